@@ -1,0 +1,18 @@
+package dev.svcalias.cluster;
+
+/** The narrow view of the API server the use cases need; one implementation talks to fabric8. */
+public interface Cluster extends AutoCloseable {
+    CorefileStore corefiles();
+
+    Services services();
+
+    ServiceEntries serviceEntries();
+
+    ProbePods probePods();
+
+    /** Human-readable: context name and server URL, for messages. */
+    String describe();
+
+    @Override
+    void close();
+}

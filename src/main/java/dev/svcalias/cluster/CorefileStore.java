@@ -1,0 +1,19 @@
+package dev.svcalias.cluster;
+
+import java.util.Optional;
+
+/** Reads and conditionally writes the Corefile key of a ConfigMap. */
+public interface CorefileStore {
+    /** Annotation holding the Corefile as it was before svcalias's first edit. */
+    String BACKUP_ANNOTATION = "svcalias.dev/original-corefile";
+
+    /** Empty when the ConfigMap does not exist; a ConfigMap without the key is an error (exit 5). */
+    Optional<CorefileSnapshot> read(ConfigMapRef ref);
+
+    /**
+     * Replaces the Corefile, conditional on {@code read.resourceVersion()}. Before the first edit (no backup yet)
+     * it stores {@code read.corefile()} in {@link #BACKUP_ANNOTATION}; with {@code dropBackup} it removes the
+     * annotation (used by reset once the original is back). Throws {@link ConflictException} on a 409.
+     */
+    CorefileSnapshot write(CorefileSnapshot read, String newCorefile, boolean dropBackup);
+}

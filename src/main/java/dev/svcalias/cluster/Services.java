@@ -1,0 +1,19 @@
+package dev.svcalias.cluster;
+
+import java.util.Optional;
+
+/** Read access to Services, Namespaces, Deployments and Nodes. */
+public interface Services {
+    Optional<ServiceInfo> service(String namespace, String name);
+
+    boolean namespaceExists(String namespace);
+
+    /** Image of the named container (or the first container when name is null) of a Deployment. */
+    Optional<String> deploymentImage(String namespace, String deployment, String container);
+
+    /** spec.providerID of every node (empty strings skipped), e.g. "gce://p/z/n", "aws:///us-east-1a/i-1". */
+    java.util.List<String> nodeProviderIds();
+
+    /** kubectl rollout restart: sets the restartedAt annotation on the pod template. */
+    void rolloutRestart(String namespace, String deployment);
+}

@@ -1,0 +1,27 @@
+package dev.svcalias.error;
+
+/** The documented exit codes; the one table the CLI, the docs and the tests share. */
+public enum ExitCode {
+    OK(0, "success"),
+    INTERNAL(1, "internal error (a bug: rerun with --verbose and report it)"),
+    USAGE(2, "usage error or invalid input"),
+    VERIFY_FAILED(3, "verify found aliases that do not resolve as expected"),
+    CLUSTER_ACCESS(4, "cluster unreachable, unauthenticated or forbidden"),
+    CLUSTER_STATE(5, "cluster state prevents the change (missing component, conflict, conflicts after retries)");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+}
