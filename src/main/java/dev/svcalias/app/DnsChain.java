@@ -1,0 +1,71 @@
+package dev.svcalias.app;
+
+import dev.svcalias.cluster.Cluster;
+import dev.svcalias.cluster.CorefileSnapshot;
+import dev.svcalias.cluster.ServiceInfo;
+import dev.svcalias.corefile.Corefiles;
+import dev.svcalias.corefile.ManagedZone;
+import dev.svcalias.error.SvcaliasException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The state of the recipe's DNS chain as read from the cluster: kube-dns's Corefile, istiocoredns's Corefile and
+ * Service. Read once per command and shared by the use cases.
+ */
+public record DnsChain(ClusterLayout layout, CorefileSnapshot kubeDns, Optional<CorefileSnapshot> istio,
+                       Optional<ServiceInfo> istiocoredns, String clusterDomain) {
+
+    static final String DEFAULT_CLUSTER_DOMAIN = "cluster.local";
+
+    public static DnsChain read(Cluster cluster, ClusterLayout layout) {
+        CorefileSnapshot kubeDns = cluster.corefiles().read(layout.kubeDnsCorefile())
+                .orElseThrow(() -> SvcaliasException.state(layout.kubeDnsCorefile() + " not found: this cluster does "
+                        + "not run CoreDNS as its cluster DNS (GKE runs kube-dns, which svcalias does not edit)",
+                        "pass --kube-dns-configmap NAMESPACE/NAME if CoreDNS's ConfigMap has another name"));
+        String clusterDomain = Corefiles.clusterDomain(kubeDns.corefile()).orElse(DEFAULT_CLUSTER_DOMAIN);
+        Optional<CorefileSnapshot> istio = cluster.corefiles().read(layout.istioCorefile());
+        Optional<ServiceInfo> service = cluster.services().service(layout.istioNamespace(),
+                layout.istioCorednsService());
+        return new DnsChain(layout, kubeDns, istio, service, clusterDomain);
+    }
+
+    /** The svcalias zones configured in kube-dns's Corefile. */
+    public List<ManagedZone> stubDomains() {
+        return Corefiles.managedZones(kubeDns.corefile()).stream()
+                .filter(z -> z.kind() == ManagedZone.Kind.STUB_DOMAIN).toList();
+    }
+
+    /** The zone to use: the one asked for, else the only one svcalias configured. */
+    public String domain(String requested) {
+        if (requested != null) {
+            return DomainRules.validateZone(requested, clusterDomain);
+        }
+        List<ManagedZone> zones = stubDomains();
+        if (zones.isEmpty()) {
+            throw SvcaliasException.state("svcalias is not set up: " + layout.kubeDnsCorefile()
+                    + " has no svcalias zone", "run 'svcalias init --domain internal' first");
+        }
+        if (zones.size() > 1) {
+            throw SvcaliasException.usage("svcalias manages several zones ("
+                    + String.join(", ", zones.stream().map(ManagedZone::domain).toList()) + ")",
+                    "pass --domain to say which");
+        }
+        return zones.get(0).domain();
+    }
+
+    public Optional<ManagedZone> stubDomain(String domain) {
+        return Corefiles.managedZone(kubeDns.corefile(), domain)
+                .filter(z -> z.kind() == ManagedZone.Kind.STUB_DOMAIN);
+    }
+
+    public Optional<ManagedZone> istioRoute(String domain) {
+        return istio.flatMap(s -> Corefiles.managedZone(s.corefile(), domain))
+                .filter(z -> z.kind() == ManagedZone.Kind.ISTIO_ROUTE);
+    }
+
+    /** istiocoredns's ClusterIP, if the Service exists and has one. */
+    public Optional<String> istiocorednsIp() {
+        return istiocoredns.map(ServiceInfo::clusterIP).filter(ip -> ip != null && !ip.isBlank() && !"None".equals(ip));
+    }
+}

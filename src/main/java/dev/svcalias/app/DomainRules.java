@@ -1,0 +1,61 @@
+package dev.svcalias.app;
+
+import dev.svcalias.error.SvcaliasException;
+import java.util.regex.Pattern;
+
+/** What a zone svcalias may own, and what an alias host may look like (RFC 1123, lower case). */
+public final class DomainRules {
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+    private DomainRules() {}
+
+    /** Returns the domain without a trailing dot, or throws a usage error saying what is wrong. */
+    public static String validateZone(String domain, String clusterDomain) {
+        String d = checkName(domain, "--domain");
+        if (d.equals(clusterDomain) || d.endsWith("." + clusterDomain)) {
+            throw SvcaliasException.usage("--domain " + d + " is the cluster domain " + clusterDomain
+                    + " or inside it, which the kubernetes plugin serves", "pick a zone of its own, e.g. --domain internal");
+        }
+        if (clusterDomain.endsWith("." + d)) {
+            throw SvcaliasException.usage("--domain " + d + " contains the cluster domain " + clusterDomain
+                    + "; forwarding it would hide every Service name", "pick a zone of its own, e.g. --domain internal");
+        }
+        if (d.equals("arpa") || d.endsWith(".arpa")) {
+            throw SvcaliasException.usage("--domain " + d + " is a reverse-lookup zone",
+                    "pick a forward zone, e.g. --domain internal");
+        }
+        return d;
+    }
+
+    /** Validates NAME.DOMAIN as an alias host and returns it. */
+    public static String aliasHost(String name, String domain) {
+        String n = checkName(name, "alias NAME");
+        String host = n.endsWith("." + domain) ? n : n + "." + domain; // NAME may be given as a full host
+        if (host.length() > 253) {
+            throw SvcaliasException.usage("alias host " + host + " is longer than 253 characters", "use a shorter NAME");
+        }
+        return host;
+    }
+
+    private static String checkName(String raw, String what) {
+        if (raw == null || raw.isBlank() || raw.equals(".")) {
+            throw SvcaliasException.usage(what + " must not be empty or the root zone '.'", "give a name like internal");
+        }
+        String d = raw.endsWith(".") ? raw.substring(0, raw.length() - 1) : raw;
+        if (!d.equals(d.toLowerCase(java.util.Locale.ROOT))) {
+            throw SvcaliasException.usage(what + " '" + raw + "' has upper-case letters; Istio matches hosts case-sensitively",
+                    "use '" + d.toLowerCase(java.util.Locale.ROOT) + "'");
+        }
+        if (d.length() > 253) {
+            throw SvcaliasException.usage(what + " '" + raw + "' is longer than 253 characters", "use a shorter name");
+        }
+        for (String label : d.split("\\.", -1)) {
+            if (!LABEL.matcher(label).matches()) {
+                throw SvcaliasException.usage(what + " '" + raw + "' is not a valid DNS name: label '" + label
+                        + "' must be 1-63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit",
+                        "use a name like my-fruits");
+            }
+        }
+        return d;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.svcalias.app;
+
+import dev.svcalias.cluster.ProbePods;
+import dev.svcalias.dns.DnsAnswer;
+import dev.svcalias.dns.NslookupOutput;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The recipe's "dig pod", made safe: one short-lived pod runs nslookup for every query against kube-dns's
+ * ClusterIP and prints a marker line before each answer so the log can be split per query.
+ */
+public final class PodDnsProbe implements DnsProbe {
+    static final String DEFAULT_IMAGE = "busybox:1.36";
+    private static final String MARKER = "### svcalias query ";
+    private final ProbePods pods;
+    private final String namespace;
+    private final String image;
+    private final String nameserver;
+    private final Duration timeout;
+
+    public PodDnsProbe(ProbePods pods, String namespace, String image, String nameserver, Duration timeout) {
+        this.pods = pods;
+        this.namespace = namespace;
+        this.image = image;
+        this.nameserver = nameserver;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public Map<Query, DnsAnswer> resolve(List<Query> queries) {
+        StringBuilder script = new StringBuilder();
+        for (int i = 0; i < queries.size(); i++) {
+            Query q = queries.get(i);
+            // names are validated DNS names (a-z0-9.-), so they are safe inside the shell script
+            script.append("echo '").append(MARKER).append(i).append("'; nslookup -type=")
+                    .append(q.type().name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(q.name())
+                    .append(' ').append(nameserver).append(" 2>&1; ");
+        }
+        script.append("echo '").append(MARKER).append("end'");
+        ProbePods.ProbeResult result = pods.run(namespace, image, List.of("sh", "-c", script.toString()), timeout);
+        return split(queries, result);
+    }
+
+    private static Map<Query, DnsAnswer> split(List<Query> queries, ProbePods.ProbeResult result) {
+        Map<Query, DnsAnswer> answers = new LinkedHashMap<>();
+        String[] parts = result.log().split(java.util.regex.Pattern.quote(MARKER));
+        for (String part : parts) {
+            int newline = part.indexOf('\n');
+            String head = (newline < 0 ? part : part.substring(0, newline)).trim();
+            if (!head.matches("\\d+")) {
+                continue;
+            }
+            int index = Integer.parseInt(head);
+            if (index < queries.size()) {
+                answers.put(queries.get(index), NslookupOutput.parse(newline < 0 ? "" : part.substring(newline)));
+            }
+        }
+        for (Query q : queries) {
+            answers.putIfAbsent(q, DnsAnswer.timeout("probe pod " + result.podName() + " ended (" + result.phase()
+                    + ") before answering"));
+        }
+        return answers;
+    }
+
+    @Override
+    public String describe() {
+        return nameserver + " (from a pod in " + namespace + ")";
+    }
+}

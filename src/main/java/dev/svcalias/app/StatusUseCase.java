@@ -1,0 +1,40 @@
+package dev.svcalias.app;
+
+import dev.svcalias.cluster.Cluster;
+import dev.svcalias.corefile.Corefiles;
+import dev.svcalias.corefile.ManagedZone;
+import java.util.ArrayList;
+import java.util.List;
+
+/** svcalias status: what is configured, which versions, which aliases, and every problem found statically. */
+public final class StatusUseCase {
+    private final Cluster cluster;
+
+    public StatusUseCase(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    public StatusResult run(ClusterLayout layout) {
+        DnsChain chain = DnsChain.read(cluster, layout);
+        List<String> problems = new ArrayList<>();
+        List<StatusResult.Zone> zones = new ArrayList<>();
+        for (ManagedZone stub : chain.stubDomains()) {
+            problems.addAll(ChainCheck.problems(chain, stub.domain()));
+            zones.add(new StatusResult.Zone(stub.domain(), stub.upstream(),
+                    chain.istioRoute(stub.domain()).map(ManagedZone::upstream).orElse("")));
+        }
+        List<AliasView> aliases = AliasView.load(cluster);
+        aliases.stream().filter(a -> !a.inSync()).forEach(a -> problems.add(a.host() + ": " + a.problem()));
+        String kubeDnsImage = cluster.services().deploymentImage(layout.kubeDnsNamespace(),
+                layout.kubeDnsDeployment(), null).orElse("");
+        String istioImage = cluster.services().deploymentImage(layout.istioNamespace(),
+                layout.istioCorednsDeployment(), layout.istioCorednsContainer()).orElse("");
+        if (zones.isEmpty()) {
+            problems.add("no zone configured: run 'svcalias init --domain internal'");
+        }
+        return new StatusResult(cluster.describe(), chain.clusterDomain(), zones,
+                Corefiles.hasReload(chain.kubeDns().corefile()),
+                chain.istio().map(s -> Corefiles.hasReload(s.corefile())).orElse(false),
+                kubeDnsImage, istioImage, chain.istiocorednsIp().orElse(""), aliases, problems);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.svcalias.app;
+
+import dev.svcalias.cluster.Cluster;
+import dev.svcalias.dns.DnsAnswer;
+import dev.svcalias.dns.RecordType;
+import dev.svcalias.error.SvcaliasException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * svcalias verify: a static check of the chain through the API, then real DNS queries (A and AAAA) per alias.
+ * With --wait it repeats until every alias passes or the timeout runs out.
+ */
+public final class VerifyUseCase {
+    private final Cluster cluster;
+    private final DnsProbe probe;
+
+    public VerifyUseCase(Cluster cluster, DnsProbe probe) {
+        this.cluster = cluster;
+        this.probe = probe;
+    }
+
+    /** @param onRetry told about each failed round before waiting (spinner text) */
+    public VerifyResult run(VerifyRequest request, Consumer<VerifyResult> onRetry) {
+        Instant deadline = Instant.now().plus(request.timeout());
+        while (true) {
+            VerifyResult result = once(request);
+            if (result.passed() || !request.waitForPass() || Instant.now().plus(request.interval()).isAfter(deadline)) {
+                return result;
+            }
+            onRetry.accept(result);
+            sleep(request.interval());
+        }
+    }
+
+    VerifyResult once(VerifyRequest request) {
+        DnsChain chain = DnsChain.read(cluster, request.layout());
+        String domain = chain.domain(request.domain());
+        List<String> chainProblems = ChainCheck.problems(chain, domain);
+        List<AliasView> aliases = select(AliasView.load(cluster), request.names(), domain);
+        List<DnsProbe.Query> queries = new ArrayList<>();
+        for (AliasView alias : aliases) {
+            queries.add(new DnsProbe.Query(alias.host(), RecordType.A));
+            queries.add(new DnsProbe.Query(alias.host(), RecordType.AAAA));
+        }
+        Map<DnsProbe.Query, DnsAnswer> answers = queries.isEmpty() ? Map.of() : probe.resolve(queries);
+        List<AliasCheck> checks = new ArrayList<>();
+        for (AliasView alias : aliases) {
+            DnsAnswer a = answers.get(new DnsProbe.Query(alias.host(), RecordType.A));
+            DnsAnswer aaaa = answers.get(new DnsProbe.Query(alias.host(), RecordType.AAAA));
+            String expected = alias.targetIp().orElse(alias.address());
+            checks.add(new AliasCheck(alias.host(), alias.target(), expected, a, aaaa,
+                    AliasDiagnosis.diagnose(alias, a, aaaa, chainProblems, probe.describe())));
+        }
+        return new VerifyResult(domain, probe.describe(), chainProblems, checks);
+    }
+
+    private static List<AliasView> select(List<AliasView> all, List<String> names, String domain) {
+        List<AliasView> inZone = all.stream().filter(a -> a.host().endsWith("." + domain)).toList();
+        if (names.isEmpty()) {
+            return inZone;
+        }
+        List<AliasView> chosen = new ArrayList<>();
+        for (String name : names) {
+            String host = DomainRules.aliasHost(name, domain);
+            Optional<AliasView> found = inZone.stream().filter(a -> a.host().equals(host)).findFirst();
+            chosen.add(found.orElseThrow(() -> SvcaliasException.usage("alias " + host + " does not exist",
+                    "see 'svcalias alias list'")));
+        }
+        return chosen;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SvcaliasException(dev.svcalias.error.ExitCode.VERIFY_FAILED, "interrupted while waiting", "");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.svcalias.cli;
+
+import dev.svcalias.app.AliasAddUseCase;
+import dev.svcalias.app.AliasRequest;
+import dev.svcalias.app.AliasResult;
+import dev.svcalias.cluster.Cluster;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "add", mixinStandardHelpOptions = true,
+        description = {"Make NAME.ZONE resolve to TARGET's ClusterIP (an Istio ServiceEntry in TARGET's namespace).",
+                "TARGET is SERVICE.NAMESPACE, SERVICE.NAMESPACE.svc.CLUSTER_DOMAIN, or SERVICE with -n."})
+final class AliasAddCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The alias, e.g. my-fruits (becomes my-fruits.ZONE).")
+    String name;
+
+    @Parameters(index = "1", paramLabel = "TARGET", description = "The Service, e.g. fruits-api-service.micro-shake-factory.")
+    String target;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "TARGET's namespace.")
+    String namespace;
+
+    @Option(names = "--domain", paramLabel = "ZONE", description = "The zone (default: the one svcalias init set up).")
+    String domain;
+
+    @Option(names = "--force", description = "Re-point an alias that already points at another Service.")
+    boolean force;
+
+    @Mixin DryRunOption dryRun;
+    @Mixin ClusterOptions cluster;
+    @Mixin LayoutOptions layout;
+    @Mixin OutputOptions output;
+
+    AliasAddCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context)) {
+            AliasResult result = new AliasAddUseCase(c).run(new AliasRequest(name, target, namespace, domain, force,
+                    dryRun.dryRun, layout.layout()));
+            Results.print(context, output, result, dryRun.dryRun ? result.plan() : null);
+        }
+        return 0;
+    }
+}

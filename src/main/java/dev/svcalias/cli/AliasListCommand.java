@@ -1,0 +1,30 @@
+package dev.svcalias.cli;
+
+import dev.svcalias.app.AliasListResult;
+import dev.svcalias.cluster.Cluster;
+import dev.svcalias.output.Printer;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
+        description = "List aliases: target, address, namespace, and whether the address still equals the "
+                + "target's ClusterIP.")
+final class AliasListCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Mixin ClusterOptions cluster;
+    @Mixin OutputOptions output;
+
+    AliasListCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context)) {
+            Printer.print(AliasListResult.load(c), output.format, context.style(), context.out);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.svcalias.cli;
+
+import dev.svcalias.app.AliasRemoveUseCase;
+import dev.svcalias.app.AliasResult;
+import dev.svcalias.cluster.Cluster;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "remove", aliases = {"rm", "delete"}, mixinStandardHelpOptions = true,
+        description = "Remove an alias (the ServiceEntry svcalias created for NAME.ZONE).")
+final class AliasRemoveCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The alias, e.g. my-fruits.")
+    String name;
+
+    @Option(names = "--domain", paramLabel = "ZONE", description = "The zone (default: the one svcalias init set up).")
+    String domain;
+
+    @Option(names = "--ignore-not-found", description = "Succeed when the alias does not exist.")
+    boolean ignoreNotFound;
+
+    @Mixin DryRunOption dryRun;
+    @Mixin ClusterOptions cluster;
+    @Mixin LayoutOptions layout;
+    @Mixin OutputOptions output;
+
+    AliasRemoveCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context)) {
+            AliasResult result = new AliasRemoveUseCase(c).run(name, domain, ignoreNotFound, dryRun.dryRun,
+                    layout.layout());
+            Results.print(context, output, result, dryRun.dryRun ? result.plan() : null);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.svcalias.cli;
+
+import dev.svcalias.cluster.ClusterConnector;
+import dev.svcalias.dns.DnsClient;
+import dev.svcalias.output.Style;
+import java.io.PrintWriter;
+
+/** Shared by all commands of one invocation: streams, environment, collaborators and the global flags. */
+final class CliContext {
+    final PrintWriter out;
+    final PrintWriter err;
+    final Environment env;
+    final ClusterConnector connector;
+    final DnsClient dns;
+    boolean verbose;
+    boolean noColor;
+
+    CliContext(PrintWriter out, PrintWriter err, Environment env, ClusterConnector connector, DnsClient dns) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.connector = connector;
+        this.dns = dns;
+    }
+
+    /** Colour only on a terminal, never with --no-color or NO_COLOR (any value, see no-color.org). */
+    Style style() {
+        boolean colour = env.interactive() && !noColor && env.get("NO_COLOR") == null;
+        return colour ? Style.ansi() : Style.plain();
+    }
+
+    void warn(String message) {
+        err.println(style().warning("warning: ") + message);
+        err.flush();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.svcalias.cli;
+
+import dev.svcalias.corefile.Corefiles;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Exit 0 when the Corefile parses; otherwise print 'FILE: line L, column C: problem' and exit 2.")
+final class CorefileCheckCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Mixin CorefileInput input;
+
+    CorefileCheckCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        String text = input.read(context);
+        OfflineArguments.inFile(input, () -> Corefiles.parse(text));
+        return 0;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.svcalias.cli;
+
+import dev.svcalias.corefile.Corefiles;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "remove", mixinStandardHelpOptions = true,
+        description = "Undo stub-domain or istio for ZONE, byte for byte.")
+final class CorefileRemoveCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Option(names = "--domain", required = true, paramLabel = "ZONE", description = "The zone, e.g. internal.")
+    String domain;
+
+    @Mixin CorefileInput input;
+
+    CorefileRemoveCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        String zone = OfflineArguments.zone(domain);
+        String text = input.read(context);
+        context.out.print(OfflineArguments.inFile(input, () -> Corefiles.removeZone(text, zone)));
+        context.out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.svcalias.cli;
+
+import dev.svcalias.app.ClusterLayout;
+import dev.svcalias.cluster.ConfigMapRef;
+import picocli.CommandLine.Option;
+
+/** Overrides for where kube-dns and istiocoredns live, for clusters that differ from the defaults. */
+final class LayoutOptions {
+    @Option(names = "--kube-dns-configmap", paramLabel = "NS/NAME", defaultValue = "kube-system/coredns",
+            description = "ConfigMap with kube-dns's Corefile (default: ${DEFAULT-VALUE}).")
+    String kubeDnsConfigMap;
+
+    @Option(names = "--kube-dns-deployment", paramLabel = "NAME", defaultValue = "coredns",
+            description = "kube-dns's CoreDNS Deployment, in the ConfigMap's namespace (default: ${DEFAULT-VALUE}).")
+    String kubeDnsDeployment;
+
+    @Option(names = "--istio-namespace", paramLabel = "NS", defaultValue = "istio-system",
+            description = "Namespace of istiocoredns (default: ${DEFAULT-VALUE}).")
+    String istioNamespace;
+
+    @Option(names = "--istio-configmap", paramLabel = "NAME", defaultValue = "coredns",
+            description = "ConfigMap with istiocoredns's Corefile (default: ${DEFAULT-VALUE}).")
+    String istioConfigMap;
+
+    @Option(names = "--istiocoredns-service", paramLabel = "NAME", defaultValue = "istiocoredns",
+            description = "istiocoredns's Service and Deployment name (default: ${DEFAULT-VALUE}).")
+    String istiocoredns;
+
+    ClusterLayout layout() {
+        String[] parts = kubeDnsConfigMap.split("/", -1);
+        if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+            throw dev.svcalias.error.SvcaliasException.usage("--kube-dns-configmap " + kubeDnsConfigMap
+                    + " is not NAMESPACE/NAME", "e.g. --kube-dns-configmap kube-system/coredns");
+        }
+        ClusterLayout d = ClusterLayout.defaults();
+        return new ClusterLayout(new ConfigMapRef(parts[0], parts[1]), kubeDnsDeployment, d.kubeDnsService(),
+                new ConfigMapRef(istioNamespace, istioConfigMap), istiocoredns, istiocoredns,
+                d.istioCorednsContainer());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.svcalias.cli;
+
+import dev.svcalias.app.DomainRules;
+import dev.svcalias.corefile.CoreDnsVersion;
+import dev.svcalias.corefile.CorefileException;
+import dev.svcalias.corefile.CorefileSyntaxException;
+import dev.svcalias.error.ExitCode;
+import dev.svcalias.error.SvcaliasException;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/** Validation shared by the offline corefile commands, where there is no cluster to ask. */
+final class OfflineArguments {
+    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
+
+    private OfflineArguments() {}
+
+    static String zone(String domain) {
+        // offline there is no kubernetes plugin to read; refuse the default cluster domain
+        return DomainRules.validateZone(domain, "cluster.local");
+    }
+
+    static String ip(String text) {
+        if (!IPV4.matcher(text).matches() && !(text.contains(":") && text.matches("[0-9a-fA-F:]+"))) {
+            throw SvcaliasException.usage("--forward-to " + text + " is not an IP address",
+                    "give istiocoredns's ClusterIP, e.g. 10.96.100.53");
+        }
+        return text;
+    }
+
+    static CoreDnsVersion version(String text) {
+        try {
+            return CoreDnsVersion.parse(text);
+        } catch (CorefileException | IllegalArgumentException e) {
+            throw SvcaliasException.usage("--coredns-version " + text + ": " + e.getMessage(), "e.g. 1.6.2");
+        }
+    }
+
+    /** Runs an engine call, naming the input in its error so "line L, column C" can be found. */
+    static <T> T inFile(CorefileInput input, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (CorefileSyntaxException e) {
+            throw new SvcaliasException(ExitCode.USAGE, input.name() + ": " + e.getMessage(),
+                    "fix the Corefile; svcalias never edits a file it cannot parse", e);
+        } catch (CorefileException e) {
+            throw new SvcaliasException(ExitCode.CLUSTER_STATE, input.name() + ": " + e.getMessage(), "", e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.svcalias.cli;
+
+import dev.svcalias.app.ResetRequest;
+import dev.svcalias.app.ResetResult;
+import dev.svcalias.app.ResetUseCase;
+import dev.svcalias.cluster.Cluster;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "reset", mixinStandardHelpOptions = true,
+        description = {"Remove svcalias's Corefile edits, restoring both Corefiles byte for byte.",
+                "--aliases also deletes the ServiceEntries svcalias created."})
+final class ResetCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Option(names = "--domain", paramLabel = "ZONE", description = "Only this zone (default: every svcalias zone).")
+    String domain;
+
+    @Option(names = "--aliases", description = "Also delete the aliases (ServiceEntries) svcalias created.")
+    boolean aliases;
+
+    @Option(names = "--restore-backup",
+            description = "Write back the Corefiles saved before svcalias's first edit, verbatim, discarding later changes.")
+    boolean restoreBackup;
+
+    @Mixin DryRunOption dryRun;
+    @Mixin ClusterOptions cluster;
+    @Mixin LayoutOptions layout;
+    @Mixin OutputOptions output;
+
+    ResetCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context)) {
+            ResetResult result = new ResetUseCase(c).run(new ResetRequest(domain, aliases, restoreBackup,
+                    dryRun.dryRun, layout.layout()));
+            result.notes().forEach(context::warn);
+            Results.print(context, output, result, dryRun.dryRun ? result.plan() : null);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.svcalias.cli;
+
+import dev.svcalias.output.Format;
+import dev.svcalias.output.Printable;
+import dev.svcalias.output.Printer;
+import dev.svcalias.plan.Plan;
+
+/** Prints a result; with --dry-run in table mode the diffs and manifests come first. */
+final class Results {
+    private Results() {}
+
+    static void print(CliContext context, OutputOptions output, Printable result, Plan dryRunPlan) {
+        if (dryRunPlan != null && output.format == Format.table) {
+            context.out.print(dryRunPlan.dryRunText());
+        }
+        Printer.print(result, output.format, context.style(), context.out);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.svcalias.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+@Command(name = "svcalias",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Stable, location-independent DNS names for Kubernetes Services (CoreDNS + Istio).",
+        subcommands = {InitCommand.class, AliasCommand.class, AliasAddCommand.class, VerifyCommand.class,
+                StatusCommand.class, ResetCommand.class, CorefileCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success",
+                "1:internal error (a bug: rerun with --verbose and report it)",
+                "2:usage error or invalid input",
+                "3:verify found aliases that do not resolve as expected",
+                "4:cluster unreachable, unauthenticated or forbidden",
+                "5:cluster state prevents the change (missing component, conflict, conflicts after retries)"},
+        footer = {"%nGet started:  svcalias init --domain internal",
+                "              svcalias alias add my-fruits fruits-api-service.micro-shake-factory",
+                "              svcalias verify"})
+final class SvcaliasCommand implements Runnable {
+    private final CliContext context;
+
+    SvcaliasCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Print details and, on failure, the stack trace.")
+    void setVerbose(boolean verbose) {
+        if (context != null) {
+            context.verbose = verbose;
+        }
+    }
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+            description = "No colour (also when NO_COLOR is set or stdout is not a terminal).")
+    void setNoColor(boolean noColor) {
+        if (context != null) {
+            context.noColor = noColor;
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: try 'svcalias --help'");
+    }
+}

@@ -1,0 +1,100 @@
+package dev.svcalias.cli;
+
+import dev.svcalias.app.DirectDnsProbe;
+import dev.svcalias.app.DnsProbe;
+import dev.svcalias.app.PodDnsProbe;
+import dev.svcalias.app.VerifyRequest;
+import dev.svcalias.app.VerifyResult;
+import dev.svcalias.app.VerifyUseCase;
+import dev.svcalias.cluster.Cluster;
+import dev.svcalias.dns.Nameserver;
+import dev.svcalias.error.ExitCode;
+import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.output.Printer;
+import dev.svcalias.output.Spinner;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Check that aliases resolve: the DNS chain in the Corefiles, then real A and AAAA queries "
+                + "through kube-dns.",
+                "By default the queries run in a short-lived pod (non-root, no service-account token, always "
+                        + "deleted); --nameserver queries a server this machine can reach instead.",
+                "Exit code 3 when an alias does not resolve as expected."})
+final class VerifyCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Parameters(paramLabel = "NAME", arity = "0..*", description = "Aliases to check (default: all).")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--domain", paramLabel = "ZONE", description = "The zone (default: the one svcalias init set up).")
+    String domain;
+
+    @Option(names = "--nameserver", paramLabel = "HOST[:PORT]",
+            description = "Query this DNS server directly instead of from a pod (e.g. in-cluster CI jobs).")
+    String nameserver;
+
+    @Option(names = "--image", paramLabel = "IMAGE", defaultValue = "busybox:1.36",
+            description = "Image of the probe pod; it needs sh and nslookup (default: ${DEFAULT-VALUE}).")
+    String image;
+
+    @Option(names = "--probe-namespace", paramLabel = "NS", defaultValue = "default",
+            description = "Namespace for the probe pod (default: ${DEFAULT-VALUE}).")
+    String probeNamespace;
+
+    @Option(names = "--wait", description = "Retry until every alias passes or --timeout runs out.")
+    boolean wait;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "3m",
+            description = "How long --wait keeps trying, e.g. 90s, 3m (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s", hidden = true)
+    String interval;
+
+    @Mixin ClusterOptions cluster;
+    @Mixin LayoutOptions layout;
+    @Mixin OutputOptions output;
+
+    VerifyCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Duration limit = Durations.parse("--timeout", timeout);
+        Duration every = Durations.parse("--interval", interval);
+        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context);
+             Spinner spinner = Spinner.start(context.err, wait && context.env.interactive())) {
+            VerifyRequest request = new VerifyRequest(names, domain, wait, limit, every, layout.layout());
+            VerifyResult result = new VerifyUseCase(c, probe(c, limit)).run(request,
+                    r -> spinner.update("waiting: " + r.failing() + " alias(es) not resolving yet"));
+            spinner.close();
+            Printer.print(result, output.format, context.style(), context.out);
+            return result.passed() ? 0 : ExitCode.VERIFY_FAILED.code();
+        }
+    }
+
+    private DnsProbe probe(Cluster c, Duration limit) {
+        if (nameserver != null) {
+            try {
+                return new DirectDnsProbe(context.dns, Nameserver.parse(nameserver));
+            } catch (IllegalArgumentException e) {
+                throw SvcaliasException.usage("--nameserver " + e.getMessage(), "e.g. --nameserver 10.96.0.10:53");
+            }
+        }
+        var l = layout.layout();
+        String kubeDnsIp = c.services().service(l.kubeDnsNamespace(), l.kubeDnsService())
+                .map(s -> s.clusterIP()).orElseThrow(() -> SvcaliasException.state("no Service "
+                        + l.kubeDnsNamespace() + "/" + l.kubeDnsService() + " to send the probe's queries to",
+                        "pass --nameserver HOST[:PORT]"));
+        Duration podTimeout = limit.compareTo(Duration.ofMinutes(2)) < 0 ? limit : Duration.ofMinutes(2);
+        return new PodDnsProbe(c.probePods(), probeNamespace, image, kubeDnsIp, podTimeout);
+    }
+}

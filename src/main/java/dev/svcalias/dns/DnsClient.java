@@ -1,0 +1,6 @@
+package dev.svcalias.dns;
+
+/** Sends one DNS query to one server. */
+public interface DnsClient {
+    DnsAnswer query(String name, RecordType type, Nameserver server);
+}

@@ -1,0 +1,127 @@
+package dev.svcalias.output;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Unified diff (like {@code diff -u}, three lines of context) between two texts. Corefiles are a few dozen lines,
+ * so a plain longest-common-subsequence table is fast enough and easy to trust.
+ */
+public final class UnifiedDiff {
+    private static final int CONTEXT = 3;
+
+    private UnifiedDiff() {}
+
+    /** Empty string when the texts are equal. */
+    public static String diff(String before, String after, String labelBefore, String labelAfter) {
+        if (before.equals(after)) {
+            return "";
+        }
+        List<String> a = lines(before);
+        List<String> b = lines(after);
+        List<Edit> edits = edits(a, b);
+        StringBuilder sb = new StringBuilder();
+        sb.append("--- ").append(labelBefore).append('\n');
+        sb.append("+++ ").append(labelAfter).append('\n');
+        int i = 0;
+        while (i < edits.size()) {
+            if (edits.get(i).op == ' ') {
+                i++;
+                continue;
+            }
+            int start = Math.max(0, i - CONTEXT);
+            int end = i;
+            // extend the hunk while changes are within 2*CONTEXT lines of each other
+            int lastChange = i;
+            while (end < edits.size() && end - lastChange <= 2 * CONTEXT) {
+                if (edits.get(end).op != ' ') {
+                    lastChange = end;
+                }
+                end++;
+            }
+            end = Math.min(edits.size(), lastChange + CONTEXT + 1);
+            appendHunk(sb, edits.subList(start, end));
+            i = end;
+        }
+        return sb.toString();
+    }
+
+    private static void appendHunk(StringBuilder sb, List<Edit> hunk) {
+        int oldStart = hunk.get(0).oldLine;
+        int newStart = hunk.get(0).newLine;
+        int oldCount = (int) hunk.stream().filter(e -> e.op != '+').count();
+        int newCount = (int) hunk.stream().filter(e -> e.op != '-').count();
+        sb.append("@@ -").append(range(oldStart, oldCount)).append(" +").append(range(newStart, newCount))
+                .append(" @@\n");
+        for (Edit e : hunk) {
+            sb.append(e.op).append(e.text).append('\n');
+            if (e.noNewline) {
+                sb.append("\\ No newline at end of file\n");
+            }
+        }
+    }
+
+    private static String range(int start, int count) {
+        return count == 1 ? String.valueOf(start) : (count == 0 ? start - 1 : start) + "," + count;
+    }
+
+    private static List<Edit> edits(List<String> a, List<String> b) {
+        int[][] lcs = new int[a.size() + 1][b.size() + 1];
+        for (int i = a.size() - 1; i >= 0; i--) {
+            for (int j = b.size() - 1; j >= 0; j--) {
+                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+            }
+        }
+        List<Edit> edits = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
+                edits.add(new Edit(' ', a.get(i), i + 1, j + 1));
+                i++;
+                j++;
+            } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
+                edits.add(new Edit('+', b.get(j), i + 1, j + 1));
+                j++;
+            } else {
+                edits.add(new Edit('-', a.get(i), i + 1, j + 1));
+                i++;
+            }
+        }
+        return edits;
+    }
+
+    /** Lines without terminators; a last line lacking its newline is marked so the diff shows it. */
+    private static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int k = 0; k < text.length(); k++) {
+            if (text.charAt(k) == '\n') {
+                lines.add(text.substring(start, k));
+                start = k + 1;
+            }
+        }
+        if (start < text.length()) {
+            lines.add(text.substring(start) + NO_NEWLINE);
+        }
+        return lines;
+    }
+
+    private static final String NO_NEWLINE = "\u0000no-newline";
+
+    private static final class Edit {
+        final char op;
+        final String text;
+        final boolean noNewline;
+        final int oldLine;
+        final int newLine;
+
+        Edit(char op, String raw, int oldLine, int newLine) {
+            this.op = op;
+            this.noNewline = raw.endsWith(NO_NEWLINE);
+            this.text = noNewline ? raw.substring(0, raw.length() - NO_NEWLINE.length()) : raw;
+            this.oldLine = oldLine;
+            this.newLine = newLine;
+        }
+    }
+}

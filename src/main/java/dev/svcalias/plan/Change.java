@@ -1,0 +1,10 @@
+package dev.svcalias.plan;
+
+/** One write svcalias intends to make. The same objects drive --dry-run output and the real apply. */
+public sealed interface Change permits CorefileChange, ServiceEntryPut, ServiceEntryDelete {
+    /** A short, past-tense description for the result table ("added server block internal:53 ..."). */
+    String summary();
+
+    /** The target, as kubectl would name it: "configmap kube-system/coredns". */
+    String target();
+}
