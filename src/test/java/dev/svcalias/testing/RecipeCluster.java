@@ -1,0 +1,172 @@
+package dev.svcalias.testing;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+
+/**
+ * fabric8's mock API server in CRUD mode, seeded like the recipe's cluster: kube-system/coredns (kubeadm's
+ * Corefile), istio-system's istiocoredns Service, Deployment and Corefile for the chosen CoreDNS era, Istio's
+ * ServiceEntry CRD, and micro-shake-factory/fruits-api-service with ClusterIP 10.103.1.1. Writes a kubeconfig
+ * so tests go through svcalias's real connection code.
+ */
+public final class RecipeCluster implements AutoCloseable {
+    public static final String ISTIOCOREDNS_IP = "10.96.100.53";
+    public static final String KUBE_DNS_IP = "10.96.0.10";
+    public static final String FRUITS_IP = "10.103.1.1";
+
+    /** The two istiocoredns eras: Istio 1.1-1.3 shipped CoreDNS 1.1.2, Istio 1.4-1.8 shipped 1.6.2. */
+    public enum Era {
+        COREDNS_1_1_2("1.1.2", "istio-1.1-istiocoredns.corefile"),
+        COREDNS_1_6_2("1.6.2", "istio-1.4-istiocoredns.corefile");
+
+        public final String version;
+        final String corefile;
+
+        Era(String version, String corefile) {
+            this.version = version;
+            this.corefile = corefile;
+        }
+    }
+
+    public final KubernetesMockServer server;
+    public final KubernetesClient client;
+    public final Path kubeconfig;
+    public final String kubeDnsCorefile;
+    public final String istioCorefile;
+
+    public RecipeCluster(Era era, Path dir) {
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(), false);
+        server.init(InetAddress.getLoopbackAddress(), 0);
+        client = server.createClient();
+        kubeDnsCorefile = corpus("kubeadm-1.28.corefile");
+        istioCorefile = corpus(era.corefile);
+        kubeconfig = writeKubeconfig(dir);
+        seed(era);
+    }
+
+    public static String corpus(String name) {
+        return resource("/corefiles/" + name);
+    }
+
+    static String resource(String path) {
+        try (InputStream in = RecipeCluster.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path writeKubeconfig(Path dir) {
+        String url = server.url("/").replaceAll("/$", "");
+        String text = """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: mock
+                  cluster:
+                    server: %s
+                users:
+                - name: tester
+                  user:
+                    token: test-token
+                contexts:
+                - name: mock
+                  context:
+                    cluster: mock
+                    user: tester
+                    namespace: default
+                current-context: mock
+                """.formatted(url);
+        try {
+            Path file = dir.resolve("kubeconfig");
+            Files.writeString(file, text);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void seed(Era era) {
+        for (String ns : new String[] {"default", "kube-system", "istio-system", "micro-shake-factory"}) {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+                    .create();
+        }
+        configMap("kube-system", "coredns", kubeDnsCorefile);
+        configMap("istio-system", "coredns", istioCorefile);
+        service("kube-system", "kube-dns", KUBE_DNS_IP, 53, "dns", "UDP");
+        service("istio-system", "istiocoredns", ISTIOCOREDNS_IP, 53, "dns", "UDP");
+        service("micro-shake-factory", "fruits-api-service", FRUITS_IP, 80, "http", "TCP");
+        deployment("kube-system", "coredns", "coredns/coredns:1.11.1", false);
+        deployment("istio-system", "istiocoredns", "coredns/coredns:" + era.version, true);
+        installCrd("/istio/serviceentries.crd.yaml");
+    }
+
+    public void installCrd(String resourcePath) {
+        try (InputStream in = RecipeCluster.class.getResourceAsStream(resourcePath)) {
+            CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
+            client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void configMap(String ns, String name, String corefile) {
+        client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata().withName(name)
+                .withNamespace(ns).endMetadata().addToData("Corefile", corefile).build()).create();
+    }
+
+    public void service(String ns, String name, String ip, int port, String portName, String protocol) {
+        client.services().inNamespace(ns).resource(new ServiceBuilder().withNewMetadata().withName(name)
+                .withNamespace(ns).endMetadata().withNewSpec().withType("ClusterIP").withClusterIP(ip)
+                .addNewPort().withName(portName).withPort(port).withProtocol(protocol).endPort().endSpec().build())
+                .create();
+    }
+
+    /** A CoreDNS Deployment; istiocoredns's also has the plugin sidecar, so the container name matters. */
+    public void deployment(String ns, String name, String image, boolean withIstioPlugin) {
+        var pod = new io.fabric8.kubernetes.api.model.PodSpecBuilder().addNewContainer().withName("coredns")
+                .withImage(image).endContainer();
+        if (withIstioPlugin) {
+            pod.addNewContainer().withName("istio-coredns-plugin").withImage("istio/coredns-plugin:0.2-istio-1.1")
+                    .endContainer();
+        }
+        client.apps().deployments().inNamespace(ns).resource(new DeploymentBuilder().withNewMetadata()
+                .withName(name).withNamespace(ns).endMetadata().withNewSpec().withNewTemplate()
+                .withSpec(pod.build()).endTemplate().endSpec().build()).create();
+    }
+
+    public String corefile(String ns) {
+        return client.configMaps().inNamespace(ns).withName("coredns").get().getData().get("Corefile");
+    }
+
+    /** The flag every command of a test gets. */
+    public String kubeconfigFlag() {
+        return "--kubeconfig=" + kubeconfig;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
+}
