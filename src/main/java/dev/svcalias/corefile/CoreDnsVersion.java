@@ -1,0 +1,40 @@
+package dev.svcalias.corefile;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A CoreDNS release, read from tags like 1.6.2, v1.6.2, 1.8.4-eksbuild.1, 1.11.3-aks (suffixes ignored). */
+public record CoreDnsVersion(int major, int minor, int patch) implements Comparable<CoreDnsVersion> {
+    private static final Pattern FORM = Pattern.compile("v?(\\d{1,3})\\.(\\d{1,3})(?:\\.(\\d{1,3}))?([-+_.].*)?");
+
+    public static CoreDnsVersion parse(String s) {
+        Matcher m = FORM.matcher(s == null ? "" : s.trim());
+        if (!m.matches()) {
+            throw new CorefileException("'" + s + "' is not a CoreDNS version; expected MAJOR.MINOR.PATCH, e.g. 1.6.2");
+        }
+        return new CoreDnsVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+    }
+
+    static CoreDnsVersion of(String s) {
+        return parse(s);
+    }
+
+    public boolean atLeast(CoreDnsVersion other) {
+        return compareTo(other) >= 0;
+    }
+
+    @Override
+    public int compareTo(CoreDnsVersion o) {
+        int c = Integer.compare(major, o.major);
+        if (c == 0) {
+            c = Integer.compare(minor, o.minor);
+        }
+        return c != 0 ? c : Integer.compare(patch, o.patch);
+    }
+
+    @Override
+    public String toString() {
+        return major + "." + minor + "." + patch;
+    }
+}
