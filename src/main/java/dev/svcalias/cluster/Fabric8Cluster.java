@@ -1,0 +1,53 @@
+package dev.svcalias.cluster;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/** The fabric8 client behind the narrow interfaces. */
+final class Fabric8Cluster implements Cluster {
+    private final KubernetesClient client;
+    private final String description;
+    private final CorefileStore corefiles;
+    private final Services services;
+    private final ServiceEntries serviceEntries;
+    private final ProbePods probePods;
+
+    Fabric8Cluster(KubernetesClient client, String description) {
+        this.client = client;
+        this.description = description;
+        ApiErrors errors = new ApiErrors(client.getMasterUrl().toString());
+        this.corefiles = new Fabric8CorefileStore(client, errors);
+        this.services = new Fabric8Services(client, errors);
+        this.serviceEntries = new Fabric8ServiceEntries(client, errors);
+        this.probePods = new Fabric8ProbePods(client, errors);
+    }
+
+    @Override
+    public CorefileStore corefiles() {
+        return corefiles;
+    }
+
+    @Override
+    public Services services() {
+        return services;
+    }
+
+    @Override
+    public ServiceEntries serviceEntries() {
+        return serviceEntries;
+    }
+
+    @Override
+    public ProbePods probePods() {
+        return probePods;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.svcalias.cluster;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Services, namespaces, Deployments and nodes, read (and one restart) through fabric8. */
+final class Fabric8Services implements Services {
+    private final KubernetesClient client;
+    private final ApiErrors errors;
+
+    Fabric8Services(KubernetesClient client, ApiErrors errors) {
+        this.client = client;
+        this.errors = errors;
+    }
+
+    @Override
+    public Optional<ServiceInfo> service(String namespace, String name) {
+        Service s = errors.call("get service " + namespace + "/" + name,
+                () -> client.services().inNamespace(namespace).withName(name).get());
+        if (s == null) {
+            return Optional.empty();
+        }
+        List<ServiceInfo.PortInfo> ports = new ArrayList<>();
+        if (s.getSpec().getPorts() != null) {
+            for (ServicePort p : s.getSpec().getPorts()) {
+                ports.add(new ServiceInfo.PortInfo(p.getName(), p.getPort(), p.getProtocol()));
+            }
+        }
+        String type = s.getSpec().getType() == null ? "ClusterIP" : s.getSpec().getType();
+        return Optional.of(new ServiceInfo(namespace, name, type, s.getSpec().getClusterIP(),
+                s.getSpec().getExternalName(), List.copyOf(ports)));
+    }
+
+    @Override
+    public boolean namespaceExists(String namespace) {
+        return errors.call("get namespace " + namespace, () -> client.namespaces().withName(namespace).get()) != null;
+    }
+
+    @Override
+    public Optional<String> deploymentImage(String namespace, String deployment, String container) {
+        Deployment d = errors.call("get deployment " + namespace + "/" + deployment,
+                () -> client.apps().deployments().inNamespace(namespace).withName(deployment).get());
+        if (d == null || d.getSpec() == null || d.getSpec().getTemplate().getSpec() == null) {
+            return Optional.empty();
+        }
+        List<Container> containers = d.getSpec().getTemplate().getSpec().getContainers();
+        return containers.stream().filter(c -> container == null || container.equals(c.getName())).findFirst()
+                .map(Container::getImage);
+    }
+
+    @Override
+    public List<String> nodeProviderIds() {
+        List<Node> nodes = errors.call("list nodes", () -> client.nodes().list().getItems());
+        return nodes.stream().map(n -> n.getSpec() == null ? null : n.getSpec().getProviderID())
+                .filter(id -> id != null && !id.isBlank()).toList();
+    }
+
+    @Override
+    public void rolloutRestart(String namespace, String deployment) {
+        // what kubectl rollout restart does, as a JSON merge patch (no strategic merge needed)
+        String patch = "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"kubectl.kubernetes.io/restartedAt\":\""
+                + Instant.now() + "\"}}}}}";
+        errors.run("patch deployment " + namespace + "/" + deployment, () -> client.apps().deployments()
+                .inNamespace(namespace).withName(deployment).patch(PatchContext.of(PatchType.JSON_MERGE), patch));
+    }
+}
