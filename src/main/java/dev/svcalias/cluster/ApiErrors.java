@@ -3,9 +3,6 @@ package dev.svcalias.cluster;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,9 +48,9 @@ final class ApiErrors {
         if (code == 403) {
             return forbidden(what, e);
         }
-        if (code == 0 || code >= 500 && isConnectionProblem(e)) {
+        if (code <= 0 || e.getStatus() == null && isConnectionProblem(e)) {
             return new SvcaliasException(ExitCode.CLUSTER_ACCESS, "cannot reach the Kubernetes API server at "
-                    + server + ": " + rootMessage(e), "check that the cluster is running and --kubeconfig/--context "
+                    + server + ": " + connectionProblem(e), "check that the cluster is running and --kubeconfig/--context "
                     + "point at it (kubectl cluster-info)", e);
         }
         String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
@@ -79,12 +76,31 @@ final class ApiErrors {
 
     private static boolean isConnectionProblem(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException
-                    || t instanceof HttpTimeoutException || t instanceof java.io.IOException) {
+            // ConnectException, UnknownHostException, HttpTimeoutException, ClosedChannelException...
+            if (t instanceof java.io.IOException) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Words for what went wrong on the wire, instead of a Java exception name. */
+    private static String connectionProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException) {
+                return "unknown host " + t.getMessage();
+            }
+            if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
+                return "timed out";
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException) {
+                return "connection refused";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "TLS handshake failed: " + t.getMessage();
+            }
+        }
+        return rootMessage(e);
     }
 
     private static String rootMessage(Throwable e) {

@@ -23,25 +23,21 @@ public final class UnifiedDiff {
         StringBuilder sb = new StringBuilder();
         sb.append("--- ").append(labelBefore).append('\n');
         sb.append("+++ ").append(labelAfter).append('\n');
-        int i = 0;
-        while (i < edits.size()) {
-            if (edits.get(i).op == ' ') {
-                i++;
-                continue;
+        List<Integer> changed = new ArrayList<>();
+        for (int k = 0; k < edits.size(); k++) {
+            if (edits.get(k).op != ' ') {
+                changed.add(k);
             }
-            int start = Math.max(0, i - CONTEXT);
-            int end = i;
-            // extend the hunk while changes are within 2*CONTEXT lines of each other
-            int lastChange = i;
-            while (end < edits.size() && end - lastChange <= 2 * CONTEXT) {
-                if (edits.get(end).op != ' ') {
-                    lastChange = end;
-                }
-                end++;
+        }
+        // changes closer than twice the context share a hunk, as diff -u does
+        int first = 0;
+        for (int k = 1; k <= changed.size(); k++) {
+            if (k == changed.size() || changed.get(k) - changed.get(k - 1) > 2 * CONTEXT) {
+                int from = Math.max(0, changed.get(first) - CONTEXT);
+                int to = Math.min(edits.size(), changed.get(k - 1) + CONTEXT + 1);
+                appendHunk(sb, edits.subList(from, to));
+                first = k;
             }
-            end = Math.min(edits.size(), lastChange + CONTEXT + 1);
-            appendHunk(sb, edits.subList(start, end));
-            i = end;
         }
         return sb.toString();
     }
@@ -80,7 +76,7 @@ public final class UnifiedDiff {
                 edits.add(new Edit(' ', a.get(i), i + 1, j + 1));
                 i++;
                 j++;
-            } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
+            } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] > lcs[i + 1][j])) {
                 edits.add(new Edit('+', b.get(j), i + 1, j + 1));
                 j++;
             } else {

@@ -38,7 +38,7 @@ class UnifiedDiffTest {
         for (int i = 1; i <= 20; i++) {
             before.append(i).append('\n');
         }
-        String after = before.toString().replace("2\n", "two\n").replace("19\n", "nineteen\n");
+        String after = before.toString().replace("\n2\n", "\ntwo\n").replace("\n19\n", "\nnineteen\n");
         String diff = UnifiedDiff.diff(before.toString(), after, "a", "b");
         assertThat(diff.lines().filter(l -> l.startsWith("@@"))).hasSize(2);
         assertThat(diff).contains("-2\n+two\n").contains("-19\n+nineteen\n");
