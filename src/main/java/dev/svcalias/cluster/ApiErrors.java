@@ -3,16 +3,26 @@ package dev.svcalias.cluster;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
 
 /**
- * The one place that turns API failures into svcalias's exit codes: unreachable, unauthenticated and forbidden
- * (naming the verb, resource and namespace) are exit 4; a 409 is a {@link ConflictException} for the caller to
- * retry; anything else is one line with the API server's own message.
+ * The one place that turns API failures into svcalias's exit codes, used by every call of the cluster layer:
+ * unreachable, unauthenticated and forbidden (naming the verb, resource and namespace) are exit 4; a 409 is a
+ * {@link ConflictException} for the caller to retry; a 404 that reaches here (call sites that expect absence
+ * handle it before) and anything else is exit 5 with the API server's own message on one line.
  */
 final class ApiErrors {
+    static final String RBAC_DOC = "docs/rbac.md";
+    /** The API server's wording, e.g. {@code User "ci-bot" cannot update resource "configmaps" in API group ""
+     * in the namespace "kube-system"}. */
     private static final Pattern FORBIDDEN = Pattern.compile("User \"([^\"]*)\" cannot (\\S+) resource \"([^\"]+)\""
             + "(?: in API group \"([^\"]*)\")?(?: in the namespace \"([^\"]+)\")?");
     private final String server;
@@ -21,6 +31,8 @@ final class ApiErrors {
         this.server = server;
     }
 
+    /** Runs one API call; {@code what} ("update configmap kube-system/coredns") only shows when the server's own
+     * message cannot be parsed. */
     <T> T call(String what, Supplier<T> call) {
         try {
             return call.get();
@@ -36,6 +48,10 @@ final class ApiErrors {
         });
     }
 
+    static boolean isNotFound(KubernetesClientException e) {
+        return e.getCode() == 404;
+    }
+
     RuntimeException translate(String what, KubernetesClientException e) {
         int code = e.getCode();
         if (code == 409) {
@@ -43,64 +59,76 @@ final class ApiErrors {
         }
         if (code == 401) {
             return new SvcaliasException(ExitCode.CLUSTER_ACCESS, "unauthenticated: the API server at " + server
-                    + " rejected svcalias's credentials", "log in again or check the user of your kube context", e);
+                    + " rejected the credentials of this kube context (HTTP 401)",
+                    "log in again to refresh the credentials, or pick another context with --context", e);
         }
         if (code == 403) {
             return forbidden(what, e);
         }
-        if (code <= 0 || e.getStatus() == null && isConnectionProblem(e)) {
+        Throwable network = networkCause(e);
+        if (code < 100 && network != null) {
             return new SvcaliasException(ExitCode.CLUSTER_ACCESS, "cannot reach the Kubernetes API server at "
-                    + server + ": " + connectionProblem(e), "check that the cluster is running and --kubeconfig/--context "
-                    + "point at it (kubectl cluster-info)", e);
+                    + server + ": " + describe(network), "check that the cluster is running and that --kubeconfig"
+                    + "/--context point at it (kubectl cluster-info)", e);
         }
-        String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                : rootMessage(e);
-        return new SvcaliasException(ExitCode.CLUSTER_STATE, what + " failed (HTTP " + code + "): " + message,
-                "rerun with --verbose for details", e);
+        if (code < 100) {
+            return new SvcaliasException(ExitCode.INTERNAL, what + " failed: " + oneLine(rootMessage(e)),
+                    "rerun with --verbose and report it", e);
+        }
+        return new SvcaliasException(ExitCode.CLUSTER_STATE, what + " failed (HTTP " + code + "): "
+                + oneLine(serverMessage(e)), code >= 500 ? "the API server failed; retry, or check its health"
+                : "rerun with --verbose for details", e);
     }
 
     private static SvcaliasException forbidden(String what, KubernetesClientException e) {
-        String text = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                : String.valueOf(e.getMessage());
+        String text = serverMessage(e);
         Matcher m = FORBIDDEN.matcher(text);
-        if (m.find()) {
-            String resource = m.group(4) == null || m.group(4).isEmpty() ? m.group(3) : m.group(3) + "." + m.group(4);
-            String where = m.group(5) == null ? "cluster-wide" : "in namespace " + m.group(5);
-            return new SvcaliasException(ExitCode.CLUSTER_ACCESS, "forbidden: user \"" + m.group(1) + "\" cannot "
-                    + m.group(2) + " " + resource + " " + where, "grant \"" + m.group(2) + "\" on \"" + resource
-                    + "\" " + where + "; docs/rbac.md lists every permission svcalias needs", e);
+        if (!m.find()) {
+            return new SvcaliasException(ExitCode.CLUSTER_ACCESS, "forbidden: " + what + ": " + oneLine(text),
+                    "see " + RBAC_DOC + " for the permissions svcalias needs", e);
         }
-        return new SvcaliasException(ExitCode.CLUSTER_ACCESS, "forbidden: " + what + ": " + text,
-                "docs/rbac.md lists every permission svcalias needs", e);
+        String user = m.group(1);
+        String verb = m.group(2);
+        String resource = m.group(4) == null || m.group(4).isEmpty() ? m.group(3) : m.group(3) + "." + m.group(4);
+        String namespace = m.group(5);
+        return new SvcaliasException(ExitCode.CLUSTER_ACCESS, "forbidden: cannot " + verb + " " + resource + " "
+                + (namespace == null ? "cluster-wide" : "in namespace " + namespace) + " (user \"" + user + "\")",
+                "grant \"" + verb + "\" on \"" + resource + "\" " + (namespace == null ? "cluster-wide" : "in "
+                        + namespace) + "; see " + RBAC_DOC, e);
     }
 
-    private static boolean isConnectionProblem(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            // ConnectException, UnknownHostException, HttpTimeoutException, ClosedChannelException...
-            if (t instanceof java.io.IOException) {
-                return true;
-            }
-        }
-        return false;
+    private static String serverMessage(KubernetesClientException e) {
+        return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+                : rootMessage(e);
     }
 
-    /** Words for what went wrong on the wire, instead of a Java exception name. */
-    private static String connectionProblem(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.UnknownHostException) {
-                return "unknown host " + t.getMessage();
+    private static Throwable networkCause(Throwable e) {
+        Throwable io = null;
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof HttpTimeoutException || t instanceof InterruptedIOException
+                    || t instanceof SSLException) {
+                return t;
             }
-            if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
-                return "timed out";
-            }
-            if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException) {
-                return "connection refused";
-            }
-            if (t instanceof javax.net.ssl.SSLException) {
-                return "TLS handshake failed: " + t.getMessage();
+            if (io == null && t instanceof IOException) {
+                io = t;
             }
         }
-        return rootMessage(e);
+        return io;
+    }
+
+    private static String describe(Throwable t) {
+        String m = t.getMessage() == null || t.getMessage().isBlank() ? null : oneLine(t.getMessage());
+        if (t instanceof ConnectException) {
+            return m == null ? "connection refused" : m;
+        }
+        if (t instanceof UnknownHostException) {
+            return "unknown host" + (m == null ? "" : " " + m);
+        }
+        if (t instanceof HttpTimeoutException || t instanceof InterruptedIOException) {
+            return "timed out" + (m == null ? "" : " (" + m + ")");
+        }
+        return m == null ? t.getClass().getSimpleName() : m;
     }
 
     private static String rootMessage(Throwable e) {
@@ -109,6 +137,10 @@ final class ApiErrors {
             t = t.getCause();
         }
         String m = t.getMessage();
-        return (m == null || m.isBlank() ? t.getClass().getSimpleName() : m).replaceAll("\\s+", " ");
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+
+    static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").trim();
     }
 }

@@ -14,11 +14,11 @@ final class Fabric8Cluster implements Cluster {
     Fabric8Cluster(KubernetesClient client, String description) {
         this.client = client;
         this.description = description;
-        ApiErrors errors = new ApiErrors(client.getMasterUrl().toString());
+        ApiErrors errors = new ApiErrors(client.getMasterUrl().toString().replaceAll("/$", ""));
         this.corefiles = new Fabric8CorefileStore(client, errors);
         this.services = new Fabric8Services(client, errors);
         this.serviceEntries = new Fabric8ServiceEntries(client, errors);
-        this.probePods = new Fabric8ProbePods(client, errors);
+        this.probePods = new Fabric8ProbePods(client, errors, java.time.Duration.ofSeconds(1));
     }
 
     @Override

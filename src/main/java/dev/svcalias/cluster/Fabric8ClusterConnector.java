@@ -5,96 +5,140 @@ import dev.svcalias.error.SvcaliasException;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
-/** Connects like kubectl: --kubeconfig, else $KUBECONFIG, else ~/.kube/config, else the in-cluster account. */
+/**
+ * Connects like kubectl: --kubeconfig, else $KUBECONFIG (a path list, merged), else ~/.kube/config, else the
+ * in-cluster service account. Short timeouts and no retries: a CLI should say "unreachable" within seconds.
+ */
 public final class Fabric8ClusterConnector implements ClusterConnector {
-    private static final int CONNECT_TIMEOUT_MS = 10_000;
-    private static final int REQUEST_TIMEOUT_MS = 30_000;
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private final UnaryOperator<String> env;
+    private final Path home;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+
+    public Fabric8ClusterConnector() {
+        this(System::getenv, Path.of(System.getProperty("user.home")), CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+    }
+
+    /** For tests: another environment, home directory and timeouts. */
+    Fabric8ClusterConnector(UnaryOperator<String> env, Path home, Duration connectTimeout, Duration requestTimeout) {
+        this.env = env;
+        this.home = home;
+        this.connectTimeout = connectTimeout;
+        this.requestTimeout = requestTimeout;
+    }
 
     @Override
     public Cluster connect(String kubeconfig, String context) {
-        Path file = kubeconfigFile(kubeconfig);
-        Config config;
-        if (file == null) {
-            if (System.getenv("KUBERNETES_SERVICE_HOST") == null) {
-                throw new SvcaliasException(ExitCode.CLUSTER_ACCESS, "no Kubernetes cluster configured: no "
-                        + "--kubeconfig, $KUBECONFIG or ~/.kube/config, and not running in a pod",
-                        "point --kubeconfig at a kubeconfig, or create one with your cluster's tooling");
-            }
-            config = Config.autoConfigure(context);
-        } else {
-            config = fromFile(file, context);
-        }
-        config.setConnectionTimeout(CONNECT_TIMEOUT_MS);
-        config.setRequestTimeout(REQUEST_TIMEOUT_MS);
-        config.setRequestRetryBackoffLimit(0); // fail fast: a CLI should say "unreachable", not retry for minutes
+        Config config = configure(kubeconfig, context);
+        config.setConnectionTimeout((int) connectTimeout.toMillis());
+        config.setRequestTimeout((int) requestTimeout.toMillis());
+        config.setRequestRetryBackoffLimit(0);
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-        String name = context != null ? context : config.getCurrentContext() == null ? "in-cluster"
-                : config.getCurrentContext().getName();
-        return new Fabric8Cluster(client, name + " (" + config.getMasterUrl() + ")");
+        String name = config.getCurrentContext() != null ? config.getCurrentContext().getName()
+                : context != null ? context : "in-cluster";
+        return new Fabric8Cluster(client, "context " + name + " (" + stripSlash(config.getMasterUrl()) + ")");
     }
 
-    private static Path kubeconfigFile(String flag) {
+    Config configure(String kubeconfig, String context) {
+        List<Path> files = kubeconfigFiles(kubeconfig);
+        if (files.isEmpty()) {
+            if (isBlank(env.apply("KUBERNETES_SERVICE_HOST"))) {
+                throw new SvcaliasException(ExitCode.CLUSTER_ACCESS, "no Kubernetes cluster configured: no "
+                        + "--kubeconfig, $KUBECONFIG or ~/.kube/config", "point --kubeconfig at a kubeconfig or set "
+                        + "a context with kubectl config use-context");
+            }
+            if (context != null) {
+                throw SvcaliasException.usage("--context " + context + " needs a kubeconfig, and none was found "
+                        + "(running in a pod)", "drop --context to use the pod's service account, or pass --kubeconfig");
+            }
+            return Config.autoConfigure(null);
+        }
+        Map<Path, String> texts = new java.util.LinkedHashMap<>();
+        for (Path file : files) {
+            texts.put(file, read(file));
+        }
+        Kubeconfigs parsed = Kubeconfigs.parse(texts);
+        String where = files.size() == 1 ? files.get(0).toString() : "$KUBECONFIG (" + files.size() + " files)";
+        if (context != null && !parsed.contexts().contains(context)) {
+            throw SvcaliasException.usage("context \"" + context + "\" is not in " + where, parsed.contexts()
+                    .isEmpty() ? "the kubeconfig has no contexts" : "use one of: " + String.join(", ",
+                    parsed.contexts()));
+        }
+        if (context == null && parsed.currentContext() == null) {
+            throw new SvcaliasException(ExitCode.CLUSTER_ACCESS, "no Kubernetes cluster configured: " + where
+                    + " has no current context", parsed.contexts().isEmpty() ? "point --kubeconfig at a kubeconfig "
+                    + "with a context" : "pass --context (one of: " + String.join(", ", parsed.contexts())
+                    + ") or set one with kubectl config use-context");
+        }
+        if (context == null && !parsed.contexts().contains(parsed.currentContext())) {
+            throw SvcaliasException.usage("the current context \"" + parsed.currentContext() + "\" of " + where
+                    + " is not defined in it", parsed.contexts().isEmpty() ? "check it with kubectl config view"
+                    : "pass --context (one of: " + String.join(", ", parsed.contexts()) + ")");
+        }
+        try {
+            if (files.size() == 1) {
+                return Config.fromKubeconfig(context, texts.get(files.get(0)), files.get(0).toString());
+            }
+            // several files: fabric8 merges the $KUBECONFIG list the way kubectl does
+            return Config.autoConfigure(context);
+        } catch (RuntimeException e) {
+            throw SvcaliasException.usage("kubeconfig " + where + " is not usable: " + ApiErrors.oneLine(
+                    String.valueOf(e.getMessage())), "check it with kubectl config view");
+        }
+    }
+
+    private List<Path> kubeconfigFiles(String flag) {
         if (flag != null) {
             Path p = Path.of(flag);
             if (!Files.isRegularFile(p)) {
                 throw SvcaliasException.usage("--kubeconfig " + flag + " does not exist", "check the path");
             }
-            return p;
+            return List.of(p);
         }
-        String env = System.getenv("KUBECONFIG");
-        if (env != null && !env.isBlank()) {
-            // like kubectl, the first existing file of the list
-            for (String part : env.split(java.io.File.pathSeparator)) {
+        String list = env.apply("KUBECONFIG");
+        if (!isBlank(list)) {
+            Set<Path> files = new LinkedHashSet<>();
+            for (String part : list.split(File.pathSeparator)) {
                 if (!part.isBlank() && Files.isRegularFile(Path.of(part))) {
-                    return Path.of(part);
+                    files.add(Path.of(part));
                 }
             }
+            if (!files.isEmpty()) {
+                return new ArrayList<>(files);
+            }
         }
-        Path home = Path.of(System.getProperty("user.home"), ".kube", "config");
-        return Files.isRegularFile(home) ? home : null;
+        Path file = home.resolve(".kube").resolve("config");
+        return Files.isRegularFile(file) ? List.of(file) : List.of();
     }
 
-    private static Config fromFile(Path file, String context) {
-        String text;
+    private static String read(Path file) {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (IOException e) {
             throw SvcaliasException.usage("cannot read kubeconfig " + file + ": " + e.getMessage(),
                     "check the file's permissions");
         }
-        if (context != null) {
-            List<String> contexts = contextNames(text);
-            if (!contexts.contains(context)) {
-                throw SvcaliasException.usage("context \"" + context + "\" is not in " + file,
-                        "use one of: " + String.join(", ", contexts));
-            }
-        }
-        try {
-            return Config.fromKubeconfig(context, text, file.toString());
-        } catch (RuntimeException e) {
-            throw SvcaliasException.usage("kubeconfig " + file + " is not usable: " + e.getMessage(),
-                    "check it with kubectl config view");
-        }
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> contextNames(String kubeconfig) {
-        List<String> names = new ArrayList<>();
-        Object parsed = new org.yaml.snakeyaml.Yaml().load(kubeconfig);
-        if (parsed instanceof Map<?, ?> map && map.get("contexts") instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof Map<?, ?> c && c.get("name") != null) {
-                    names.add(c.get("name").toString());
-                }
-            }
-        }
-        return names;
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String stripSlash(String url) {
+        return url != null && url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -3,14 +3,16 @@ package dev.svcalias.cluster;
 import dev.svcalias.error.SvcaliasException;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.util.HashMap;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Corefiles in ConfigMaps. A write re-reads the object, refuses if its resourceVersion moved, changes only the
- * Corefile key and svcalias's backup annotation, and PUTs with that resourceVersion, so the API server rejects
- * it (409) if anything changed in between.
+ * Corefiles in ConfigMaps. A write starts from the object as the server has it now, changes only the Corefile key
+ * and svcalias's backup annotation, and PUTs it with the resourceVersion of the snapshot the edit was computed
+ * from: if anything changed since that read, the API server answers 409 and nothing is written. There is no
+ * unconditional path.
  */
 final class Fabric8CorefileStore implements CorefileStore {
     private final KubernetesClient client;
@@ -29,9 +31,8 @@ final class Fabric8CorefileStore implements CorefileStore {
         }
         String corefile = cm.getData() == null ? null : cm.getData().get(ref.key());
         if (corefile == null) {
-            throw SvcaliasException.state(ref + " has no key '" + ref.key() + "'",
-                    "check that it is CoreDNS's ConfigMap (kubectl get " + "configmap -n " + ref.namespace() + " "
-                            + ref.name() + " -o yaml)");
+            throw SvcaliasException.state(ref + " has no key '" + ref.key() + "'", "check that it is CoreDNS's "
+                    + "ConfigMap: kubectl get configmap -n " + ref.namespace() + " " + ref.name() + " -o yaml");
         }
         Map<String, String> annotations = cm.getMetadata().getAnnotations();
         String backup = annotations == null ? null : annotations.get(BACKUP_ANNOTATION);
@@ -42,32 +43,44 @@ final class Fabric8CorefileStore implements CorefileStore {
     @Override
     public CorefileSnapshot write(CorefileSnapshot read, String newCorefile, boolean dropBackup) {
         ConfigMapRef ref = read.ref();
+        if (read.resourceVersion() == null || read.resourceVersion().isEmpty()) {
+            throw new IllegalArgumentException("a Corefile write needs the resourceVersion it was read at");
+        }
         ConfigMap cm = get(ref);
         if (cm == null) {
-            throw SvcaliasException.state(ref + " was deleted while svcalias edited it", "recreate it and run again");
-        }
-        if (!cm.getMetadata().getResourceVersion().equals(read.resourceVersion())) {
             throw new ConflictException(ref.toString(), null);
         }
-        Map<String, String> data = new HashMap<>(cm.getData());
+        // the server, not this client, decides whether the object moved: PUT with the resourceVersion of the read
+        cm.getMetadata().setResourceVersion(read.resourceVersion());
+        Map<String, String> data = cm.getData() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(cm.getData());
         data.put(ref.key(), newCorefile);
         cm.setData(data);
-        Map<String, String> annotations = cm.getMetadata().getAnnotations() == null ? new HashMap<>()
-                : new HashMap<>(cm.getMetadata().getAnnotations());
+        Map<String, String> annotations = cm.getMetadata().getAnnotations() == null ? new LinkedHashMap<>()
+                : new LinkedHashMap<>(cm.getMetadata().getAnnotations());
         if (dropBackup) {
             annotations.remove(BACKUP_ANNOTATION);
         } else {
-            annotations.putIfAbsent(BACKUP_ANNOTATION, read.corefile());
+            annotations.putIfAbsent(BACKUP_ANNOTATION, read.backup().orElse(read.corefile()));
         }
-        cm.getMetadata().setAnnotations(annotations);
-        ConfigMap written = errors.call(ref.toString(),
-                () -> client.configMaps().inNamespace(ref.namespace()).resource(cm).update());
-        return new CorefileSnapshot(ref, written.getMetadata().getResourceVersion(), newCorefile,
-                Optional.ofNullable(annotations.get(BACKUP_ANNOTATION)));
+        cm.getMetadata().setAnnotations(annotations.isEmpty() && cm.getMetadata().getAnnotations() == null ? null
+                : annotations);
+        ConfigMap written;
+        try {
+            written = client.configMaps().inNamespace(ref.namespace()).resource(cm).update();
+        } catch (KubernetesClientException e) {
+            if (ApiErrors.isNotFound(e)) { // deleted between our GET and PUT
+                throw new ConflictException(ref.toString(), e);
+            }
+            throw errors.translate("update configmap " + ref.namespace() + "/" + ref.name(), e);
+        }
+        Map<String, String> stored = written.getMetadata().getAnnotations();
+        return new CorefileSnapshot(ref, written.getMetadata().getResourceVersion(),
+                written.getData().get(ref.key()), Optional.ofNullable(stored == null ? null
+                : stored.get(BACKUP_ANNOTATION)));
     }
 
     private ConfigMap get(ConfigMapRef ref) {
-        return errors.call(ref.toString(),
+        return errors.call("get configmap " + ref.namespace() + "/" + ref.name(),
                 () -> client.configMaps().inNamespace(ref.namespace()).withName(ref.name()).get());
     }
 }

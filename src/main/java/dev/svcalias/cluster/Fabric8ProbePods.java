@@ -1,25 +1,34 @@
 package dev.svcalias.cluster;
 
+import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The verify probe pod: non-root, no service-account token, no privilege escalation, small limits, never
- * restarted, and always deleted: in a finally block, and by a JVM shutdown hook while it lives (Ctrl-C).
+ * The verify probe pod: non-root, no service-account token, no privilege escalation, small requests = limits,
+ * never restarted, and always deleted: in a finally block, and by a JVM shutdown hook while it lives (Ctrl-C).
  */
 final class Fabric8ProbePods implements ProbePods {
+    static final String NAME_PREFIX = "svcalias-verify-";
+    /** Waiting reasons after which the pod will never run: give up at once instead of at the timeout. */
+    private static final Set<String> HOPELESS = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",
+            "CreateContainerConfigError", "CreateContainerError");
     private final KubernetesClient client;
     private final ApiErrors errors;
+    private final Duration pollInterval;
 
-    Fabric8ProbePods(KubernetesClient client, ApiErrors errors) {
+    Fabric8ProbePods(KubernetesClient client, ApiErrors errors, Duration pollInterval) {
         this.client = client;
         this.errors = errors;
+        this.pollInterval = pollInterval;
     }
 
     @Override
@@ -31,9 +40,7 @@ final class Fabric8ProbePods implements ProbePods {
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             String phase = waitForEnd(namespace, name, timeout);
-            String log = errors.call("get pods/log " + namespace + "/" + name,
-                    () -> client.pods().inNamespace(namespace).withName(name).getLog());
-            return new ProbeResult(name, phase, log == null ? "" : log);
+            return new ProbeResult(name, phase, log(namespace, name));
         } finally {
             delete(namespace, name);
             try {
@@ -47,7 +54,7 @@ final class Fabric8ProbePods implements ProbePods {
     private String waitForEnd(String namespace, String name, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         String phase = "Pending";
-        while (Instant.now().isBefore(deadline)) {
+        while (true) {
             Pod pod = errors.call("get pod " + namespace + "/" + name,
                     () -> client.pods().inNamespace(namespace).withName(name).get());
             phase = pod == null || pod.getStatus() == null || pod.getStatus().getPhase() == null ? "Pending"
@@ -55,14 +62,47 @@ final class Fabric8ProbePods implements ProbePods {
             if (phase.equals("Succeeded") || phase.equals("Failed")) {
                 return phase;
             }
+            String stuck = hopeless(pod);
+            if (stuck != null) {
+                return phase + " (" + stuck + ")";
+            }
+            if (!Instant.now().plus(pollInterval).isBefore(deadline)) {
+                return phase + " (timed out after " + timeout.toSeconds() + "s)";
+            }
             try {
-                Thread.sleep(1000);
+                Thread.sleep(pollInterval.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return phase;
+                return phase + " (interrupted)";
             }
         }
-        return phase + " (timed out after " + timeout.toSeconds() + "s)";
+    }
+
+    private static String hopeless(Pod pod) {
+        if (pod == null || pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+            return null;
+        }
+        for (ContainerStatus s : pod.getStatus().getContainerStatuses()) {
+            var waiting = s.getState() == null ? null : s.getState().getWaiting();
+            if (waiting != null && HOPELESS.contains(waiting.getReason())) {
+                return waiting.getReason() + (waiting.getMessage() == null ? ""
+                        : ": " + ApiErrors.oneLine(waiting.getMessage()));
+            }
+        }
+        return null;
+    }
+
+    /** The log; empty when the container never started (the API answers 400) or the pod is already gone. */
+    private String log(String namespace, String name) {
+        try {
+            String log = client.pods().inNamespace(namespace).withName(name).getLog();
+            return log == null ? "" : log;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 400 || e.getCode() == 404) {
+                return "";
+            }
+            throw errors.translate("get pods/log " + namespace + "/" + name, e);
+        }
     }
 
     private void delete(String namespace, String name) {
@@ -74,21 +114,24 @@ final class Fabric8ProbePods implements ProbePods {
     }
 
     static Pod spec(String namespace, String image, List<String> command) {
-        Map<String, Quantity> limits = Map.of("cpu", new Quantity("100m"), "memory", new Quantity("32Mi"));
+        // requests = limits: Guaranteed QoS, and admission policies that demand limits are satisfied
+        Map<String, Quantity> resources = Map.of("cpu", new Quantity("50m"), "memory", new Quantity("32Mi"));
         return new PodBuilder()
-                .withNewMetadata().withGenerateName("svcalias-verify-").withNamespace(namespace)
-                .addToLabels("app.kubernetes.io/managed-by", "svcalias").endMetadata()
+                .withNewMetadata().withGenerateName(NAME_PREFIX).withNamespace(namespace)
+                .addToLabels(Fabric8ServiceEntries.MANAGED_BY, "svcalias")
+                .addToLabels("app.kubernetes.io/name", "svcalias-verify").endMetadata()
                 .withNewSpec()
                 .withRestartPolicy("Never")
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
+                .withTerminationGracePeriodSeconds(0L)
                 .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(65534L).withRunAsGroup(65534L)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
                 .endSecurityContext()
                 .addNewContainer().withName("probe").withImage(image).withCommand(command)
                 .withNewSecurityContext().withAllowPrivilegeEscalation(false).withReadOnlyRootFilesystem(true)
-                .withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
-                .withNewResources().withRequests(Map.of("cpu", new Quantity("10m"), "memory", new Quantity("8Mi")))
-                .withLimits(limits).endResources()
+                .withRunAsNonRoot(true).withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
+                .withNewResources().withRequests(resources).withLimits(resources).endResources()
                 .endContainer()
                 .endSpec().build();
     }

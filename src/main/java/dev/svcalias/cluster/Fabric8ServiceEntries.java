@@ -1,20 +1,29 @@
 package dev.svcalias.cluster;
 
 import dev.svcalias.error.SvcaliasException;
+import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Istio ServiceEntries as generic resources (no Istio client works with fabric8 8). The version is discovered:
- * istiocoredns-era Istio served v1alpha3 (and v1beta1 from 1.5), current Istio serves v1 too.
+ * istiocoredns-era Istio served v1alpha3 (and v1beta1 from 1.5), current Istio serves v1 too. Only versions the
+ * API server lists as served for the group, and that actually have the serviceentries resource, count.
  */
 final class Fabric8ServiceEntries implements ServiceEntries {
     static final String GROUP = "networking.istio.io";
-    private static final List<String> PREFERRED = List.of("v1", "v1beta1", "v1alpha3");
+    static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    static final List<String> PREFERRED = List.of("v1", "v1beta1", "v1alpha3");
     private final KubernetesClient client;
     private final ApiErrors errors;
     private String version;
@@ -27,74 +36,98 @@ final class Fabric8ServiceEntries implements ServiceEntries {
     @Override
     public String servedVersion() {
         if (version == null) {
+            APIGroup group = errors.call("discover " + GROUP, () -> client.getApiGroup(GROUP));
+            List<String> served = group == null || group.getVersions() == null ? List.of()
+                    : group.getVersions().stream().map(GroupVersionForDiscovery::getVersion)
+                    .filter(Objects::nonNull).toList();
             for (String v : PREFERRED) {
-                APIResourceList resources = errors.call("discover " + GROUP + "/" + v,
-                        () -> client.getApiResources(GROUP + "/" + v));
-                if (resources != null && resources.getResources().stream()
-                        .anyMatch(r -> "serviceentries".equals(r.getName()))) {
+                if (served.contains(v) && hasServiceEntries(v)) {
                     version = v;
                     break;
                 }
             }
             if (version == null) {
                 throw SvcaliasException.state("Istio's ServiceEntry API (" + GROUP + ") is not served by this "
-                        + "cluster", "install Istio (with the istiocoredns addon) before adding aliases");
+                        + "cluster", "install Istio (1.1 to 1.8, with the istiocoredns addon) before adding aliases;"
+                        + " kubectl api-resources --api-group=" + GROUP + " shows what is served");
             }
         }
         return version;
     }
 
-    private ResourceDefinitionContext context() {
-        return new ResourceDefinitionContext.Builder().withGroup(GROUP).withVersion(servedVersion())
-                .withKind("ServiceEntry").withPlural("serviceentries").withNamespaced(true).build();
+    private boolean hasServiceEntries(String v) {
+        APIResourceList resources = errors.call("discover " + GROUP + "/" + v,
+                () -> client.getApiResources(GROUP + "/" + v));
+        return resources != null && resources.getResources() != null && resources.getResources().stream()
+                .anyMatch(r -> "serviceentries".equals(r.getName()));
+    }
+
+    private MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>> entries() {
+        return client.genericKubernetesResources(new ResourceDefinitionContext.Builder().withGroup(GROUP)
+                .withVersion(servedVersion()).withKind("ServiceEntry").withPlural("serviceentries")
+                .withNamespaced(true).build());
     }
 
     @Override
     public List<ServiceEntryRecord> listAll() {
-        return errors.call("list serviceentries", () -> client.genericKubernetesResources(context()).inAnyNamespace()
-                .list().getItems()).stream().map(Fabric8ServiceEntries::record).toList();
-    }
-
-    @Override
-    public List<ServiceEntryRecord> listManaged() {
-        return errors.call("list serviceentries", () -> client.genericKubernetesResources(context()).inAnyNamespace()
-                .withLabel("app.kubernetes.io/managed-by", "svcalias").list().getItems()).stream()
+        var op = entries();
+        return errors.call("list serviceentries", () -> op.inAnyNamespace().list().getItems()).stream()
                 .map(Fabric8ServiceEntries::record).toList();
     }
 
     @Override
+    public List<ServiceEntryRecord> listManaged() {
+        var op = entries();
+        return errors.call("list serviceentries", () -> op.inAnyNamespace().withLabel(MANAGED_BY, "svcalias").list()
+                .getItems()).stream().map(Fabric8ServiceEntries::record).toList();
+    }
+
+    @Override
     public ServiceEntryRecord apply(Map<String, Object> manifest, String expectedResourceVersion) {
+        var op = entries();
         GenericKubernetesResource resource = client.getKubernetesSerialization()
                 .convertValue(manifest, GenericKubernetesResource.class);
+        // the manifest may name another version than the one served; the path decides, the body must agree
+        resource.setApiVersion(GROUP + "/" + servedVersion());
+        resource.setKind("ServiceEntry");
         String ns = resource.getMetadata().getNamespace();
         String what = "serviceentry " + ns + "/" + resource.getMetadata().getName();
-        GenericKubernetesResource written;
         if (expectedResourceVersion == null) {
-            written = errors.call(what, () -> client.genericKubernetesResources(context()).inNamespace(ns)
-                    .resource(resource).create());
-        } else {
-            resource.getMetadata().setResourceVersion(expectedResourceVersion);
-            written = errors.call(what, () -> client.genericKubernetesResources(context()).inNamespace(ns)
-                    .resource(resource).update());
+            resource.getMetadata().setResourceVersion(null);
+            return record(errors.call("create " + what, () -> op.inNamespace(ns).resource(resource).create()));
         }
-        return record(written);
+        resource.getMetadata().setResourceVersion(expectedResourceVersion);
+        try {
+            return record(op.inNamespace(ns).resource(resource).update());
+        } catch (KubernetesClientException e) {
+            if (ApiErrors.isNotFound(e)) { // deleted since it was read: as stale as a changed one
+                throw new ConflictException(what, e);
+            }
+            throw errors.translate("update " + what, e);
+        }
     }
 
     @Override
     public void delete(String namespace, String name) {
+        var op = entries();
         errors.run("delete serviceentry " + namespace + "/" + name,
-                () -> client.genericKubernetesResources(context()).inNamespace(namespace).withName(name).delete());
+                () -> op.inNamespace(namespace).withName(name).delete());
     }
 
     @SuppressWarnings("unchecked")
-    private static ServiceEntryRecord record(GenericKubernetesResource r) {
-        Map<String, Object> spec = (Map<String, Object>) r.getAdditionalProperties().getOrDefault("spec", Map.of());
-        List<String> hosts = (List<String>) spec.getOrDefault("hosts", List.of());
-        List<String> addresses = (List<String>) spec.getOrDefault("addresses", List.of());
+    static ServiceEntryRecord record(GenericKubernetesResource r) {
+        Object specValue = r.getAdditionalProperties().get("spec");
+        Map<String, Object> spec = specValue instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         var meta = r.getMetadata();
         return new ServiceEntryRecord(meta.getNamespace(), meta.getName(), meta.getResourceVersion(),
-                List.copyOf(hosts), List.copyOf(addresses),
+                strings(spec.get("hosts")), strings(spec.get("addresses")),
                 meta.getLabels() == null ? Map.of() : Map.copyOf(meta.getLabels()),
                 meta.getAnnotations() == null ? Map.of() : Map.copyOf(meta.getAnnotations()));
+    }
+
+    private static List<String> strings(Object value) {
+        return value instanceof List<?> list ? list.stream().filter(Objects::nonNull).map(Object::toString).toList()
+                : List.of();
     }
 }

@@ -1,11 +1,13 @@
 package dev.svcalias.cluster;
 
+import dev.svcalias.error.SvcaliasException;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.Optional;
 
 /** Services, namespaces, Deployments and nodes, read (and one restart) through fabric8. */
 final class Fabric8Services implements Services {
+    static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
     private final KubernetesClient client;
     private final ApiErrors errors;
 
@@ -27,7 +30,7 @@ final class Fabric8Services implements Services {
     public Optional<ServiceInfo> service(String namespace, String name) {
         Service s = errors.call("get service " + namespace + "/" + name,
                 () -> client.services().inNamespace(namespace).withName(name).get());
-        if (s == null) {
+        if (s == null || s.getSpec() == null) {
             return Optional.empty();
         }
         List<ServiceInfo.PortInfo> ports = new ArrayList<>();
@@ -50,7 +53,8 @@ final class Fabric8Services implements Services {
     public Optional<String> deploymentImage(String namespace, String deployment, String container) {
         Deployment d = errors.call("get deployment " + namespace + "/" + deployment,
                 () -> client.apps().deployments().inNamespace(namespace).withName(deployment).get());
-        if (d == null || d.getSpec() == null || d.getSpec().getTemplate().getSpec() == null) {
+        if (d == null || d.getSpec() == null || d.getSpec().getTemplate() == null
+                || d.getSpec().getTemplate().getSpec() == null) {
             return Optional.empty();
         }
         List<Container> containers = d.getSpec().getTemplate().getSpec().getContainers();
@@ -67,10 +71,19 @@ final class Fabric8Services implements Services {
 
     @Override
     public void rolloutRestart(String namespace, String deployment) {
-        // what kubectl rollout restart does, as a JSON merge patch (no strategic merge needed)
-        String patch = "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"kubectl.kubernetes.io/restartedAt\":\""
+        // what kubectl rollout restart does, as a JSON merge patch (strategic merge is not needed for one key)
+        String patch = "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"" + RESTARTED_AT + "\":\""
                 + Instant.now() + "\"}}}}}";
-        errors.run("patch deployment " + namespace + "/" + deployment, () -> client.apps().deployments()
-                .inNamespace(namespace).withName(deployment).patch(PatchContext.of(PatchType.JSON_MERGE), patch));
+        try {
+            client.apps().deployments().inNamespace(namespace).withName(deployment)
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+        } catch (KubernetesClientException e) {
+            if (ApiErrors.isNotFound(e)) {
+                throw SvcaliasException.state("deployment " + namespace + "/" + deployment + " does not exist, so it "
+                        + "cannot be restarted", "restart CoreDNS yourself: kubectl rollout restart deployment -n "
+                        + namespace + " <name>");
+            }
+            throw errors.translate("patch deployment " + namespace + "/" + deployment, e);
+        }
     }
 }

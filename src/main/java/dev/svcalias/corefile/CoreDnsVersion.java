@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /** A CoreDNS release, read from tags like 1.6.2, v1.6.2, 1.8.4-eksbuild.1, 1.11.3-aks (suffixes ignored). */
 public record CoreDnsVersion(int major, int minor, int patch) implements Comparable<CoreDnsVersion> {
-    private static final Pattern FORM = Pattern.compile("v?(\\d{1,3})\\.(\\d{1,3})(?:\\.(\\d{1,3}))?([-+_.].*)?");
+    private static final Pattern FORM = Pattern.compile("v?(\\d{1,3})\\.(\\d{1,3})(?:\\.(\\d{1,3}))?([-+].*)?");
 
     public static CoreDnsVersion parse(String s) {
         Matcher m = FORM.matcher(s == null ? "" : s.trim());
