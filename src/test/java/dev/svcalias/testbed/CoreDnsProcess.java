@@ -1,0 +1,98 @@
+package dev.svcalias.testbed;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+
+/**
+ * A CoreDNS process fed from a ConfigMap, the way kubelet feeds a pod: a sync thread copies the ConfigMap's
+ * Corefile (through {@link ClusterIpTranslation}) into the file CoreDNS reads, and CoreDNS's own reload plugin
+ * picks changes up.
+ */
+final class CoreDnsProcess implements AutoCloseable {
+    final int port;
+    private final Path corefile;
+    private final LocalProcess process;
+    private final Thread kubelet;
+    private volatile boolean running = true;
+    private volatile String lastSource;
+
+    CoreDnsProcess(String name, Path binary, Path dir, KubernetesClient client, String namespace, int port,
+                   ClusterIpTranslation translation) {
+        this.port = port;
+        this.corefile = dir.resolve(name + ".Corefile");
+        sync(client, namespace, translation);
+        this.process = new LocalProcess(name, List.of(binary.toString(), "-conf", corefile.toString()),
+                dir.resolve(name + ".log"));
+        this.kubelet = new Thread(() -> {
+            while (running) {
+                try {
+                    sync(client, namespace, translation);
+                } catch (RuntimeException e) {
+                    // the API server may be going away at teardown; the next tick retries
+                }
+                LocalApiServer.sleep(300);
+            }
+        }, "kubelet-" + name);
+        kubelet.setDaemon(true);
+        kubelet.start();
+        awaitServing();
+    }
+
+    private void sync(KubernetesClient client, String namespace, ClusterIpTranslation translation) {
+        ConfigMap cm = client.configMaps().inNamespace(namespace).withName("coredns").get();
+        String source = cm == null ? null : cm.getData().get("Corefile");
+        if (source == null || source.equals(lastSource)) {
+            return;
+        }
+        try {
+            Files.writeString(corefile, translation.materialise(source));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        lastSource = source;
+    }
+
+    /** Waits until CoreDNS answers anything on its port. */
+    private void awaitServing() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.alive()) {
+                throw new IllegalStateException(process.name() + " exited:\n" + process.logTail());
+            }
+            try {
+                SimpleResolver r = new SimpleResolver("127.0.0.1");
+                r.setPort(port);
+                r.setTimeout(Duration.ofMillis(500));
+                r.send(Message.newQuery(Record.newRecord(Name.fromString("probe.invalid."), Type.A, DClass.IN)));
+                return;
+            } catch (IOException notYet) {
+                LocalApiServer.sleep(200);
+            }
+        }
+        throw new IllegalStateException(process.name() + " did not answer on 127.0.0.1:" + port + ":\n"
+                + process.logTail());
+    }
+
+    String logTail() {
+        return process.logTail();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        process.close();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.svcalias.testbed;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** etcd + kube-apiserver on loopback with client-certificate authentication and RBAC. */
+final class LocalApiServer implements AutoCloseable {
+    final Pki pki;
+    final int port;
+    final Path adminKubeconfig;
+    private final Path dir;
+    private final LocalProcess etcd;
+    private final LocalProcess apiserver;
+
+    LocalApiServer(Path dir) {
+        this.dir = dir;
+        this.pki = new Pki(mkdir(dir.resolve("pki")));
+        int etcdPort = FreePorts.next();
+        int peerPort = FreePorts.next();
+        this.port = FreePorts.next();
+        String etcdUrl = "http://127.0.0.1:" + etcdPort;
+        String peerUrl = "http://127.0.0.1:" + peerPort;
+        this.etcd = new LocalProcess("etcd", List.of(Testbed.binary(Testbed.ETCD, "etcd").toString(),
+                "--name", "testbed", "--data-dir", mkdir(dir.resolve("etcd")).toString(),
+                "--listen-client-urls", etcdUrl, "--advertise-client-urls", etcdUrl,
+                "--listen-peer-urls", peerUrl, "--initial-advertise-peer-urls", peerUrl,
+                "--initial-cluster", "testbed=" + peerUrl, "--unsafe-no-fsync", "--log-level", "warn"),
+                dir.resolve("etcd.log"));
+        this.apiserver = new LocalProcess("kube-apiserver", List.of(
+                Testbed.binary(Testbed.KUBE_APISERVER, "kube-apiserver").toString(),
+                "--etcd-servers=" + etcdUrl,
+                "--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", "--secure-port=" + port,
+                "--cert-dir=" + mkdir(dir.resolve("apiserver-certs")),
+                "--tls-cert-file=" + pki.dir.resolve("apiserver.crt"),
+                "--tls-private-key-file=" + pki.dir.resolve("apiserver.key"),
+                "--client-ca-file=" + pki.caCert,
+                "--service-account-key-file=" + pki.saPub(),
+                "--service-account-signing-key-file=" + pki.saKey(),
+                "--service-account-issuer=https://kubernetes.default.svc",
+                "--authorization-mode=RBAC",
+                // ClusterIPs are allocated from here; they are data, never routed (see ClusterIpTranslation)
+                "--service-cluster-ip-range=10.96.0.0/12",
+                "--endpoint-reconciler-type=none",
+                "--disable-admission-plugins=ServiceAccount",
+                "--profiling=false"),
+                dir.resolve("kube-apiserver.log"));
+        Path[] admin = pki.client("testbed-admin", "system:masters");
+        this.adminKubeconfig = kubeconfig("admin", admin);
+        awaitReady();
+    }
+
+    /** A kubeconfig for a client certificate user. */
+    Path kubeconfig(String name, Path[] certAndKey) {
+        String text = """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: testbed
+                  cluster:
+                    server: https://127.0.0.1:%d
+                    certificate-authority: %s
+                users:
+                - name: %s
+                  user:
+                    client-certificate: %s
+                    client-key: %s
+                contexts:
+                - name: testbed
+                  context:
+                    cluster: testbed
+                    user: %s
+                current-context: testbed
+                """.formatted(port, pki.caCert, name, certAndKey[0], certAndKey[1], name);
+        try {
+            Path file = dir.resolve("kubeconfig-" + name);
+            Files.writeString(file, text);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    KubernetesClient client(Path kubeconfig) {
+        try {
+            Config config = Config.fromKubeconfig(null, Files.readString(kubeconfig), kubeconfig.toString());
+            return new KubernetesClientBuilder().withConfig(config).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        try (KubernetesClient client = client(adminKubeconfig)) {
+            while (Instant.now().isBefore(deadline)) {
+                if (!etcd.alive() || !apiserver.alive()) {
+                    throw new IllegalStateException("the testbed died while starting:\n--- etcd ---\n" + etcd.logTail()
+                            + "\n--- kube-apiserver ---\n" + apiserver.logTail());
+                }
+                try {
+                    if ("ok".equals(client.raw("/readyz")) && client.namespaces().withName("default").get() != null) {
+                        return;
+                    }
+                } catch (RuntimeException notYet) {
+                    // still starting
+                }
+                sleep(500);
+            }
+        }
+        throw new IllegalStateException("kube-apiserver not ready after 90s:\n" + apiserver.logTail());
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Path mkdir(Path p) {
+        try {
+            return Files.createDirectories(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        apiserver.close();
+        etcd.close();
+    }
+}
