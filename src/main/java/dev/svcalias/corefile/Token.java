@@ -5,8 +5,8 @@ package dev.svcalias.corefile;
  * 1-based line/column (for error messages). {@code endLine} differs from {@code line} only for quoted tokens
  * that span newlines.
  */
-record Token(String text, int start, int end, int line, int column, int endLine, boolean quoted) {
-    boolean is(String s) {
+public record Token(String text, int start, int end, int line, int column, int endLine, boolean quoted) {
+    public boolean is(String s) {
         return !quoted && text.equals(s);
     }
 }

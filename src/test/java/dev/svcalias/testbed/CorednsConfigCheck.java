@@ -10,10 +10,10 @@ import java.util.List;
  * Does a real CoreDNS load this Corefile? Starts the binary with it (after the same loopback translation the
  * cluster processes get) and reports whether it came up serving, or the error it printed.
  */
-final class CorednsConfigCheck {
+public final class CorednsConfigCheck {
     private CorednsConfigCheck() {}
 
-    record Outcome(boolean started, String log) {}
+    public record Outcome(boolean started, String log) {}
 
     static Outcome check(Path binary, String corefile, Path dir, Path kubeconfig) {
         int port = FreePorts.next();

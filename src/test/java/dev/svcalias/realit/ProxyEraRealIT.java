@@ -1,0 +1,49 @@
+package dev.svcalias.realit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.svcalias.testbed.CorednsConfigCheck;
+import dev.svcalias.testbed.RealCluster;
+import dev.svcalias.testing.CliRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The istiocoredns of Istio 1.1-1.3 (CoreDNS 1.1.2, proxy plugin). No CoreDNS with proxy can be built here
+ * (1.1.2 predates Go modules; proxy left CoreDNS in 1.5.0), so the istiocoredns edit is checked against the
+ * current CoreDNS's -conf load: the only thing it must refuse is the proxy directive itself.
+ */
+class ProxyEraRealIT {
+    @RegisterExtension
+    static final RealCluster CLUSTER = RealCluster.of(RealCluster.Crd.CURRENT, RealCluster.Era.PROXY);
+
+    @Test
+    void initWritesTheProxyFormAndResetRestoresBothConfigMaps() {
+        String kc = "--kubeconfig=" + CLUSTER.adminKubeconfig();
+        CliRun init = CliRun.run("init", "--domain", "internal", kc);
+        assertThat(init.exitCode()).as(init.toString()).isZero();
+        String istio = CLUSTER.corefile("istio-system");
+        assertThat(istio).startsWith(CLUSTER.seededIstioCorefile()).contains("proxy internal 127.0.0.1:8053 {");
+
+        // current CoreDNS stops at the first proxy line: the seeded one (line 4), never at anything svcalias added
+        CorednsConfigCheck.Outcome original = CLUSTER.corednsLoads(CLUSTER.seededIstioCorefile());
+        CorednsConfigCheck.Outcome edited = CLUSTER.corednsLoads(istio);
+        assertThat(original.started()).isFalse();
+        assertThat(edited.started()).isFalse();
+        assertThat(edited.log()).contains("Unknown directive 'proxy'");
+        assertThat(errorLine(edited.log())).isEqualTo(errorLine(original.log()));
+        // with every proxy rewritten to forward, the edited file loads: the rest of svcalias's block is valid
+        String asForward = istio.replace("proxy . /etc/resolv.conf", "forward . /etc/resolv.conf")
+                .replaceAll("proxy (\\S+) 127.0.0.1:8053 \\{\\s*protocol grpc insecure\\s*}", "grpc $1 127.0.0.1:8053");
+        CorednsConfigCheck.Outcome loads = CLUSTER.corednsLoads(asForward);
+        assertThat(loads.started()).as(loads.log()).isTrue();
+
+        assertThat(CliRun.run("reset", kc).exitCode()).isZero();
+        assertThat(CLUSTER.corefile("istio-system")).isEqualTo(CLUSTER.seededIstioCorefile());
+        assertThat(CLUSTER.corefile("kube-system")).isEqualTo(CLUSTER.seededKubeDnsCorefile());
+    }
+
+    private static String errorLine(String log) {
+        return log.lines().filter(l -> l.contains("Unknown directive")).findFirst().orElse("");
+    }
+}
