@@ -85,7 +85,11 @@ has() { [ ${#components[@]} -eq 0 ] && return 0; local c; for c in "${components
 
 status=0
 has coredns && { build coredns "$COREDNS_VERSION" coredns_current || status=1; }
-has istio-plugin-fake && { build istio-plugin-fake "$(cd "$HERE/istio-plugin-fake" && cat go.mod go.sum main.go | sha1sum | cut -c1-12)" istio_plugin_fake || status=1; }
+if has istio-plugin-fake; then
+  # cached by a hash of its sources; the stable link is what the tests start
+  plugin_version=$(cd "$HERE/istio-plugin-fake" && cat go.mod go.sum main.go | sha1sum | cut -c1-12)
+  build istio-plugin-fake "$plugin_version" istio_plugin_fake && ln -sfn "istio-plugin-fake-$plugin_version" "$CACHE/istio-plugin-fake" || status=1
+fi
 has etcd && { build etcd "$ETCD_VERSION" etcd || status=1; }
 has kube-apiserver && { build kube-apiserver "$KUBERNETES_VERSION" kube_apiserver || status=1; }
 # the old CoreDNS is best effort: the tests fall back to the current parser when it cannot be built

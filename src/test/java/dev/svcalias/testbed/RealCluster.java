@@ -111,7 +111,7 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
         String[] ca = {apiServer.pki.caCert.toString()};
         Path[] pluginUser = apiServer.pki.client("istio-coredns-plugin", "system:masters");
         plugin = new LocalProcess("istio-plugin-fake", List.of(
-                Testbed.binary(istioPluginComponent(), "istio-plugin-fake").toString(),
+                Testbed.binary("istio-plugin-fake", "istio-plugin-fake").toString(),
                 "-listen", "127.0.0.1:" + pluginPort, "-server", "https://127.0.0.1:" + apiServer.port,
                 "-ca", ca[0], "-cert", pluginUser[0].toString(), "-key", pluginUser[1].toString()),
                 dir.resolve("istio-plugin-fake.log"));
@@ -124,19 +124,6 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
                 "kube-system", kubeDnsPort, new ClusterIpTranslation(
                         Map.of(ISTIOCOREDNS_IP, "127.0.0.1:" + istioPort), kubeDnsPort, pluginPort,
                         apiServer.adminKubeconfig));
-    }
-
-    /** The fake plugin's cache directory is named by a hash of its sources; find whichever is built. */
-    private static String istioPluginComponent() {
-        Testbed.binary(Testbed.COREDNS, "coredns"); // builds everything on a fresh machine
-        try (Stream<Path> dirs = Files.list(Testbed.cache())) {
-            return dirs.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("istio-plugin-fake-"))
-                    .filter(n -> Files.isExecutable(Testbed.cache().resolve(n).resolve("istio-plugin-fake")))
-                    .max(Comparator.naturalOrder())
-                    .orElseThrow(() -> new IllegalStateException("istio-plugin-fake is not built"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void seed() {

@@ -28,11 +28,16 @@ final class Testbed {
         return "1".equals(System.getenv("SVCALIAS_SKIP_REAL"));
     }
 
-    /** The binary, building the testbed first if needed. */
+    private static boolean built;
+
+    /** The binary; the build script runs once per JVM (seconds when everything is cached, so sources never go stale). */
     static Path binary(String component, String name) {
         Path path = cache().resolve(component).resolve(name);
-        if (!Files.isExecutable(path)) {
-            runBuildScript();
+        synchronized (Testbed.class) {
+            if (!built) {
+                runBuildScript();
+                built = true;
+            }
         }
         if (!Files.isExecutable(path)) {
             throw new IllegalStateException(component + " is not built and could not be built: see "
@@ -56,7 +61,7 @@ final class Testbed {
         }
     }
 
-    private static synchronized void runBuildScript() {
+    private static void runBuildScript() {
         try {
             Path log = Files.createTempFile("svcalias-testbed-build", ".log");
             Process p = new ProcessBuilder(List.of("bash", "src/testbed/build.sh"))
