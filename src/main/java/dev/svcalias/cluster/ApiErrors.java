@@ -8,6 +8,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,7 +56,7 @@ final class ApiErrors {
     RuntimeException translate(String what, KubernetesClientException e) {
         int code = e.getCode();
         if (code == 409) {
-            return new ConflictException(what, e);
+            return new ConflictException(what.replaceFirst("^(create|update|patch|delete) ", ""), e);
         }
         if (code == 401) {
             return new SvcaliasException(ExitCode.CLUSTER_ACCESS, "unauthenticated: the API server at " + server
@@ -105,8 +106,8 @@ final class ApiErrors {
     private static Throwable networkCause(Throwable e) {
         Throwable io = null;
         for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException
-                    || t instanceof HttpTimeoutException || t instanceof InterruptedIOException
+            if (t instanceof ConnectException || t instanceof ClosedChannelException
+                    || t instanceof UnknownHostException || t instanceof HttpTimeoutException || t instanceof InterruptedIOException
                     || t instanceof SSLException) {
                 return t;
             }
@@ -119,7 +120,7 @@ final class ApiErrors {
 
     private static String describe(Throwable t) {
         String m = t.getMessage() == null || t.getMessage().isBlank() ? null : oneLine(t.getMessage());
-        if (t instanceof ConnectException) {
+        if (t instanceof ConnectException || t instanceof ClosedChannelException) {
             return m == null ? "connection refused" : m;
         }
         if (t instanceof UnknownHostException) {
@@ -127,6 +128,9 @@ final class ApiErrors {
         }
         if (t instanceof HttpTimeoutException || t instanceof InterruptedIOException) {
             return "timed out" + (m == null ? "" : " (" + m + ")");
+        }
+        if (t instanceof SSLException) {
+            return "TLS handshake failed" + (m == null ? "" : ": " + m);
         }
         return m == null ? t.getClass().getSimpleName() : m;
     }

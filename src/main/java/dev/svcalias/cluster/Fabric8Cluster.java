@@ -1,6 +1,7 @@
 package dev.svcalias.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 
 /** The fabric8 client behind the narrow interfaces. */
 final class Fabric8Cluster implements Cluster {
@@ -12,13 +13,18 @@ final class Fabric8Cluster implements Cluster {
     private final ProbePods probePods;
 
     Fabric8Cluster(KubernetesClient client, String description) {
+        this(client, description, Duration.ofSeconds(1));
+    }
+
+    /** @param probePoll how often a probe pod's phase is polled (short in tests) */
+    Fabric8Cluster(KubernetesClient client, String description, Duration probePoll) {
         this.client = client;
         this.description = description;
         ApiErrors errors = new ApiErrors(client.getMasterUrl().toString().replaceAll("/$", ""));
         this.corefiles = new Fabric8CorefileStore(client, errors);
         this.services = new Fabric8Services(client, errors);
         this.serviceEntries = new Fabric8ServiceEntries(client, errors);
-        this.probePods = new Fabric8ProbePods(client, errors, java.time.Duration.ofSeconds(1));
+        this.probePods = new Fabric8ProbePods(client, errors, probePoll);
     }
 
     @Override

@@ -37,8 +37,9 @@ final class Fabric8ServiceEntries implements ServiceEntries {
     public String servedVersion() {
         if (version == null) {
             APIGroup group = errors.call("discover " + GROUP, () -> client.getApiGroup(GROUP));
-            List<String> served = group == null || group.getVersions() == null ? List.of()
-                    : group.getVersions().stream().map(GroupVersionForDiscovery::getVersion)
+            // without a real group document (fabric8's CRUD mock answers a List there) ask version by version
+            List<String> served = group == null || !GROUP.equals(group.getName()) || group.getVersions() == null
+                    ? PREFERRED : group.getVersions().stream().map(GroupVersionForDiscovery::getVersion)
                     .filter(Objects::nonNull).toList();
             for (String v : PREFERRED) {
                 if (served.contains(v) && hasServiceEntries(v)) {
