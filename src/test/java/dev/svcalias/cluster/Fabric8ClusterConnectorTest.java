@@ -100,4 +100,33 @@ class Fabric8ClusterConnectorTest {
             }
         }
     }
+
+    @Test
+    void aKubeconfigListIsMergedLikeKubectl() throws IOException {
+        Path first = write("a/config", KubeconfigText.single("first", "https://first.example:6443"));
+        Path second = write("b/config", KubeconfigText.single("second", "https://second.example:6443"));
+        String list = first + java.io.File.pathSeparator + second;
+        // fabric8 reads the list itself, from the "kubeconfig" system property before $KUBECONFIG
+        String saved = System.getProperty("kubeconfig");
+        System.setProperty("kubeconfig", list);
+        try {
+            try (Cluster c = connector(Map.of("KUBECONFIG", list)).connect(null, null)) {
+                assertThat(c.describe()).isEqualTo("context first (https://first.example:6443)");
+            }
+            try (Cluster c = connector(Map.of("KUBECONFIG", list)).connect(null, "second")) {
+                assertThat(c.describe()).isEqualTo("context second (https://second.example:6443)");
+            }
+            assertThatThrownBy(() -> connector(Map.of("KUBECONFIG", list)).connect(null, "third"))
+                    .isInstanceOfSatisfying(SvcaliasException.class, e -> {
+                        assertThat(e.getMessage()).isEqualTo("context \"third\" is not in $KUBECONFIG (2 files)");
+                        assertThat(e.hint()).isEqualTo("use one of: first, second");
+                    });
+        } finally {
+            if (saved == null) {
+                System.clearProperty("kubeconfig");
+            } else {
+                System.setProperty("kubeconfig", saved);
+            }
+        }
+    }
 }

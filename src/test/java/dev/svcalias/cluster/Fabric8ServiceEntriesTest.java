@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
+import io.fabric8.kubernetes.api.model.APIGroupBuilder;
+import io.fabric8.kubernetes.api.model.APIResourceListBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
@@ -88,6 +90,30 @@ class Fabric8ServiceEntriesTest {
                     + "this cluster");
             assertThat(e.hint()).contains("install Istio");
         });
+    }
+
+    @Test
+    void aRealServerAnswers404ForAnUnknownGroup() {
+        try (MockApi mock = MockApi.expectations()) { // answers 404 to everything, like kube-apiserver without Istio
+            assertThatThrownBy(mock.cluster.serviceEntries()::servedVersion)
+                    .isInstanceOfSatisfying(SvcaliasException.class, e -> assertThat(e.getMessage())
+                            .isEqualTo("Istio's ServiceEntry API (networking.istio.io) is not served by this cluster"));
+        }
+    }
+
+    @Test
+    void onlyVersionsTheGroupDocumentListsAsServedAreUsed() {
+        try (MockApi mock = MockApi.expectations()) {
+            mock.server.expect().get().withPath("/apis/networking.istio.io").andReturn(200, new APIGroupBuilder()
+                    .withName("networking.istio.io").addNewVersion().withGroupVersion("networking.istio.io/v1beta1")
+                    .withVersion("v1beta1").endVersion().addNewVersion().withGroupVersion("networking.istio.io/v1alpha3")
+                    .withVersion("v1alpha3").endVersion().build()).always();
+            mock.server.expect().get().withPath("/apis/networking.istio.io/v1beta1").andReturn(200,
+                    new APIResourceListBuilder().withGroupVersion("networking.istio.io/v1beta1").addNewResource()
+                            .withName("serviceentries").withKind("ServiceEntry").withNamespaced(true).endResource()
+                            .build()).always();
+            assertThat(mock.cluster.serviceEntries().servedVersion()).isEqualTo("v1beta1");
+        }
     }
 
     @Test
