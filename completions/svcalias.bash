@@ -219,7 +219,7 @@ function _picocli_svcalias() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands="init alias add verify status reset corefile"
-  local flag_opts="'--no-color' '-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -238,7 +238,7 @@ function _picocli_svcalias_init() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '--restart' '--dry-run' '-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'--force' '--restart' '--dry-run' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'--domain' '--coredns-version' '--kubeconfig' '--context' '--kube-dns-configmap' '--kube-dns-deployment' '--istio-namespace' '--istio-configmap' '--istiocoredns-service' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "yaml") # --output values
 
@@ -294,7 +294,7 @@ function _picocli_svcalias_alias() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands="add list ls remove rm delete"
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -313,7 +313,7 @@ function _picocli_svcalias_add() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '--dry-run' '-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'--force' '--dry-run' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'-n' '--namespace' '--domain' '--kubeconfig' '--context' '--kube-dns-configmap' '--kube-dns-deployment' '--istio-namespace' '--istio-configmap' '--istiocoredns-service' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "yaml") # --output values
 
@@ -370,7 +370,7 @@ function _picocli_svcalias_verify() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--wait' '-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'--wait' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'--domain' '--nameserver' '--image' '--probe-namespace' '--timeout' '--kubeconfig' '--context' '--kube-dns-configmap' '--kube-dns-deployment' '--istio-namespace' '--istio-configmap' '--istiocoredns-service' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "yaml") # --output values
 
@@ -436,7 +436,7 @@ function _picocli_svcalias_status() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'--kubeconfig' '--context' '--kube-dns-configmap' '--kube-dns-deployment' '--istio-namespace' '--istio-configmap' '--istiocoredns-service' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "yaml") # --output values
 
@@ -487,7 +487,7 @@ function _picocli_svcalias_reset() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--aliases' '--restore-backup' '--dry-run' '-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'--aliases' '--restore-backup' '--dry-run' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'--domain' '--kubeconfig' '--context' '--kube-dns-configmap' '--kube-dns-deployment' '--istio-namespace' '--istio-configmap' '--istiocoredns-service' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "yaml") # --output values
 
@@ -540,7 +540,7 @@ function _picocli_svcalias_corefile() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands="stub-domain istio remove check"
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -559,7 +559,7 @@ function _picocli_svcalias_alias_add() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '--dry-run' '-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'--force' '--dry-run' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'-n' '--namespace' '--domain' '--kubeconfig' '--context' '--kube-dns-configmap' '--kube-dns-deployment' '--istio-namespace' '--istio-configmap' '--istiocoredns-service' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "yaml") # --output values
 
@@ -616,7 +616,7 @@ function _picocli_svcalias_alias_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'--kubeconfig' '--context' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "yaml") # --output values
 
@@ -652,7 +652,7 @@ function _picocli_svcalias_alias_ls() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'--kubeconfig' '--context' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "yaml") # --output values
 
@@ -688,7 +688,7 @@ function _picocli_svcalias_alias_remove() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ignore-not-found' '--dry-run' '-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'--ignore-not-found' '--dry-run' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'--domain' '--kubeconfig' '--context' '--kube-dns-configmap' '--kube-dns-deployment' '--istio-namespace' '--istio-configmap' '--istiocoredns-service' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "yaml") # --output values
 
@@ -742,7 +742,7 @@ function _picocli_svcalias_alias_rm() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ignore-not-found' '--dry-run' '-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'--ignore-not-found' '--dry-run' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'--domain' '--kubeconfig' '--context' '--kube-dns-configmap' '--kube-dns-deployment' '--istio-namespace' '--istio-configmap' '--istiocoredns-service' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "yaml") # --output values
 
@@ -796,7 +796,7 @@ function _picocli_svcalias_alias_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ignore-not-found' '--dry-run' '-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'--ignore-not-found' '--dry-run' '-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'--domain' '--kubeconfig' '--context' '--kube-dns-configmap' '--kube-dns-deployment' '--istio-namespace' '--istio-configmap' '--istiocoredns-service' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "yaml") # --output values
 
@@ -850,7 +850,7 @@ function _picocli_svcalias_corefile_stubdomain() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'--domain' '--forward-to' '-f' '--file'"
 
   type compopt &>/dev/null && compopt +o default
@@ -886,7 +886,7 @@ function _picocli_svcalias_corefile_istio() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'--domain' '--coredns-version' '-f' '--file'"
 
   type compopt &>/dev/null && compopt +o default
@@ -922,7 +922,7 @@ function _picocli_svcalias_corefile_remove() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'--domain' '-f' '--file'"
 
   type compopt &>/dev/null && compopt +o default
@@ -955,7 +955,7 @@ function _picocli_svcalias_corefile_check() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--no-color' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--no-color'"
   local arg_opts="'-f' '--file'"
 
   type compopt &>/dev/null && compopt +o default

@@ -12,8 +12,8 @@ final class CliContext {
     final Environment env;
     final ClusterConnector connector;
     final DnsClient dns;
-    boolean verbose;
-    boolean noColor;
+    /** The top command, which holds the global flags (inherited by every subcommand). */
+    SvcaliasCommand root;
 
     CliContext(PrintWriter out, PrintWriter err, Environment env, ClusterConnector connector, DnsClient dns) {
         this.out = out;
@@ -25,8 +25,12 @@ final class CliContext {
 
     /** Colour only on a terminal, never with --no-color or NO_COLOR (any value, see no-color.org). */
     Style style() {
-        boolean colour = env.interactive() && !noColor && env.get("NO_COLOR") == null;
+        boolean colour = env.interactive() && !root.noColor && env.get("NO_COLOR") == null;
         return colour ? Style.ansi() : Style.plain();
+    }
+
+    boolean verbose() {
+        return root != null && root.verbose;
     }
 
     void warn(String message) {

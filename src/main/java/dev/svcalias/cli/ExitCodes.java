@@ -41,7 +41,7 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
             printError("unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage(),
                     "rerun with --verbose and report the stack trace");
         }
-        if (context.verbose) {
+        if (context.verbose()) {
             ex.printStackTrace(context.err);
         }
         context.err.flush();

@@ -29,23 +29,19 @@ final class SvcaliasCommand implements Runnable {
 
     SvcaliasCommand(CliContext context) {
         this.context = context;
-    }
-
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-            description = "Print details and, on failure, the stack trace.")
-    void setVerbose(boolean verbose) {
         if (context != null) {
-            context.verbose = verbose;
+            context.root = this;
         }
     }
+
+    // fields, not setters: reflection returns fields in declaration order, so help and completions are stable
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Print details and, on failure, the stack trace.")
+    boolean verbose;
 
     @Option(names = "--no-color", scope = ScopeType.INHERIT,
             description = "No colour (also when NO_COLOR is set or stdout is not a terminal).")
-    void setNoColor(boolean noColor) {
-        if (context != null) {
-            context.noColor = noColor;
-        }
-    }
+    boolean noColor;
 
     @Spec
     CommandSpec spec;

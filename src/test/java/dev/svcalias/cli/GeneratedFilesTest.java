@@ -19,6 +19,7 @@ class GeneratedFilesTest {
         if (Boolean.getBoolean("regen")) {
             ReferenceGenerator.main(new String[] {"."});
         }
+        ReferenceGenerator.main(new String[] {"target/generated-reference"}); // to diff against on failure
         for (Map.Entry<String, String> e : files.entrySet()) {
             Path committed = Path.of(e.getKey());
             assertThat(committed).as(REFRESH + " (%s missing)", committed).exists();

@@ -1,11 +1,6 @@
 package dev.svcalias.testbed;
 
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import dev.svcalias.testing.RecipeSeed;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,9 +25,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * class named *RealIT. Everything is torn down after the class, also when a test fails.
  */
 public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
-    public static final String ISTIOCOREDNS_IP = "10.96.100.53";
-    public static final String KUBE_DNS_IP = "10.96.0.10";
-    public static final String FRUITS_IP = "10.103.1.1";
+    public static final String ISTIOCOREDNS_IP = RecipeSeed.ISTIOCOREDNS_IP;
+    public static final String KUBE_DNS_IP = RecipeSeed.KUBE_DNS_IP;
+    public static final String FRUITS_IP = RecipeSeed.FRUITS_IP;
 
     /** Which ServiceEntry CRD to install: Istio's current one, or one serving only istiocoredns-era versions. */
     public enum Crd {
@@ -127,25 +122,9 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
     }
 
     private void seed() {
-        for (String ns : List.of("istio-system", "micro-shake-factory")) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
-                    .create();
-        }
         kubeDnsCorefile = resource("/corefiles/kubeadm-1.28.corefile");
         istioCorefile = resource("/corefiles/" + era.corefile);
-        configMap("kube-system", kubeDnsCorefile);
-        configMap("istio-system", istioCorefile);
-        service("kube-system", "kube-dns", KUBE_DNS_IP, 53, "dns", "UDP");
-        service("istio-system", "istiocoredns", ISTIOCOREDNS_IP, 53, "dns", "UDP");
-        service("micro-shake-factory", "fruits-api-service", FRUITS_IP, 80, "http", "TCP");
-        deployment("kube-system", "coredns", "coredns/coredns:1.11.1", false);
-        deployment("istio-system", "istiocoredns", "coredns/coredns:" + era.version, true);
-        try (InputStream in = RealCluster.class.getResourceAsStream(crd.resource)) {
-            CustomResourceDefinition def = client.apiextensions().v1().customResourceDefinitions().load(in).item();
-            client.apiextensions().v1().customResourceDefinitions().resource(def).create();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        new RecipeSeed(client).seed(kubeDnsCorefile, istioCorefile, era.version, crd.resource);
         awaitServiceEntriesServed();
     }
 
@@ -162,30 +141,6 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
             LocalApiServer.sleep(500);
         }
         throw new IllegalStateException("the ServiceEntry CRD was not served within 30s");
-    }
-
-    private void configMap(String ns, String corefile) {
-        client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata().withName("coredns")
-                .withNamespace(ns).endMetadata().addToData("Corefile", corefile).build()).create();
-    }
-
-    private void service(String ns, String name, String ip, int port, String portName, String protocol) {
-        client.services().inNamespace(ns).resource(new ServiceBuilder().withNewMetadata().withName(name)
-                .withNamespace(ns).endMetadata().withNewSpec().withType("ClusterIP").withClusterIP(ip)
-                .addNewPort().withName(portName).withPort(port).withProtocol(protocol).endPort().endSpec().build())
-                .create();
-    }
-
-    private void deployment(String ns, String name, String image, boolean withPlugin) {
-        var pod = new PodSpecBuilder().addNewContainer().withName("coredns").withImage(image).endContainer();
-        if (withPlugin) {
-            pod.addNewContainer().withName("istio-coredns-plugin").withImage("istio/coredns-plugin:0.2-istio-1.1")
-                    .endContainer();
-        }
-        client.apps().deployments().inNamespace(ns).resource(new DeploymentBuilder().withNewMetadata().withName(name)
-                .withNamespace(ns).endMetadata().withNewSpec().withNewSelector().addToMatchLabels("app", name)
-                .endSelector().withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata()
-                .withSpec(pod.build()).endTemplate().endSpec().build()).create();
     }
 
     static String resource(String path) {

@@ -27,10 +27,20 @@ public record CliRun(int exitCode, String out, String err) {
 
     public static CliRun runWith(dev.svcalias.cluster.ClusterConnector connector, Map<String, String> env,
                                  String stdin, String... args) {
+        return run(connector, env, stdin, false, args);
+    }
+
+    /** As if stdout were a terminal: colour and spinners allowed unless NO_COLOR or --no-color. */
+    public static CliRun onTerminal(Map<String, String> env, String... args) {
+        return run(new Fabric8ClusterConnector(), env, "", true, args);
+    }
+
+    private static CliRun run(dev.svcalias.cluster.ClusterConnector connector, Map<String, String> env,
+                              String stdin, boolean terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Environment environment = new Environment(env,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false);
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal);
         int code = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), environment,
                 connector, new DnsjavaClient(Duration.ofMillis(800))).execute(args);
         return new CliRun(code, out.toString(), err.toString());

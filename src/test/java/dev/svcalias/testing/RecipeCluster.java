@@ -1,10 +1,5 @@
 package dev.svcalias.testing;
 
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -26,9 +21,9 @@ import java.util.HashMap;
  * so tests go through svcalias's real connection code.
  */
 public final class RecipeCluster implements AutoCloseable {
-    public static final String ISTIOCOREDNS_IP = "10.96.100.53";
-    public static final String KUBE_DNS_IP = "10.96.0.10";
-    public static final String FRUITS_IP = "10.103.1.1";
+    public static final String ISTIOCOREDNS_IP = RecipeSeed.ISTIOCOREDNS_IP;
+    public static final String KUBE_DNS_IP = RecipeSeed.KUBE_DNS_IP;
+    public static final String FRUITS_IP = RecipeSeed.FRUITS_IP;
 
     /** The two istiocoredns eras: Istio 1.1-1.3 shipped CoreDNS 1.1.2, Istio 1.4-1.8 shipped 1.6.2. */
     public enum Era {
@@ -46,6 +41,7 @@ public final class RecipeCluster implements AutoCloseable {
 
     public final KubernetesMockServer server;
     public final KubernetesClient client;
+    private final RecipeSeed seed;
     public final Path kubeconfig;
     public final String kubeDnsCorefile;
     public final String istioCorefile;
@@ -55,6 +51,7 @@ public final class RecipeCluster implements AutoCloseable {
                 new KubernetesCrudDispatcher(), false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         client = server.createClient();
+        seed = new RecipeSeed(client);
         kubeDnsCorefile = corpus("kubeadm-1.28.corefile");
         istioCorefile = corpus(era.corefile);
         kubeconfig = writeKubeconfig(dir);
@@ -107,52 +104,11 @@ public final class RecipeCluster implements AutoCloseable {
     }
 
     private void seed(Era era) {
-        for (String ns : new String[] {"default", "kube-system", "istio-system", "micro-shake-factory"}) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
-                    .create();
-        }
-        configMap("kube-system", "coredns", kubeDnsCorefile);
-        configMap("istio-system", "coredns", istioCorefile);
-        service("kube-system", "kube-dns", KUBE_DNS_IP, 53, "dns", "UDP");
-        service("istio-system", "istiocoredns", ISTIOCOREDNS_IP, 53, "dns", "UDP");
-        service("micro-shake-factory", "fruits-api-service", FRUITS_IP, 80, "http", "TCP");
-        deployment("kube-system", "coredns", "coredns/coredns:1.11.1", false);
-        deployment("istio-system", "istiocoredns", "coredns/coredns:" + era.version, true);
-        installCrd("/istio/serviceentries.crd.yaml");
-    }
-
-    public void installCrd(String resourcePath) {
-        try (InputStream in = RecipeCluster.class.getResourceAsStream(resourcePath)) {
-            CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
-            client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public void configMap(String ns, String name, String corefile) {
-        client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata().withName(name)
-                .withNamespace(ns).endMetadata().addToData("Corefile", corefile).build()).create();
+        seed.seed(kubeDnsCorefile, istioCorefile, era.version, "/istio/serviceentries.crd.yaml");
     }
 
     public void service(String ns, String name, String ip, int port, String portName, String protocol) {
-        client.services().inNamespace(ns).resource(new ServiceBuilder().withNewMetadata().withName(name)
-                .withNamespace(ns).endMetadata().withNewSpec().withType("ClusterIP").withClusterIP(ip)
-                .addNewPort().withName(portName).withPort(port).withProtocol(protocol).endPort().endSpec().build())
-                .create();
-    }
-
-    /** A CoreDNS Deployment; istiocoredns's also has the plugin sidecar, so the container name matters. */
-    public void deployment(String ns, String name, String image, boolean withIstioPlugin) {
-        var pod = new io.fabric8.kubernetes.api.model.PodSpecBuilder().addNewContainer().withName("coredns")
-                .withImage(image).endContainer();
-        if (withIstioPlugin) {
-            pod.addNewContainer().withName("istio-coredns-plugin").withImage("istio/coredns-plugin:0.2-istio-1.1")
-                    .endContainer();
-        }
-        client.apps().deployments().inNamespace(ns).resource(new DeploymentBuilder().withNewMetadata()
-                .withName(name).withNamespace(ns).endMetadata().withNewSpec().withNewTemplate()
-                .withSpec(pod.build()).endTemplate().endSpec().build()).create();
+        seed.service(ns, name, ip, port, portName, protocol);
     }
 
     public String corefile(String ns) {
