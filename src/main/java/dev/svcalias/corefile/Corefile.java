@@ -1,10 +1,12 @@
 package dev.svcalias.corefile;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A parsed Corefile. The model never re-renders: {@link #text()} is the input, byte for byte, and edits splice
- * new text at the offsets the model records. Top-level {@code import} lines are kept as their tokens.
+ * new text at the offsets the model records. {@code blocks} holds server blocks and snippets in file order;
+ * {@code imports} the tokens of top-level {@code import} lines (pairs: "import", pattern).
  */
 public record Corefile(String text, List<ServerBlock> blocks, List<Token> imports) {
     public List<ServerBlock> serverBlocks() {
@@ -18,5 +20,10 @@ public record Corefile(String text, List<ServerBlock> blocks, List<Token> import
     /** The blocks serving the root zone "." over DNS. */
     public List<ServerBlock> rootBlocks() {
         return serverBlocks().stream().filter(ServerBlock::isRoot).toList();
+    }
+
+    /** The snippet {@code import name} at {@code offset} expands: CoreDNS only knows snippets defined before. */
+    Optional<ServerBlock> snippet(String name, int offset) {
+        return snippets().stream().filter(s -> s.snippetName().equals(name) && s.end() <= offset).findFirst();
     }
 }

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Caddyfile v1 lexer as CoreDNS uses it: whitespace separates tokens, an unquoted '#' starts a comment
- * anywhere, only a '"' at the start of a token quotes it (only \" is an escape inside), quoted tokens may span
- * lines, braces are special only as whole tokens (checked by the parser).
+ * The Caddyfile v1 lexer as CoreDNS uses it (coredns/caddy caddyfile/lexer.go), plus offsets and columns:
+ * Go's unicode.IsSpace separates tokens, '\r' is dropped without separating, an unquoted '#' starts a comment
+ * anywhere (even mid-word), only a '"' at the start of a token quotes it, inside quotes a backslash escapes the
+ * next character but is kept unless that character is '"', quoted tokens may span lines. Braces are ordinary
+ * text here; the parser decides when a whole-token brace is a delimiter. There are no backquotes in Caddy v1.
  */
 final class Lexer {
     private final String text;
@@ -17,7 +19,7 @@ final class Lexer {
     private Lexer(String text) {
         this.text = text;
         if (text.startsWith("\uFEFF")) {
-            advance();
+            pos = 1; // a leading BOM is discarded (lexer.go load()) and takes no column
         }
     }
 
@@ -45,7 +47,11 @@ final class Lexer {
         StringBuilder sb = new StringBuilder();
         while (pos < text.length()) {
             char c = text.charAt(pos);
-            if (Character.isWhitespace(c) || c == '#') {
+            if (c == '\r') {
+                advance(); // Caddy skips CR without ending the token
+                continue;
+            }
+            if (isSpace(c) || c == '#') {
                 break;
             }
             sb.append(c);
@@ -57,23 +63,25 @@ final class Lexer {
     private Token quoted(int start, int startLine, int startColumn) {
         advance(); // opening quote
         StringBuilder sb = new StringBuilder();
-        while (true) {
-            if (pos >= text.length()) {
-                throw new CorefileSyntaxException(startLine, startColumn, "unterminated quoted string");
-            }
+        while (pos < text.length()) {
             char c = text.charAt(pos);
-            if (c == '\\' && pos + 1 < text.length() && text.charAt(pos + 1) == '"') {
-                sb.append('"');
-                advance();
-                advance();
-                continue;
-            }
             advance();
             if (c == '"') {
                 return new Token(sb.toString(), start, pos, startLine, startColumn, line, true);
             }
+            if (c == '\\' && pos < text.length()) {
+                char escaped = text.charAt(pos);
+                advance();
+                if (escaped != '"') {
+                    sb.append('\\');
+                }
+                sb.append(escaped);
+                continue;
+            }
             sb.append(c);
         }
+        // Caddy would take everything to the end of the file as one token; that is never what was meant
+        throw new CorefileSyntaxException(startLine, startColumn, "unterminated quoted string (no closing '\"')");
     }
 
     private void skipSpaceAndComments() {
@@ -83,7 +91,7 @@ final class Lexer {
                 while (pos < text.length() && text.charAt(pos) != '\n') {
                     advance();
                 }
-            } else if (Character.isWhitespace(c) || c == '\u00a0') {
+            } else if (isSpace(c)) {
                 advance();
             } else {
                 return;
@@ -96,8 +104,17 @@ final class Lexer {
         if (c == '\n') {
             line++;
             column = 1;
-        } else {
-            column++;
+        } else if (!Character.isLowSurrogate(c)) {
+            column++; // columns count code points, as an editor shows them
         }
+    }
+
+    /** Go's unicode.IsSpace, which differs from Character.isWhitespace (NBSP, NEL yes; U+001C..U+001F no). */
+    static boolean isSpace(char c) {
+        return switch (c) {
+            case ' ', '\t', '\n', '\u000B', '\f', '\r', '\u0085', '\u00A0', '\u1680', '\u2028', '\u2029', '\u202F',
+                    '\u205F', '\u3000' -> true;
+            default -> c >= '\u2000' && c <= '\u200A';
+        };
     }
 }

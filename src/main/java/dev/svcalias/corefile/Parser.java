@@ -1,35 +1,48 @@
 package dev.svcalias.corefile;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Caddyfile v1 structure over the lexer's tokens (coredns/caddy parse.go): keys up to '{' (a trailing comma
- * continues the list onto the next line), directives run to the end of their line unless a '{' opens a nested
- * block, a '}' that starts a line closes the server block, and a single brace-less block may take the whole file.
+ * Caddyfile v1 structure over the lexer's tokens (coredns/caddy caddyfile/parse.go): keys run to the end of
+ * their line (a trailing comma continues the list on the next line) or to a '{'; a directive runs to the end of
+ * its line unless a '{' opens a nested block; a '}' closes the server block; snippets are brace-counted.
+ *
+ * <p>Where Caddy accepts something that cannot be what the author meant, this parser refuses it, because
+ * svcalias must never edit a file it misreads: a stray top-level '}' (Caddy takes it as a key), a block without a
+ * key, an unterminated quote, and a brace-less block that is not the file's only block.
  */
 final class Parser {
     private final List<Token> tokens;
-    private final int eofLine;
-    private final int eofColumn;
+    private final String text;
     private int cursor;
 
     private Parser(List<Token> tokens, String text) {
         this.tokens = tokens;
-        this.eofLine = 1 + (int) text.chars().filter(c -> c == '\n').count();
-        this.eofColumn = text.length() - text.lastIndexOf('\n');
+        this.text = text;
     }
 
     static Corefile parse(String text) {
         Parser p = new Parser(Lexer.tokens(text), text);
         List<ServerBlock> blocks = new ArrayList<>();
         List<Token> imports = new ArrayList<>();
-        while (p.cursor < p.tokens.size()) {
+        Set<String> snippets = new HashSet<>();
+        while (p.more()) {
             Token t = p.peek();
             if (t.is("import")) {
                 imports.addAll(p.topLevelImport());
+            } else if (t.is("}")) {
+                throw error(t, "unexpected '}' with no matching opening brace");
             } else {
-                blocks.add(p.block(blocks.isEmpty()));
+                ServerBlock b = p.block(blocks.isEmpty() && imports.isEmpty());
+                if (b.snippet() && !snippets.add(b.snippetName())) {
+                    throw error(b.keys().get(0), "redeclaration of previously declared snippet " + b.snippetName());
+                }
+                blocks.add(b);
             }
         }
         return new Corefile(text, List.copyOf(blocks), List.copyOf(imports));
@@ -37,11 +50,11 @@ final class Parser {
 
     private List<Token> topLevelImport() {
         Token imp = take();
-        if (cursor >= tokens.size() || peek().line() != imp.endLine()) {
-            throw error(imp, "import takes one argument (a file or glob pattern)");
+        if (!more() || peek().line() != imp.endLine()) {
+            throw error(imp, "import needs one argument (a file, a glob pattern or a snippet name)");
         }
         Token arg = take();
-        if (cursor < tokens.size() && peek().line() == arg.endLine() && !peek().is("{")) {
+        if (more() && peek().line() == arg.endLine()) {
             throw error(peek(), "import takes only one argument, found another: '" + peek().text() + "'");
         }
         return List.of(imp, arg);
@@ -49,35 +62,90 @@ final class Parser {
 
     private ServerBlock block(boolean first) {
         List<Token> keys = keys();
-        if (cursor >= tokens.size() || !peek().is("{")) {
-            if (!first || keys.get(0).text().startsWith("(")) {
-                Token at = cursor < tokens.size() ? peek() : keys.get(keys.size() - 1);
-                throw error(at, "expected '{' to open the server block for '" + keys.get(0).text() + "'");
+        boolean snippet = keys.size() == 1 && keys.get(0).text().startsWith("(") && keys.get(0).text().endsWith(")");
+        if (!more() && !snippet) {
+            // a line of keys and nothing else: a server with no plugins (parse.go begin(), "eof")
+            return new ServerBlock(keys, List.of(), keys.get(0).start(), last(keys).end(), false, false);
+        }
+        if (!more() || !peek().is("{")) {
+            Token at = more() ? peek() : last(keys);
+            if (snippet || !first) {
+                throw error(at, "expected '{' to open the " + (snippet ? "snippet " : "server block for ")
+                        + "'" + keys.get(0).text() + "'" + (snippet ? "" : "; only a Corefile's single server block "
+                        + "may leave out its braces"));
             }
-            // a single brace-less server block takes the rest of the file
-            List<Directive> directives = new ArrayList<>();
-            while (cursor < tokens.size()) {
-                if (peek().is("}")) {
-                    throw error(peek(), "unexpected '}' with no matching opening brace");
-                }
-                directives.add(directive());
-            }
-            return new ServerBlock(keys, directives, keys.get(0).start(), tokens.get(tokens.size() - 1).end(), false);
+            return braceless(keys);
         }
         Token open = take();
+        if (snippet) {
+            return snippet(keys, open);
+        }
         List<Directive> directives = new ArrayList<>();
         while (true) {
-            if (cursor >= tokens.size()) {
-                throw new CorefileSyntaxException(eofLine, eofColumn, "end of file: missing '}' for the block "
-                        + "opened at line " + open.line() + ", column " + open.column());
+            if (!more()) {
+                throw missingBrace(open);
             }
             if (peek().is("}")) {
                 Token close = take();
-                boolean snippet = keys.size() == 1 && keys.get(0).text().startsWith("(")
-                        && keys.get(0).text().endsWith(")");
-                return new ServerBlock(keys, directives, keys.get(0).start(), close.end(), snippet);
+                return new ServerBlock(keys, List.copyOf(directives), keys.get(0).start(), close.end(), false, true);
             }
             directives.add(directive());
+        }
+    }
+
+    /** "Single-server configs don't need curly braces": the rest of the file is the block's directives. */
+    private ServerBlock braceless(List<Token> keys) {
+        List<Directive> directives = new ArrayList<>();
+        while (more()) {
+            Token t = peek();
+            if (t.is("}")) {
+                throw error(t, "unexpected '}' with no matching opening brace");
+            }
+            if (t.text().matches(".*[.:/].*") && !t.quoted()) {
+                throw error(t, "'" + t.text() + "' looks like a server key on a line of its own; put the keys of "
+                        + "a block on one line or end each line of keys with ',' (CoreDNS would read it as an "
+                        + "unknown plugin)");
+            }
+            directives.add(directive());
+        }
+        return new ServerBlock(keys, List.copyOf(directives), keys.get(0).start(), tokens.get(tokens.size() - 1).end(),
+                false, false);
+    }
+
+    /** Snippet bodies are only brace-counted by Caddy; the directives are read for queries when they parse. */
+    private ServerBlock snippet(List<Token> keys, Token open) {
+        int from = cursor;
+        int depth = 1;
+        Deque<Token> opened = new ArrayDeque<>(List.of(open));
+        while (true) {
+            if (!more()) {
+                throw missingBrace(opened.peek());
+            }
+            Token t = take();
+            if (t.is("{")) {
+                depth++;
+                opened.push(t);
+            } else if (t.is("}")) {
+                depth--;
+                opened.pop();
+                if (depth == 0) {
+                    List<Directive> directives = bodyDirectives(tokens.subList(from, cursor - 1));
+                    return new ServerBlock(keys, directives, keys.get(0).start(), t.end(), true, true);
+                }
+            }
+        }
+    }
+
+    private List<Directive> bodyDirectives(List<Token> body) {
+        Parser inner = new Parser(body, text);
+        List<Directive> directives = new ArrayList<>();
+        try {
+            while (inner.more()) {
+                directives.add(inner.directive());
+            }
+            return List.copyOf(directives);
+        } catch (CorefileSyntaxException e) {
+            return List.of(); // a snippet may hold whole server blocks or fragments; CoreDNS checks it where imported
         }
     }
 
@@ -95,9 +163,9 @@ final class Parser {
             }
             expectingAnother = t.text().endsWith(",");
             keys.add(t);
-            if (cursor >= tokens.size()) {
+            if (!more()) {
                 if (expectingAnother) {
-                    throw error(t, "expected another server key after ','");
+                    throw error(t, "expected another server key after ',' but the file ends");
                 }
                 return keys;
             }
@@ -114,43 +182,59 @@ final class Parser {
         }
     }
 
+    /** A plugin line. A '{' opens a nested block even at the start of the next line, as in Caddy's directive(). */
     private Directive directive() {
         Token name = take();
         if (name.is("{")) {
-            throw error(name, "unexpected '{': a directive (plugin name) must come first on its line");
+            throw error(name, "unexpected '{': a plugin name must come first on its line");
         }
         List<Token> args = new ArrayList<>();
         List<Token> nested = new ArrayList<>();
-        int nesting = 0;
+        Deque<Token> opened = new ArrayDeque<>();
         int lastLine = name.endLine();
-        while (cursor < tokens.size()) {
+        while (more()) {
             Token t = peek();
-            boolean newLine = t.line() != lastLine;
-            if (nesting == 0 && newLine) {
+            if (opened.isEmpty() && t.line() != lastLine && !t.is("{")) {
                 break;
             }
             take();
             lastLine = t.endLine();
             if (t.is("{")) {
-                nesting++;
+                opened.push(t);
                 nested.add(t);
             } else if (t.is("}")) {
-                if (nesting == 0) {
-                    throw error(t, "unexpected '}' with no matching opening brace (a block must not be "
-                            + "written on one line)");
+                if (opened.isEmpty()) {
+                    throw error(t, "unexpected '}' with no matching opening brace (a block cannot be written on "
+                            + "one line: a plugin line runs to the end of the line)");
                 }
-                nesting--;
+                opened.pop();
                 nested.add(t);
-            } else if (nesting > 0) {
+            } else if (!opened.isEmpty()) {
                 nested.add(t);
             } else {
                 args.add(t);
             }
         }
-        if (nesting > 0) {
-            throw error(name, "missing '}' for the block of '" + name.text() + "'");
+        if (!opened.isEmpty()) {
+            throw missingBrace(opened.peek());
         }
         return new Directive(name, List.copyOf(args), List.copyOf(nested));
+    }
+
+    private CorefileSyntaxException missingBrace(Token open) {
+        int line = 1 + (int) text.chars().filter(c -> c == '\n').count();
+        int lineStart = text.lastIndexOf('\n') + 1;
+        int column = 1 + text.codePointCount(lineStart, text.length());
+        String glued = tokens.stream().filter(t -> t.start() > open.start() && t.text().startsWith("}")
+                        && t.text().length() > 1 && !t.quoted()).findFirst()
+                .map(t -> " ('" + t.text() + "' at line " + t.line() + ", column " + t.column() + " is a word, not a "
+                        + "brace: a '}' needs whitespace after it)").orElse("");
+        return new CorefileSyntaxException(line, column, "missing '}' for the block opened at line " + open.line()
+                + ", column " + open.column() + glued);
+    }
+
+    private boolean more() {
+        return cursor < tokens.size();
     }
 
     private Token peek() {
@@ -159,6 +243,10 @@ final class Parser {
 
     private Token take() {
         return tokens.get(cursor++);
+    }
+
+    private static Token last(List<Token> list) {
+        return list.get(list.size() - 1);
     }
 
     private static CorefileSyntaxException error(Token at, String problem) {

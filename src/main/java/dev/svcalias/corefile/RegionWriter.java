@@ -1,13 +1,18 @@
 package dev.svcalias.corefile;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Renders svcalias's server blocks. Indentation follows the root block's first plugin line (tabs or N spaces);
- * line breaks follow the file (CRLF files get CRLF).
+ * Renders svcalias's server blocks, markers included. Indentation follows the root block's first plugin line
+ * (a tab, or its run of spaces; 4 spaces when there is nothing to follow); CRLF files get CRLF.
  */
 final class RegionWriter {
     static final String PLUGIN_ADDRESS = "127.0.0.1:8053";
+    /** template answers "rcode NOERROR" without records only from 1.5.1; with an authority record from 1.1.3. */
+    static final CoreDnsVersion AUTHORITY_ONLY_TEMPLATE_SINCE = CoreDnsVersion.parse("1.1.3");
+    private static final String INDENT = "    ";
+
     private final String indent;
     private final String nl;
 
@@ -19,15 +24,15 @@ final class RegionWriter {
     static RegionWriter forFile(Corefile corefile) {
         String text = corefile.text();
         String nl = text.contains("\r\n") ? "\r\n" : "\n";
-        String indent = "    ";
+        String indent = INDENT;
         for (ServerBlock root : corefile.rootBlocks()) {
             if (!root.directives().isEmpty()) {
                 Token first = root.directives().get(0).name();
-                int lineStart = text.lastIndexOf('\n', first.start()) + 1;
+                int lineStart = text.lastIndexOf('\n', first.start() - 1) + 1;
                 String lead = text.substring(lineStart, first.start());
-                if (lead.contains("\t")) {
+                if (lead.startsWith("\t")) {
                     indent = "\t";
-                } else if (!lead.isEmpty() && lead.isBlank()) {
+                } else if (!lead.isEmpty() && lead.chars().allMatch(c -> c == ' ')) {
                     indent = lead;
                 }
                 break;
@@ -36,35 +41,50 @@ final class RegionWriter {
         return new RegionWriter(indent, nl);
     }
 
-    /** kube-dns: forward the zone to istiocoredns, answer AAAA itself (NOERROR, no records) for musl clients. */
-    String stubDomain(String domain, List<Integer> ports, String forwardTo) {
-        return begin(domain, ManagedZone.Kind.STUB_DOMAIN) + keys(domain, ports) + " {" + nl
-                + line(1, "errors") + line(1, "cache 30")
-                + line(1, "template IN AAAA " + domain + " {") + line(2, "rcode NOERROR") + line(1, "}")
-                + line(1, "forward . " + forwardTo) + "}" + nl + end(domain);
+    /**
+     * kube-dns: forward the zone to istiocoredns and answer AAAA here with NOERROR and no records, because the
+     * Istio plugin answers AAAA with NXDOMAIN and musl clients then fail the whole lookup. The SOA in the
+     * authority section makes the answer a proper NODATA (cacheable for 30 s) and is what lets template accept
+     * a record-less answer before CoreDNS 1.5.1 ("no answer section for template found"). {@code notes} gets a
+     * sentence when the version is too old for that (version null = unknown, assumed 1.1.3 or later).
+     */
+    String stubDomain(String domain, List<Integer> ports, String forwardTo, CoreDnsVersion version,
+                      List<String> notes) {
+        List<String> body = new ArrayList<>(List.of(line(1, "errors"), line(1, "cache 30")));
+        if (version == null || version.compareTo(AUTHORITY_ONLY_TEMPLATE_SINCE) >= 0) {
+            body.add(line(1, "template IN AAAA " + domain + " {"));
+            body.add(line(2, "rcode NOERROR"));
+            body.add(line(2, "authority \"" + domain + ". 30 IN SOA ns.dns." + domain + ". hostmaster." + domain
+                    + ". 1 7200 1800 86400 30\""));
+            body.add(line(1, "}"));
+        } else {
+            notes.add("no AAAA answer for " + domain + ": the template plugin of CoreDNS " + version + " cannot "
+                    + "answer without records (needs " + AUTHORITY_ONLY_TEMPLATE_SINCE + "), so AAAA queries go to "
+                    + forwardTo + " and musl (Alpine) clients may fail");
+        }
+        body.add(line(1, "forward . " + forwardTo));
+        return block(domain, ManagedZone.Kind.STUB_DOMAIN, ports, body);
     }
 
     /** istiocoredns: send the zone to the Istio plugin, with grpc from CoreDNS 1.5.0 and proxy before. */
     String istioRoute(String domain, List<Integer> ports, CoreDnsVersion version) {
-        String route = version.atLeast(PluginCatalog.GRPC_SINCE)
-                ? line(1, "grpc " + domain + " " + PLUGIN_ADDRESS)
-                : line(1, "proxy " + domain + " " + PLUGIN_ADDRESS + " {") + line(2, "protocol grpc insecure")
-                        + line(1, "}");
-        return begin(domain, ManagedZone.Kind.ISTIO_ROUTE) + keys(domain, ports) + " {" + nl
-                + line(1, "errors") + line(1, "cache 30") + route + "}" + nl + end(domain);
+        List<String> body = new ArrayList<>(List.of(line(1, "errors"), line(1, "cache 30")));
+        if (version.compareTo(PluginHistory.GRPC_SINCE) >= 0) {
+            body.add(line(1, "grpc " + domain + " " + PLUGIN_ADDRESS));
+        } else {
+            body.add(line(1, "proxy " + domain + " " + PLUGIN_ADDRESS + " {"));
+            body.add(line(2, "protocol grpc insecure"));
+            body.add(line(1, "}"));
+        }
+        return block(domain, ManagedZone.Kind.ISTIO_ROUTE, ports, body);
     }
 
-    private String begin(String domain, ManagedZone.Kind kind) {
+    private String block(String domain, ManagedZone.Kind kind, List<Integer> ports, List<String> body) {
+        String keys = String.join(" ", ports.stream().map(p -> domain + ":" + p).toList());
         return Region.BEGIN + " zone=" + domain + " kind=" + kind.marker
-                + " - managed by svcalias; edits between these markers are overwritten" + nl;
-    }
-
-    private static String end(String domain) {
-        return Region.END + " zone=" + domain;
-    }
-
-    private static String keys(String domain, List<Integer> ports) {
-        return String.join(" ", ports.stream().map(p -> domain + ":" + p).toList());
+                + " - managed by svcalias, edits between these markers are overwritten" + nl
+                + keys + " {" + nl + String.join("", body) + "}" + nl
+                + Region.END + " zone=" + domain;
     }
 
     private String line(int depth, String content) {

@@ -3,16 +3,21 @@ package dev.svcalias.corefile;
 import java.util.List;
 
 /**
- * A server block (or a snippet, when its only key is "(name)"). {@code start}/{@code end} are offsets of its first
- * key and just past its closing brace in the original text.
+ * A server block, or a snippet when its only key is "(name)". {@code start}/{@code end} are the offsets of its
+ * first key and just past its closing brace (its last token when it has no braces) in the original text.
  */
-public record ServerBlock(List<Token> keys, List<Directive> directives, int start, int end, boolean snippet) {
+public record ServerBlock(List<Token> keys, List<Directive> directives, int start, int end, boolean snippet,
+                          boolean braced) {
+    /** The keys as CoreDNS compares them; for a snippet, empty. */
     public List<ZoneKey> zoneKeys() {
-        return keys.stream().map(k -> ZoneKey.parse(k.text())).toList();
+        if (snippet) {
+            return List.of();
+        }
+        return keys.stream().map(Token::text).filter(k -> !k.isEmpty() && !k.equals(",")).map(ZoneKey::parse).toList();
     }
 
     public boolean isRoot() {
-        return !snippet && zoneKeys().stream().anyMatch(ZoneKey::isRoot);
+        return zoneKeys().stream().anyMatch(ZoneKey::isRoot);
     }
 
     public boolean has(String plugin) {
@@ -23,7 +28,18 @@ public record ServerBlock(List<Token> keys, List<Directive> directives, int star
         return keys.get(0).line();
     }
 
+    /** The keys as written, separated by single spaces (commas kept), for messages. */
     public String keyText() {
         return String.join(" ", keys.stream().map(Token::text).toList());
+    }
+
+    /** "name" for the snippet "(name)". */
+    public String snippetName() {
+        String k = keys.get(0).text();
+        return snippet ? k.substring(1, k.length() - 1) : "";
+    }
+
+    boolean contains(int offset) {
+        return offset >= start && offset < end;
     }
 }

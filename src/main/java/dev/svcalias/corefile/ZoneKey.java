@@ -3,12 +3,15 @@ package dev.svcalias.corefile;
 import java.util.Locale;
 
 /**
- * A server block key normalised the way CoreDNS compares them: scheme (default dns), lower-case fully
- * qualified zone, port (the scheme's default when absent). "Internal", "internal.", "dns://internal:53" are equal.
+ * A server block key normalised the way CoreDNS compares them (core/dnsserver register.go, plugin/pkg/parse
+ * transport.go): scheme (default dns), lower-case fully qualified zone, port (the scheme's default when absent).
+ * "Internal", "internal.", "dns://internal:53" are equal. A key holding an environment placeholder
+ * ({$NAME} or {%NAME%}) is only known at CoreDNS's start: {@code placeholder} is then true.
  */
-public record ZoneKey(String scheme, String zone, int port) {
+public record ZoneKey(String scheme, String zone, int port, boolean placeholder) {
     static ZoneKey parse(String key) {
-        String rest = key;
+        String rest = key.endsWith(",") ? key.substring(0, key.length() - 1) : key;
+        boolean placeholder = rest.contains("{$") || rest.contains("{%");
         String scheme = "dns";
         int sep = rest.indexOf("://");
         if (sep >= 0) {
@@ -17,12 +20,17 @@ public record ZoneKey(String scheme, String zone, int port) {
         }
         int port = defaultPort(scheme);
         int colon = rest.lastIndexOf(':');
-        if (colon >= 0 && rest.indexOf(':') == colon && colon + 1 < rest.length()
-                && rest.substring(colon + 1).chars().allMatch(Character::isDigit)) {
-            port = Integer.parseInt(rest.substring(colon + 1));
-            rest = rest.substring(0, colon);
+        if (colon >= 0 && rest.indexOf(':') == colon) {
+            String digits = rest.substring(colon + 1);
+            if (!digits.isEmpty() && digits.length() <= 5 && digits.chars().allMatch(Character::isDigit)) {
+                port = Integer.parseInt(digits);
+                rest = rest.substring(0, colon);
+            } else if (digits.contains("{$") || digits.contains("{%")) {
+                port = -1; // unknown until CoreDNS expands the placeholder
+                rest = rest.substring(0, colon);
+            }
         }
-        return new ZoneKey(scheme, fqdn(rest), port);
+        return new ZoneKey(scheme, fqdn(rest), port, placeholder);
     }
 
     static String fqdn(String zone) {
@@ -40,5 +48,16 @@ public record ZoneKey(String scheme, String zone, int port) {
 
     boolean isRoot() {
         return zone.equals(".") && scheme.equals("dns");
+    }
+
+    /** Whether CoreDNS would refuse this key next to a dns:// block for {@code fqdn} on {@code port}. */
+    boolean collidesWith(String fqdn, int port) {
+        return scheme.equals("dns") && zone.equals(fqdn) && this.port == port;
+    }
+
+    /** "dns://internal.:53", the form CoreDNS prints in "cannot serve ... - it is already defined". */
+    @Override
+    public String toString() {
+        return scheme + "://" + zone + ":" + (port < 0 ? "?" : port);
     }
 }

@@ -17,7 +17,8 @@ class CorpusTest {
             "aks-custom-override-block-folded.server.corefile",
             "line 1, column 71: unexpected '}' with no matching opening brace",
             "coredns-deployment-sed-template-2018.corefile",
-            "line 4, column 5: missing '}' for the block of 'kubernetes'");
+            "line 16, column 1: missing '}' for the block opened at line 4, column 45 ('}FEDERATIONS' at line 8, "
+            + "column 5 is a word, not a brace: a '}' needs whitespace after it)");
 
     /** Files with a root block: the ones the edits apply to. */
     static Stream<String> editable() {

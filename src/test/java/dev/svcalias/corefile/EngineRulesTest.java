@@ -45,14 +45,14 @@ class EngineRulesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            ".:53 {\\n    errors\\n|line 3, column 1: end of file: missing '}' for the block opened at line 1, column 6",
+            ".:53 {\\n    errors\\n|line 3, column 1: missing '}' for the block opened at line 1, column 6",
             ".:53 {\\n    errors\\n}\\n}\\n|line 4, column 1: unexpected '}' with no matching opening brace",
-            "zone { errors cache 30 }|line 1, column 24: unexpected '}' with no matching opening brace (a block must not be written on one line)",
-            ".:53 {\\n    forward . \"unterminated\\n}\\n|line 2, column 15: unterminated quoted string",
-            ".:53 {\\n    hosts {\\n    }\\n|line 4, column 1: end of file: missing '}' for the block opened at line 1, column 6",
-            ".:53 {\\n    hosts {\\n|line 2, column 5: missing '}' for the block of 'hosts'",
+            "zone { errors cache 30 }|line 1, column 24: unexpected '}' with no matching opening brace (a block cannot be written on one line: a plugin line runs to the end of the line)",
+            ".:53 {\\n    forward . \"unterminated\\n}\\n|line 2, column 15: unterminated quoted string (no closing '\"')",
+            ".:53 {\\n    hosts {\\n    }\\n|line 4, column 1: missing '}' for the block opened at line 1, column 6",
+            ".:53 {\\n    hosts {\\n|line 3, column 1: missing '}' for the block opened at line 2, column 11",
             "a, {\\n}|line 1, column 4: expected another server key after ',' but found '{'",
-            "(snip)\\n|line 1, column 1: expected '{' to open the server block for '(snip)'"})
+            "(snip)\\n|line 1, column 1: expected '{' to open the snippet '(snip)'"})
     void syntaxErrorsNameLineAndColumn(String text, String message) {
         assertThatThrownBy(() -> Corefiles.parse(text.replace("\\n", "\n")))
                 .isInstanceOf(CorefileSyntaxException.class).hasMessage(message);
@@ -61,15 +61,15 @@ class EngineRulesTest {
     @Test
     void quotesCommentsSnippetsImportsAndPlaceholdersParse() {
         String text = "# top comment\n(common) {\n    errors # trailing\n}\nimport /etc/coredns/custom/*.server\n"
-                + ".:{$PORT} dns://.:53 {\n    import common\n"
+                + "dns://.:53 {\n    import common\n"
                 + "    template IN A example {\n        answer \"{{ .Name }} 60 IN A 1.2.3.4\" # braces in quotes\n    }\n"
-                + "    forward . \"10.0.0.1\"\n    log \"a \\\"quoted\\\" word\"\n}";
+                + "    forward . \"10.0.0.1\" {$UPSTREAM}\n    log \"a \\\"quoted\\\" word\"\n}";
         Corefile c = Corefiles.parse(text);
         assertThat(c.text()).isEqualTo(text);
         assertThat(c.snippets()).hasSize(1);
         assertThat(c.imports()).extracting(Token::text).containsExactly("import", "/etc/coredns/custom/*.server");
         ServerBlock root = c.serverBlocks().get(0);
-        assertThat(root.keyText()).isEqualTo(".:{$PORT} dns://.:53");
+        assertThat(root.keyText()).isEqualTo("dns://.:53");
         assertThat(root.directives()).extracting(Directive::pluginName)
                 .containsExactly("import", "template", "forward", "log");
         assertThat(root.directives().get(3).args().get(0).text()).isEqualTo("a \"quoted\" word");
@@ -90,7 +90,7 @@ class EngineRulesTest {
         String added = Corefiles.addStubDomain(ROOT, "internal", "10.96.100.53");
         String noEnd = added.replace("# svcalias:end zone=internal", "# gone");
         assertThatThrownBy(() -> Corefiles.removeZone(noEnd, "internal")).isInstanceOf(CorefileException.class)
-                .hasMessageContaining("no matching end marker");
+                .hasMessageContaining("has no matching '# svcalias:end zone=internal' line after it");
         assertThatThrownBy(() -> Corefiles.addStubDomain(noEnd, "internal", "1.2.3.4"))
                 .isInstanceOf(CorefileException.class);
         String noBegin = added.replaceFirst("# svcalias:begin[^\n]*", "# gone");
@@ -98,9 +98,12 @@ class EngineRulesTest {
         String twice = added + added.substring(ROOT.length());
         assertThatThrownBy(() -> Corefiles.managedZones(twice)).hasMessageContaining("second svcalias block");
         String emptied = added.replaceAll("(?s)internal:53 \\{.*?\\n\\}\\n", "");
-        assertThatThrownBy(() -> Corefiles.managedZones(emptied)).hasMessageContaining("no forward, grpc or proxy");
-        // the region is svcalias's own: adding again rewrites it whole
-        assertThat(Corefiles.addStubDomain(emptied, "internal", "10.96.100.53")).isEqualTo(added);
+        assertThatThrownBy(() -> Corefiles.managedZones(emptied))
+                .hasMessage("line 5: the svcalias block for zone internal no longer holds exactly one server block "
+                        + "between its markers; remove the svcalias lines for that zone by hand and run svcalias again");
+        assertThatThrownBy(() -> Corefiles.addStubDomain(emptied, "internal", "10.96.100.53"))
+                .isInstanceOf(CorefileException.class);
+        assertThatThrownBy(() -> Corefiles.removeZone(emptied, "internal")).isInstanceOf(CorefileException.class);
     }
 
     @Test
@@ -135,14 +138,15 @@ class EngineRulesTest {
         String proxy = ".:53 {\n    errors\n    proxy . /etc/resolv.conf\n}\n";
         assertThatThrownBy(() -> Corefiles.checkPluginsAvailable(proxy, CoreDnsVersion.parse("1.6.2")))
                 .isInstanceOf(UnsupportedPluginException.class)
-                .hasMessage("line 3: plugin 'proxy' does not exist in CoreDNS 1.6.2 (removed in 1.5.0); "
-                        + "use forward (or grpc for gRPC upstreams)");
+                .hasMessage("line 3: plugin 'proxy' does not exist in CoreDNS 1.6.2 (removed in 1.5.0); replace it with "
+                        + "'forward' (and 'grpc' for a gRPC upstream) before svcalias edits this Corefile, or pass "
+                        + "--coredns-version if the detected version is wrong");
         String grpc = ".:53 {\n    grpc . 127.0.0.1:8053\n}\n";
         assertThatThrownBy(() -> Corefiles.checkPluginsAvailable(grpc, CoreDnsVersion.parse("1.1.2")))
                 .hasMessageContaining("'grpc' does not exist in CoreDNS 1.1.2 (added in 1.5.0)");
         String upstream = ".:53 {\n    kubernetes cluster.local {\n        upstream\n    }\n}\n";
         assertThatThrownBy(() -> Corefiles.checkPluginsAvailable(upstream, CoreDnsVersion.parse("1.8.0")))
-                .hasMessageContaining("'upstream' option");
+                .hasMessageContaining("option 'upstream' of plugin 'kubernetes' does not exist in CoreDNS 1.8.0 (removed in 1.7.0)");
         Corefiles.checkPluginsAvailable(upstream, CoreDnsVersion.parse("1.6.2"));
         Corefiles.checkPluginsAvailable(".:53 {\n    my-external-plugin\n}\n", CoreDnsVersion.parse("1.1.2"));
     }
@@ -150,7 +154,7 @@ class EngineRulesTest {
     @Test
     void queries() {
         String text = "cluster.local:53 {\n    kubernetes cluster.local.\n}\n.:53 {\n    kubernetes Cluster.Example\n}\n";
-        assertThat(Corefiles.clusterDomain(text)).hasValue("Cluster.Example");
+        assertThat(Corefiles.clusterDomain(text)).hasValue("cluster.example");
         assertThat(Corefiles.hasReload(text)).isFalse();
         assertThat(Corefiles.hasReload(text.replace("kubernetes Cluster.Example", "reload"))).isTrue();
         assertThat(Corefiles.managedZones(text)).isEmpty();
