@@ -42,14 +42,18 @@ coredns_current() {
   go mod init svcalias.dev/testbed/coredns >/dev/null
   go get "github.com/coredns/coredns@$1"
   go build -trimpath -ldflags='-s -w' -o "$2/coredns" github.com/coredns/coredns
+  "$2/coredns" -version | grep -q "CoreDNS-${1#v}"
 }
 
 coredns_old() {
-  # CoreDNS 1.6.2's go.mod replaces miekg/dns; a replace only counts in the main module, so repeat it here
-  go mod init svcalias.dev/testbed/coredns-old >/dev/null
-  go mod edit -replace github.com/miekg/dns@v1.1.3=github.com/miekg/dns@v1.1.15
-  go get "github.com/coredns/coredns@$1"
-  go build -trimpath -ldflags='-s -w' -o "$2/coredns" github.com/coredns/coredns
+  # Built as the main module from its own source, so its go.mod (and its miekg/dns replace) decide every
+  # dependency version; as a dependency of another module, MVS would upgrade them (and CoreDNS itself).
+  local src; src=$(go mod download -json "github.com/coredns/coredns@$1" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+  cp -r "$src/." . && chmod -R u+w .
+  # one pseudo-version it pins is no longer served by the module proxy (403): take the first release after it
+  go mod edit -replace github.com/census-instrumentation/opencensus-proto@v0.1.0-0.20181214143942-ba49f56771b8=github.com/census-instrumentation/opencensus-proto@v0.2.0
+  go build -trimpath -ldflags='-s -w' -o "$2/coredns" .
+  "$2/coredns" -version | grep -q "CoreDNS-${1#v}"
 }
 
 etcd() {
@@ -72,7 +76,8 @@ kube_apiserver() {
     go mod edit -replace "$m=$m@$staging"
   done
   go mod edit -require "k8s.io/kubernetes@$v"
-  go build -trimpath -ldflags='-s -w' -o "$2/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver
+  go build -trimpath -ldflags="-s -w -X k8s.io/component-base/version.gitVersion=$v" \
+    -o "$2/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver
 }
 
 istio_plugin_fake() {
