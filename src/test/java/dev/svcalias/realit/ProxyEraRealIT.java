@@ -43,7 +43,9 @@ class ProxyEraRealIT {
         assertThat(CLUSTER.corefile("kube-system")).isEqualTo(CLUSTER.seededKubeDnsCorefile());
     }
 
+    /** "FILE:LINE - Error during parsing: Unknown directive 'proxy'" without the (temporary) file name. */
     private static String errorLine(String log) {
-        return log.lines().filter(l -> l.contains("Unknown directive")).findFirst().orElse("");
+        String line = log.lines().filter(l -> l.contains("Unknown directive")).findFirst().orElse("");
+        return line.contains(".Corefile:") ? line.substring(line.indexOf(".Corefile:")) : line;
     }
 }
