@@ -34,7 +34,7 @@ public final class Corefiles {
         Corefile corefile = editable(text);
         List<Integer> ports = Queries.rootPorts(corefile);
         List<String> notes = new ArrayList<>();
-        String region = RegionWriter.forFile(corefile).stubDomain(domain, ports, forwardTo, version, notes);
+        String region = RegionWriter.forFile(corefile, domain).stubDomain(domain, ports, forwardTo, version, notes);
         String result = RegionEditor.put(corefile, domain, ManagedZone.Kind.STUB_DOMAIN, ports, region);
         if (version != null) {
             checkPluginsAvailable(result, version);
@@ -46,7 +46,7 @@ public final class Corefiles {
     public static String addIstioRoute(String text, String domain, CoreDnsVersion version) {
         Corefile corefile = editable(text);
         List<Integer> ports = Queries.rootPorts(corefile);
-        String region = RegionWriter.forFile(corefile).istioRoute(domain, ports, version);
+        String region = RegionWriter.forFile(corefile, domain).istioRoute(domain, ports, version);
         String result = RegionEditor.put(corefile, domain, ManagedZone.Kind.ISTIO_ROUTE, ports, region);
         checkPluginsAvailable(result, version);
         return result;

@@ -14,10 +14,10 @@ record Region(String domain, ManagedZone.Kind kind, int start, int end, int line
     static final String BEGIN = "# svcalias:begin";
     static final String END = "# svcalias:end";
     private static final Pattern BEGIN_LINE = Pattern.compile(
-            "(?m)^[ \\t]*" + Pattern.quote(BEGIN) + " zone=(\\S+) kind=(\\S+)[^\\r\\n]*");
+            "(?md)^[ \\t]*" + Pattern.quote(BEGIN) + " zone=(\\S+) kind=(\\S+)[^\\r\\n]*");
     private static final Pattern END_LINE = Pattern.compile(
-            "(?m)^[ \\t]*" + Pattern.quote(END) + " zone=(\\S+)[ \\t]*(?=\\r?\\n|\\z)");
-    private static final Pattern ANY_MARKER = Pattern.compile("(?m)^[ \\t]*# svcalias:(begin|end)\\b[^\\r\\n]*");
+            "(?md)^[ \\t]*" + Pattern.quote(END) + " zone=(\\S+)[ \\t]*(?=\\r?\\n|\\z)");
+    private static final Pattern ANY_MARKER = Pattern.compile("(?md)^[ \\t]*# svcalias:(begin|end)\\b[^\\r\\n]*");
     private static final String BY_HAND = "; remove the svcalias lines for that zone by hand and run svcalias again";
 
     /** All regions of a parsed Corefile, each checked to hold exactly one whole server block. */

@@ -7,8 +7,10 @@ import java.util.List;
  *
  * <p>A new region is appended at the end. If the file ends with a line break the region follows it and gets a
  * line break of its own; if not, a line break goes before the region and none after it, so the file still ends
- * without one. Removal cuts the region with the line break after it or, at the very end, the one before it,
- * which makes {@code remove(add(x)) == x} for every x. Replacing a region keeps its place in the file.
+ * without one. The line break is CRLF when the text appended to has CRLF. Removal cuts the region with the line
+ * break after it or, at the very end, the one before it, decided the way put() decided (a text ending in a lone
+ * CR gets LF, which then looks like CRLF), which makes {@code remove(add(x)) == x} for every x. Replacing a
+ * region keeps its place in the file.
  */
 final class RegionEditor {
     private RegionEditor() {}
@@ -56,8 +58,8 @@ final class RegionEditor {
             end += 2;
         } else if (text.startsWith("\n", end)) {
             end += 1;
-        } else if (start >= 2 && text.startsWith("\r\n", start - 2)) {
-            start -= 2;
+        } else if (start >= 2 && text.startsWith("\r\n", start - 2) && text.substring(0, start - 2).contains("\r\n")) {
+            start -= 2; // put() used CRLF because the text it appended to had CRLF
         } else if (start >= 1 && text.charAt(start - 1) == '\n') {
             start -= 1;
         }

@@ -21,9 +21,13 @@ final class RegionWriter {
         this.nl = nl;
     }
 
-    static RegionWriter forFile(Corefile corefile) {
+    /**
+     * Line breaks are decided on the text without the zone's own region, as when it was first added, so that
+     * re-adding renders the same bytes even where the first addition turned a final lone CR into CRLF.
+     */
+    static RegionWriter forFile(Corefile corefile, String domain) {
         String text = corefile.text();
-        String nl = text.contains("\r\n") ? "\r\n" : "\n";
+        String nl = RegionEditor.remove(corefile, domain).contains("\r\n") ? "\r\n" : "\n";
         String indent = INDENT;
         for (ServerBlock root : corefile.rootBlocks()) {
             if (!root.directives().isEmpty()) {

@@ -31,6 +31,37 @@ class CorpusTest {
     }
 
     @Test
+    void theYamlFileIsNotACorefile() {
+        String yaml = Corpus.read("../corefiles/gke-kube-dns-stubdomains.yaml");
+        assertThatThrownBy(() -> Corefiles.parse(yaml)).isInstanceOf(CorefileSyntaxException.class);
+    }
+
+    @Test
+    void anOverrideFragmentParsesAsABlockKeyedByItsFirstPlugin() {
+        // *.override files are spliced inside the default block; on their own Caddy reads "hosts" as a key
+        Corefile c = Corefiles.parse(Corpus.read("aks-custom-hosts.override.corefile"));
+        assertThat(c.serverBlocks()).singleElement().extracting(ServerBlock::keyText).isEqualTo("hosts");
+        assertThatThrownBy(() -> Corefiles.addStubDomain(c.text(), "internal", "1.2.3.4"))
+                .hasMessageStartingWith("no root server block");
+    }
+
+    @ParameterizedTest
+    @MethodSource("parsable")
+    void tokenPositionsMatchTheirOffsets(String name) {
+        String text = Corpus.read(name);
+        for (Token t : Lexer.tokens(text)) {
+            String before = text.substring(0, t.start());
+            int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+            int column = 1 + before.codePointCount(before.lastIndexOf('\n') + 1, before.length());
+            assertThat(new int[] {t.line(), t.column()}).as("%s at offset %d", t.text(), t.start())
+                    .containsExactly(line, column);
+            String raw = text.substring(t.start(), t.end());
+            assertThat(t.quoted() ? raw.substring(1, raw.length() - 1).replace("\\\"", "\"") : raw.replace("\r", ""))
+                    .isEqualTo(t.text());
+        }
+    }
+
+    @Test
     void theCorpusIsThere() {
         assertThat(Corpus.names()).hasSizeGreaterThan(20);
         assertThat(editable()).hasSizeGreaterThan(12);
@@ -100,9 +131,10 @@ class CorpusTest {
                 added = Corefiles.addIstioRoute(original, "internal", v);
             } catch (UnsupportedPluginException e) {
                 // the file itself uses a plugin this version lacks: refused, never edited
-                assertThat(e).hasMessageContaining("CoreDNS " + version);
+                assertThatThrownBy(() -> Corefiles.checkPluginsAvailable(original, v)).hasMessage(e.getMessage());
                 continue;
             }
+            assertThat(Corefiles.parse(added).text()).isEqualTo(added);
             assertThat(added).contains(version.equals("1.6.2") ? "grpc internal 127.0.0.1:8053"
                     : "proxy internal 127.0.0.1:8053 {");
             assertThat(Corefiles.addIstioRoute(added, "internal", v)).isEqualTo(added);
