@@ -1,102 +1,152 @@
 #!/usr/bin/env bash
-# Builds the real servers the *RealIT tests run, from their Go modules, pinned, into a cache that later runs
-# reuse (a stamp file per component; a cached component takes no time). Usage: build.sh [component...]
-#   components: coredns coredns-1.6.2 etcd kube-apiserver istio-plugin-fake (default: all)
-# A component that cannot be built with today's Go (old CoreDNS) is recorded in its FAILED file, not fatal,
-# unless it is one the tests cannot do without.
+# Builds the real servers the *RealIT tests run, from their Go modules, at the versions pinned in versions.env,
+# into a cache that later runs reuse: $SVCALIAS_TESTBED_CACHE (default ~/.cache/svcalias-testbed)/<component>-<version>/
+# with a stamp file `ok`. A cached component costs nothing; only a missing one (or one whose recipe revision
+# below changed) is built. Usage: build.sh [component...]
+#   components: kube-apiserver etcd coredns coredns-istio coredns-proxy istio-plugin-fake (default: all)
+# kube-apiserver, etcd, the current CoreDNS and the fake plugin must build (exit 1 otherwise). The two old CoreDNS
+# releases are best effort: when one cannot be built, its FAILED file says why and the tests fall back (see
+# docs/testbed.md).
+# Only the Go toolchain and the module proxy are used; sources are fetched into Go's module cache at build time.
 set -euo pipefail
 
-COREDNS_VERSION=v1.14.7
-COREDNS_OLD_VERSION=v1.6.2        # what Istio 1.4-1.8's istiocoredns shipped
-ETCD_VERSION=v3.6.16
-KUBERNETES_VERSION=v1.34.4        # staging modules are v0.34.4
-
-CACHE="${SVCALIAS_TESTBED_CACHE:-$HOME/.cache/svcalias-testbed}"
 HERE="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=versions.env
+source "$HERE/versions.env"
+CACHE="${SVCALIAS_TESTBED_CACHE:-$HOME/.cache/svcalias-testbed}"
 export GOFLAGS=-mod=mod CGO_ENABLED=0
 mkdir -p "$CACHE"
 
 log() { printf '[testbed %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 
-# build NAME VERSION FUNCTION: runs FUNCTION in a scratch module dir unless CACHE/NAME-VERSION/ok exists
+# One build at a time per cache (two test JVMs, or CI and a developer, may start this together).
+exec 9>"$CACHE/.lock"
+if ! flock -n 9; then
+  log "another build holds $CACHE/.lock; waiting"
+  flock 9
+fi
+
+# build NAME VERSION RECIPE_REVISION FUNCTION: runs FUNCTION VERSION OUTDIR in a scratch dir unless
+# CACHE/NAME-VERSION/ok names the same recipe revision (stamps without one count as revision 1).
 build() {
-  local name=$1 version=$2 fn=$3 out="$CACHE/$1-$2"
-  if [ -f "$out/ok" ]; then log "$name $version: cached"; return 0; fi
-  mkdir -p "$out"; rm -f "$out/FAILED"
+  local name=$1 version=$2 recipe=$3 fn=$4 out="$CACHE/$1-$2"
+  if [ -f "$out/ok" ]; then
+    local have; have=$(sed -n 's/^recipe //p' "$out/ok"); have=${have:-1}
+    if [ "$have" = "$recipe" ]; then log "$name $version: cached"; return 0; fi
+    log "$name $version: cached with recipe $have, rebuilding with recipe $recipe"
+  fi
+  mkdir -p "$out"; rm -f "$out/FAILED" "$out/ok"
   local work; work=$(mktemp -d)
   local start=$SECONDS
-  log "$name $version: building (first time; this takes a while)"
+  log "$name $version: building (first time; this takes a while, log: $out/build.log)"
   if (cd "$work" && "$fn" "$version" "$out") > "$out/build.log" 2>&1; then
-    echo "$((SECONDS - start))s" > "$out/ok"
+    printf 'recipe %s\nbuilt in %ss with %s\n' "$recipe" "$((SECONDS - start))" "$(go env GOVERSION)" > "$out/ok"
     log "$name $version: built in $((SECONDS - start))s"
+    rm -rf "$work"
   else
-    tail -n 30 "$out/build.log" > "$out/FAILED"
+    grep -v '^go: downloading' "$out/build.log" | tail -n 40 > "$out/FAILED"
     log "$name $version: FAILED after $((SECONDS - start))s (see $out/FAILED)"
     rm -rf "$work"
     return 1
   fi
-  rm -rf "$work"
 }
 
-coredns_current() {
-  go mod init svcalias.dev/testbed/coredns >/dev/null
-  go get "github.com/coredns/coredns@$1"
-  go build -trimpath -ldflags='-s -w' -o "$2/coredns" github.com/coredns/coredns
-  "$2/coredns" -version | grep -q "CoreDNS-${1#v}"
+gobuild() { # OUT PACKAGE [EXTRA_LDFLAGS]
+  go build -trimpath -ldflags="-s -w ${3:-}" -o "$1" "$2"
 }
 
-coredns_old() {
-  # Built as the main module from its own source, so its go.mod (and its miekg/dns replace) decide every
-  # dependency version; as a dependency of another module, MVS would upgrade them (and CoreDNS itself).
-  local src; src=$(go mod download -json "github.com/coredns/coredns@$1" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
-  cp -r "$src/." . && chmod -R u+w .
-  # one pseudo-version it pins is no longer served by the module proxy (403): take the first release after it
-  go mod edit -replace github.com/census-instrumentation/opencensus-proto@v0.1.0-0.20181214143942-ba49f56771b8=github.com/census-instrumentation/opencensus-proto@v0.2.0
-  go build -trimpath -ldflags='-s -w' -o "$2/coredns" .
-  "$2/coredns" -version | grep -q "CoreDNS-${1#v}"
+kube_apiserver() {
+  # k8s.io/kubernetes requires its staging modules (k8s.io/api, k8s.io/apimachinery, ...) at v0.0.0 and replaces
+  # them with ./staging paths, which only work inside its own repository. Our module replaces each of them
+  # with its published v0.<minor>.<patch> release instead (v1.34.4 -> v0.34.4).
+  local v=$1 staging="v0.${1#v1.}"
+  go mod init svcalias.dev/testbed/kube-apiserver
+  local modfile; modfile=$(go mod download -json "k8s.io/kubernetes@$v" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
+  local m
+  for m in $(sed -n 's#^\s*\(k8s.io/[a-z0-9-]*\) => ./staging/.*#\1#p' "$modfile" | sort -u); do
+    go mod edit -replace "$m=$m@$staging"
+  done
+  go mod edit -require "k8s.io/kubernetes@$v"
+  cat go.mod
+  # the version stamps Kubernetes' own build (hack/lib/version.sh) sets; without them /version says v0.0.0-master
+  local minor=${v#v1.} x p ldflags=""
+  minor=${minor%%.*}
+  for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+    for x in gitVersion=$v gitMajor=1 gitMinor=$minor gitTreeState=clean; do ldflags="$ldflags -X $p.$x"; done
+  done
+  gobuild "$2/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver "$ldflags"
+  "$2/kube-apiserver" --version
 }
 
 etcd() {
   # etcd's go.mod files replace their sibling modules with ../paths: pin every sibling at the same version
-  go mod init svcalias.dev/testbed/etcd >/dev/null
-  local v=$1
+  go mod init svcalias.dev/testbed/etcd
+  local m
   for m in server/v3 api/v3 client/pkg/v3 client/v3 pkg/v3; do
-    go mod edit -require "go.etcd.io/etcd/$m@$v"
+    go mod edit -require "go.etcd.io/etcd/$m@$1"
   done
-  go build -trimpath -ldflags='-s -w' -o "$2/etcd" go.etcd.io/etcd/server/v3
+  gobuild "$2/etcd" go.etcd.io/etcd/server/v3
 }
 
-kube_apiserver() {
-  # k8s.io/kubernetes requires its staging modules at v0.0.0 and replaces them with ./staging paths;
-  # our module maps each of them to its published v0.x release instead.
-  local v=$1 staging="v0.${1#v1.}"
-  go mod init svcalias.dev/testbed/apiserver >/dev/null
-  local modfile; modfile=$(go mod download -json "k8s.io/kubernetes@$v" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
-  sed -n 's#^\s*\(k8s.io/[a-z0-9-]*\) => ./staging/.*#\1#p' "$modfile" | sort -u | while read -r m; do
-    go mod edit -replace "$m=$m@$staging"
-  done
-  go mod edit -require "k8s.io/kubernetes@$v"
-  go build -trimpath -ldflags="-s -w -X k8s.io/component-base/version.gitVersion=$v" \
-    -o "$2/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver
+coredns_current() {
+  go mod init svcalias.dev/testbed/coredns
+  go get "github.com/coredns/coredns@$1"
+  gobuild "$2/coredns" github.com/coredns/coredns
+}
+
+coredns_istio() {
+  # CoreDNS 1.6.2 built as its own main module, so its go.mod (requires, its miekg/dns replace) and go.sum
+  # decide every dependency version, exactly as its release was built. A go 1.12 module graph is not pruned,
+  # so every version it names must be downloadable; the one the module proxy does not serve is replaced by
+  # the next release (a transitive dependency of go-autorest's tracing; not compiled into CoreDNS).
+  local src; src=$(go mod download -json "github.com/coredns/coredns@$1" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+  cp -r "$src/." . && chmod -R u+w .
+  go mod edit -replace github.com/census-instrumentation/opencensus-proto@v0.1.0-0.20181214143942-ba49f56771b8=github.com/census-instrumentation/opencensus-proto@v0.2.0
+  gobuild "$2/coredns" .
+  "$2/coredns" -version
+}
+
+coredns_proxy() {
+  # CoreDNS 1.1.2 predates Go modules: coredns-1.1.2/ holds our main package (the plugins istiocoredns needs)
+  # and a go.mod pinning what its Makefile and Gopkg.lock used
+  cp "$HERE/coredns-1.1.2/main.go" "$HERE/coredns-1.1.2/go.mod" "$HERE/coredns-1.1.2/go.sum" .
+  grep -q "github.com/coredns/coredns $1\$" go.mod || { echo "coredns-1.1.2/go.mod does not pin $1"; return 1; }
+  gobuild "$2/coredns" .
+  "$2/coredns" -version
 }
 
 istio_plugin_fake() {
   cp -r "$HERE/istio-plugin-fake/." .
-  go build -trimpath -ldflags='-s -w' -o "$2/istio-plugin-fake" .
+  gobuild "$2/istio-plugin-fake" .
 }
 
-components=("$@")
-has() { [ ${#components[@]} -eq 0 ] && return 0; local c; for c in "${components[@]}"; do [ "$c" = "$1" ] && return 0; done; return 1; }
+main() {
+  components=("$@")
+  want() { [ ${#components[@]} -eq 0 ] && return 0; local c; for c in "${components[@]}"; do [ "$c" = "$1" ] && return 0; done; return 1; }
 
-status=0
-has coredns && { build coredns "$COREDNS_VERSION" coredns_current || status=1; }
-if has istio-plugin-fake; then
-  # cached by a hash of its sources; the stable link is what the tests start
-  plugin_version=$(cd "$HERE/istio-plugin-fake" && cat go.mod go.sum main.go | sha1sum | cut -c1-12)
-  build istio-plugin-fake "$plugin_version" istio_plugin_fake && ln -sfn "istio-plugin-fake-$plugin_version" "$CACHE/istio-plugin-fake" || status=1
-fi
-has etcd && { build etcd "$ETCD_VERSION" etcd || status=1; }
-has kube-apiserver && { build kube-apiserver "$KUBERNETES_VERSION" kube_apiserver || status=1; }
-# the old CoreDNS is best effort: the tests fall back to the current parser when it cannot be built
-has coredns-1.6.2 && { build coredns "$COREDNS_OLD_VERSION" coredns_old || log "coredns $COREDNS_OLD_VERSION unavailable: $(tail -n 3 "$CACHE/coredns-$COREDNS_OLD_VERSION/FAILED" | tr '\n' ' ')"; }
-exit $status
+  status=0
+  total=$SECONDS
+  if want istio-plugin-fake; then
+    # versioned by a hash of its sources; the stable link istio-plugin-fake/ is what the tests start
+    plugin_version=$(cd "$HERE/istio-plugin-fake" && cat go.mod go.sum ./*.go | sha1sum | cut -c1-12)
+    if build istio-plugin-fake "$plugin_version" 1 istio_plugin_fake; then
+      link="$CACHE/istio-plugin-fake"
+      [ -d "$link" ] && [ ! -L "$link" ] && rm -rf "$link"
+      ln -sfnT "istio-plugin-fake-$plugin_version" "$link"
+    else
+      status=1
+    fi
+  fi
+  want etcd && { build etcd "$ETCD_VERSION" 1 etcd || status=1; }
+  want coredns && { build coredns "$COREDNS_VERSION" 1 coredns_current || status=1; }
+  want kube-apiserver && { build kube-apiserver "$KUBERNETES_VERSION" 2 kube_apiserver || status=1; }
+  # best effort: the tests fall back when an old CoreDNS cannot be built with today's Go (see docs/testbed.md)
+  want coredns-istio && { build coredns "$COREDNS_ISTIO_VERSION" 2 coredns_istio || true; }
+  want coredns-proxy && { build coredns "$COREDNS_PROXY_VERSION" 1 coredns_proxy || true; }
+  log "done in $((SECONDS - total))s (cache: $CACHE)"
+  exit $status
+}
+
+# the whole script is read before it runs, so editing it while a build runs cannot change that build
+main "$@"
+exit $?

@@ -1,9 +1,16 @@
-// istio-plugin-fake answers CoreDNS's gRPC DnsService the way istio-coredns-plugin did (Istio 1.1-1.8's
-// istiocoredns sidecar), for svcalias's real-component tests: it lists ServiceEntries from the API server every
-// second and answers A queries for their hosts with their plain IP addresses (CIDRs, even /32, are ignored;
-// entries without an address or with resolution NONE give no record), TTL 3600, authoritative. Everything else,
-// AAAA for a known name included, is NXDOMAIN. Host lookup is exact and case-sensitive. Wildcard hosts
-// (*.foo.com) match names with more labels, as the plugin's suffix loop did.
+// istio-plugin-fake answers CoreDNS's gRPC DnsService (coredns.dns.DnsService/Query) the way
+// istio-coredns-plugin did (the sidecar of Istio 1.1-1.8's istiocoredns), for svcalias's real-component tests.
+// What the plugin did (docs/testbed.md has the sources), reproduced here:
+//   - it lists ServiceEntries in all namespaces (the plugin: an informer plus a rebuild every 5 s; here: a list
+//     every -interval, 1 s) and ignores exportTo;
+//   - entries it could not convert (fields unknown to early-2019 istio.io/api), invalid ones by its old
+//     validation (short or "*" hosts, IPv6 addresses) and resolution NONE are skipped, with a log line;
+//   - A queries for a host (exact, case-sensitive; "*.foo.com" matches names with more labels under foo.com)
+//     get one record per plain IP address of the entry, TTL 3600, authoritative; CIDRs, even /32, give none;
+//   - everything else, AAAA for a known name included, is NXDOMAIN (no SOA).
+//
+// Differences: plain HTTPS with a client certificate instead of client-go, listening on loopback only, and the
+// first served API version instead of v1alpha3 only.
 package main
 
 import (
@@ -81,18 +88,95 @@ func (e *entries) lookup(name string) []net.IP {
 	return nil
 }
 
-type serviceEntryList struct {
-	Items []struct {
-		Spec struct {
-			Hosts      []string `json:"hosts"`
-			Addresses  []string `json:"addresses"`
-			Resolution string   `json:"resolution"`
-		} `json:"spec"`
-	} `json:"items"`
+type serviceEntry struct {
+	Metadata struct {
+		Namespace string `json:"namespace"`
+		Name      string `json:"name"`
+	} `json:"metadata"`
+	Spec map[string]json.RawMessage `json:"spec"`
 }
 
-// poll lists ServiceEntries (every namespace) from the first served version and rebuilds the map.
-func poll(client *http.Client, apiServer string, e *entries) error {
+type serviceEntryList struct {
+	Items []serviceEntry `json:"items"`
+}
+
+// The ServiceEntry fields the plugin's vendored istio.io/api (early 2019) knows. It converted each spec with
+// jsonpb in strict mode, so an entry carrying any other field (targetPort, workloadSelector, ...) failed to
+// convert and was left out; so is it here.
+var knownFields = map[string]map[string]bool{
+	"spec":      set("hosts", "addresses", "ports", "location", "resolution", "endpoints", "exportTo", "subjectAltNames"),
+	"ports":     set("number", "protocol", "name"),
+	"endpoints": set("address", "ports", "labels", "network", "locality", "weight"),
+}
+
+func set(names ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
+// convert applies the plugin's rules to one entry: its hosts and the plain IP addresses they resolve to, or why
+// the plugin would have skipped it.
+func convert(spec map[string]json.RawMessage) (hosts []string, ips []net.IP, skip string) {
+	for field, raw := range spec {
+		if !knownFields["spec"][field] {
+			return nil, nil, "unknown field " + field
+		}
+		if field == "ports" || field == "endpoints" {
+			var items []map[string]json.RawMessage
+			if err := json.Unmarshal(raw, &items); err != nil {
+				return nil, nil, field + ": " + err.Error()
+			}
+			for _, item := range items {
+				for sub := range item {
+					if !knownFields[field][sub] {
+						return nil, nil, "unknown field " + field + "." + sub
+					}
+				}
+			}
+		}
+	}
+	var addresses []string
+	var resolution string
+	json.Unmarshal(spec["hosts"], &hosts)
+	json.Unmarshal(spec["addresses"], &addresses)
+	json.Unmarshal(spec["resolution"], &resolution)
+	// the vendored ValidateServiceEntry: FQDN hosts only, IPv4 addresses or IPv4 CIDRs only
+	for _, h := range hosts {
+		if h == "*" || !strings.Contains(h, ".") {
+			return nil, nil, "invalid host " + h + " (full wildcard or short name)"
+		}
+	}
+	for _, a := range addresses {
+		ip, _, err := net.ParseCIDR(a)
+		if err != nil {
+			ip = net.ParseIP(a)
+		}
+		if ip == nil || ip.To4() == nil {
+			return nil, nil, "invalid address " + a + " (IPv4 or IPv4 CIDR only)"
+		}
+	}
+	if resolution == "NONE" || resolution == "" {
+		// "NONE implies that Istio should use the IP provided by the caller"
+		return nil, nil, "resolution NONE"
+	}
+	for _, a := range addresses {
+		if strings.Contains(a, "/") {
+			continue // the plugin's inverted CIDR test drops every CIDR, /32 included
+		}
+		ips = append(ips, net.ParseIP(a))
+	}
+	if len(ips) == 0 {
+		return nil, nil, "no plain IP address"
+	}
+	return hosts, ips, ""
+}
+
+// poll lists ServiceEntries in every namespace and rebuilds the map. The plugin read only v1alpha3 (served by
+// every Istio that shipped istiocoredns); the fake takes the first version the API server serves.
+func poll(client *http.Client, apiServer string, e *entries, skipped map[string]string) error {
 	var lastErr error
 	for _, version := range []string{"v1alpha3", "v1beta1", "v1"} {
 		resp, err := client.Get(apiServer + "/apis/networking.istio.io/" + version + "/serviceentries")
@@ -111,23 +195,18 @@ func poll(client *http.Client, apiServer string, e *entries) error {
 		}
 		byHost := map[string][]net.IP{}
 		for _, item := range list.Items {
-			if item.Spec.Resolution == "NONE" {
+			id := item.Metadata.Namespace + "/" + item.Metadata.Name
+			hosts, ips, skip := convert(item.Spec)
+			if skip != "" {
+				if skipped[id] != skip { // log once per reason, like an informer event
+					log.Printf("Ignoring service entry %s: %s", id, skip)
+				}
+				skipped[id] = skip
 				continue
 			}
-			var ips []net.IP
-			for _, a := range item.Spec.Addresses {
-				if strings.Contains(a, "/") {
-					continue // the plugin's inverted CIDR test drops every CIDR, /32 included
-				}
-				if ip := net.ParseIP(a); ip != nil {
-					ips = append(ips, ip)
-				}
-			}
-			if len(ips) == 0 {
-				continue
-			}
-			for _, h := range item.Spec.Hosts {
-				byHost[strings.TrimPrefix(h, "*")+"."] = ips
+			delete(skipped, id)
+			for _, h := range hosts {
+				byHost[strings.TrimPrefix(h, "*")+"."] = ips // duplicate hosts: the last entry listed wins
 			}
 		}
 		e.Lock()
@@ -167,8 +246,9 @@ func main() {
 
 	e := &entries{byHost: map[string][]net.IP{}}
 	go func() {
+		skipped := map[string]string{}
 		for {
-			if err := poll(client, *apiServer, e); err != nil {
+			if err := poll(client, *apiServer, e, skipped); err != nil {
 				log.Printf("listing ServiceEntries: %v", err)
 			}
 			time.Sleep(*interval)

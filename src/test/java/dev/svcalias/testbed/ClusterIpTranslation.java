@@ -1,63 +1,102 @@
 package dev.svcalias.testbed;
 
-import dev.svcalias.corefile.Corefile;
-import dev.svcalias.corefile.Corefiles;
-import dev.svcalias.corefile.Directive;
-import dev.svcalias.corefile.ServerBlock;
+import dev.svcalias.testbed.CorefileTokens.Block;
+import dev.svcalias.testbed.CorefileTokens.Line;
+import dev.svcalias.testbed.CorefileTokens.Word;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * THE one place where the testbed departs from a real cluster when it turns a ConfigMap's Corefile into the file a
- * CoreDNS process reads (what kubelet + kube-proxy + the pod network do in a cluster). Everything stays on
- * 127.0.0.1; no other address is ever a target:
+ * THE one place where the testbed departs from a real cluster: what kubelet, kube-proxy and the pod network do
+ * between a ConfigMap's Corefile and a CoreDNS process. It rewrites the text CoreDNS reads (never the ConfigMap),
+ * word by word, leaving every other byte as svcalias wrote it. Every address it produces is on 127.0.0.1; no
+ * other address is ever a target:
  * <ol>
- *   <li>kube-proxy: a Service ClusterIP named in {@code forward} (istiocoredns's) becomes 127.0.0.1:PORT of the
- *       process that plays that Service;</li>
- *   <li>pod network: every server block listens on this process's loopback port (keys ":53" -> ":PORT") and gets
- *       {@code bind 127.0.0.1}; {@code prometheus}, {@code health} and {@code ready} get free loopback ports;</li>
- *   <li>the Istio plugin's 127.0.0.1:8053 becomes the fake plugin's port when 8053 was taken;</li>
- *   <li>upstream resolvers ({@code /etc/resolv.conf}) become 127.0.0.1:9, where nothing answers, so no query leaves
- *       the machine; the {@code kubernetes} plugin gets a kubeconfig for the local API server (in a pod it would use
- *       the service-account token);</li>
- *   <li>{@code reload} checks every 2s instead of 30s, so tests do not wait half a minute per change.</li>
+ *   <li><b>kube-proxy</b>: an upstream of {@code forward}/{@code proxy}/{@code grpc} that is a Service ClusterIP
+ *       (with or without {@code :53}) becomes 127.0.0.1:PORT of the process playing that Service (istiocoredns's
+ *       10.96.100.53 -> its loopback port). ClusterIPs are never routed; they only appear as data in answers.</li>
+ *   <li><b>the pod's ports</b>: server block keys keep their zones; their ports become loopback ports, one per
+ *       declared port: the port of the root zone "." (else of the first block), which the Service targets,
+ *       becomes {@code listenPort}; any other declared port gets a port of its own, so a block svcalias put on the
+ *       wrong port stays unreachable, as in a cluster. Each server block gets {@code bind 127.0.0.1} (an
+ *       existing {@code bind} of IP addresses is replaced), written on the line of its '{' so that CoreDNS's
+ *       error messages keep the line numbers of the ConfigMap's text. {@code prometheus}, {@code health}, {@code ready} and
+ *       {@code pprof} listeners get free loopback ports.</li>
+ *   <li><b>the Istio plugin sidecar</b>: 127.0.0.1:8053 becomes 127.0.0.1:{@code pluginPort} when 8053 was
+ *       taken on this machine.</li>
+ *   <li><b>the node's resolver and the internet</b>: a resolv.conf path or a non-loopback IP upstream that is
+ *       no known Service becomes 127.0.0.1:9, where nothing answers, so no query leaves the machine.</li>
+ *   <li><b>the service account</b>: the {@code kubernetes} plugin gets {@code kubeconfig} for the local API
+ *       server (in a pod it uses its token; an {@code endpoint} option is pointed at the local API server).</li>
+ *   <li><b>kubelet's delay</b>: {@code reload} checks every 2s instead of 30s (the copy itself is
+ *       {@link CoreDnsProcess}'s).</li>
  * </ol>
- * The text svcalias wrote is otherwise untouched, so what CoreDNS loads is what svcalias produced.
+ * Words it cannot read as an address (placeholders such as {@code __PILLAR__DNS__SERVER__}) are left alone, so
+ * CoreDNS still refuses what it would refuse in a cluster.
  */
 final class ClusterIpTranslation {
+    static final String BLACKHOLE = "127.0.0.1:9";
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3})(?::(\\d+))?");
+    private static final Pattern LISTEN = Pattern.compile("(?:(\\d{1,3}(?:\\.\\d{1,3}){3})|0\\.0\\.0\\.0|)?:(\\d+)");
+
     private final Map<String, String> serviceIps;
     private final int listenPort;
     private final int pluginPort;
     private final Path kubeconfig;
-    // stable per process: a reload that moved these listeners would be a change of our own making
-    private final int metricsPort = FreePorts.next();
-    private final int healthPort = FreePorts.next();
-    private final int readyPort = FreePorts.next();
+    private final String apiServerUrl;
+    // stable for the life of the process: a reload that moved a listener would be a change of our own making
+    private final Map<Integer, Integer> extraPorts = new HashMap<>();
+    private final Map<String, Integer> sidePorts = new HashMap<>();
 
     /**
      * @param serviceIps ClusterIP -> "127.0.0.1:PORT" of the process playing that Service
-     * @param listenPort the loopback port this CoreDNS process serves DNS on
+     * @param listenPort the loopback port this CoreDNS process serves DNS on (the Service's target port)
      */
-    ClusterIpTranslation(Map<String, String> serviceIps, int listenPort, int pluginPort, Path kubeconfig) {
+    ClusterIpTranslation(Map<String, String> serviceIps, int listenPort, int pluginPort, Path kubeconfig,
+                         String apiServerUrl) {
         this.serviceIps = Map.copyOf(serviceIps);
         this.listenPort = listenPort;
         this.pluginPort = pluginPort;
         this.kubeconfig = kubeconfig;
+        this.apiServerUrl = apiServerUrl;
     }
 
-    String materialise(String corefile) {
-        Corefile parsed = Corefiles.parse(corefile);
+    synchronized String materialise(String corefile) {
+        List<Block> blocks = CorefileTokens.blocks(corefile);
         List<Splice> splices = new ArrayList<>();
-        for (ServerBlock block : parsed.serverBlocks()) {
-            for (var key : block.keys()) {
-                splices.add(new Splice(key.start(), key.end(), withPort(key.text())));
+        int rootPort = rootPort(blocks);
+        for (Block block : blocks) {
+            if (!block.snippet()) {
+                for (Word key : block.keys()) {
+                    splices.add(new Splice(key.start(), key.end(), withPort(key.text(), rootPort)));
+                }
+                Line bind = block.lines().stream().filter(l -> l.depth() == 1 && isBind(l)).findFirst().orElse(null);
+                if (bind == null) {
+                    // on the line of '{', so CoreDNS's error messages keep their line numbers
+                    splices.add(new Splice(block.afterOpen(), block.afterOpen(),
+                            block.folded() ? " bind 127.0.0.1\n" : " bind 127.0.0.1"));
+                } else if (bind.args().stream().allMatch(w -> IPV4.matcher(w.text()).matches()
+                        || w.text().contains(":"))) {
+                    replaceArgs(bind, "127.0.0.1", splices);
+                }
             }
-            int afterOpenBrace = corefile.indexOf('{', block.keys().get(block.keys().size() - 1).end()) + 1;
-            splices.add(new Splice(afterOpenBrace, afterOpenBrace, "\n    bind 127.0.0.1"));
-            for (Directive d : block.directives()) {
-                directive(d, splices);
+            String plugin = null;
+            for (Line line : block.lines()) {
+                if (line.depth() == 1) {
+                    plugin = line.first().text();
+                    directive(line, splices);
+                } else if (line.depth() == 2 && "kubernetes".equals(plugin)
+                        && Set.of("endpoint", "kubeconfig").contains(line.first().text())) {
+                    replaceArgs(line, line.first().text().equals("endpoint") ? apiServerUrl : kubeconfig.toString(),
+                            splices);
+                }
             }
         }
         splices.sort((a, b) -> Integer.compare(b.start, a.start));
@@ -68,63 +107,125 @@ final class ClusterIpTranslation {
         return sb.toString();
     }
 
-    private void directive(Directive d, List<Splice> splices) {
-        String name = d.pluginName();
+    private void directive(Line line, List<Splice> splices) {
+        String name = line.first().text();
+        List<Word> args = line.args();
         switch (name) {
             case "forward", "proxy", "grpc" -> {
-                for (var arg : d.args().subList(Math.min(1, d.args().size()), d.args().size())) {
-                    String to = arg.text();
-                    String mapped = to.equals("/etc/resolv.conf") ? "127.0.0.1:9"
-                            : to.equals("127.0.0.1:8053") ? "127.0.0.1:" + pluginPort
-                            : serviceIps.getOrDefault(stripPort(to), null);
-                    if (mapped != null) {
-                        splices.add(new Splice(arg.start(), arg.end(), mapped));
-                    }
+                if (args.size() < 2) {
+                    return;
                 }
+                List<Word> to = args.subList(1, args.size());
+                Set<String> mapped = new LinkedHashSet<>();
+                for (Word w : to) {
+                    mapped.add(upstream(w.text()));
+                }
+                splices.add(new Splice(to.get(0).start(), to.get(to.size() - 1).end(), String.join(" ", mapped)));
             }
-            case "prometheus", "health", "ready" -> {
-                int port = name.equals("prometheus") ? metricsPort : name.equals("health") ? healthPort : readyPort;
-                String listen = "127.0.0.1:" + port;
-                if (d.args().isEmpty()) {
-                    splices.add(new Splice(d.name().end(), d.name().end(), " " + listen));
+            case "prometheus", "health", "ready", "pprof" -> {
+                String original = args.isEmpty() ? "" : args.get(0).text();
+                if (!original.isEmpty() && !LISTEN.matcher(original).matches()) {
+                    return; // a placeholder: CoreDNS decides
+                }
+                String listen = "127.0.0.1:" + sidePorts.computeIfAbsent(name + " " + original, k -> FreePorts.next());
+                if (args.isEmpty()) {
+                    splices.add(new Splice(line.first().end(), line.first().end(), " " + listen));
                 } else {
-                    splices.add(new Splice(d.args().get(0).start(), d.args().get(0).end(), listen));
+                    splices.add(new Splice(args.get(0).start(), args.get(0).end(), listen));
                 }
             }
-            case "reload" -> splices.add(new Splice(d.name().start(), lastEnd(d), "reload 2s 1s"));
+            case "reload" -> splices.add(new Splice(line.first().start(), lastEnd(line), "reload 2s 1s"));
             case "kubernetes" -> {
-                if (!d.nested().isEmpty()) {
-                    int open = d.nested().get(0).end();
-                    splices.add(new Splice(open, open, "\n       kubeconfig " + kubeconfig));
+                // after its '{', on the same line, so line numbers stay as they were; a kubernetes line without
+                // options gets a block of two more lines
+                String option = "kubeconfig " + kubeconfig;
+                if (line.opens()) {
+                    splices.add(new Splice(line.openEnd(), line.openEnd(), " " + option));
                 } else {
-                    int end = lastEnd(d);
-                    splices.add(new Splice(end, end, " {\n       kubeconfig " + kubeconfig + "\n    }"));
+                    splices.add(new Splice(lastEnd(line), lastEnd(line), " {\n        " + option + "\n    }"));
                 }
             }
             default -> { }
         }
     }
 
-    private static int lastEnd(Directive d) {
-        int end = d.name().end();
-        for (var t : d.args()) {
-            end = Math.max(end, t.end());
+    /** An upstream as the testbed reaches it; see the class comment. */
+    private String upstream(String to) {
+        int scheme = to.indexOf("://");
+        String prefix = scheme < 0 ? "" : to.substring(0, scheme + 3);
+        String address = scheme < 0 ? to : to.substring(scheme + 3);
+        if (address.startsWith("/")) {
+            return BLACKHOLE; // a resolv.conf: the node's resolver
         }
-        return end;
+        Matcher m = IPV4.matcher(address);
+        if (!m.matches()) {
+            return to; // a placeholder or a name: CoreDNS decides
+        }
+        String ip = m.group(1);
+        int port = m.group(2) == null ? 53 : Integer.parseInt(m.group(2));
+        if (serviceIps.containsKey(ip) && port == 53) {
+            return prefix + serviceIps.get(ip);
+        }
+        if (ip.equals("127.0.0.1") && port == 8053) {
+            return prefix + "127.0.0.1:" + pluginPort;
+        }
+        return ip.startsWith("127.") ? to : BLACKHOLE;
     }
 
-    private String withPort(String key) {
-        int scheme = key.indexOf("://");
-        int from = scheme < 0 ? 0 : scheme + 3;
-        int colon = key.lastIndexOf(':');
-        boolean hasPort = colon >= from && colon + 1 < key.length()
-                && key.substring(colon + 1).chars().allMatch(Character::isDigit);
-        return (hasPort ? key.substring(0, colon) : key) + ":" + listenPort;
+    private int rootPort(List<Block> blocks) {
+        Integer first = null;
+        for (Block b : blocks) {
+            for (Word key : b.keys()) {
+                if (b.snippet()) {
+                    continue;
+                }
+                Key k = Key.parse(key.text());
+                if (first == null) {
+                    first = k.port;
+                }
+                if (k.zone.equals(".") || k.zone.isEmpty()) {
+                    return k.port;
+                }
+            }
+        }
+        return first == null ? 53 : first;
     }
 
-    private static String stripPort(String address) {
-        int colon = address.lastIndexOf(':');
-        return colon > 0 && address.indexOf(':') == colon ? address.substring(0, colon) : address;
+    private String withPort(String keyText, int rootPort) {
+        String comma = keyText.endsWith(",") ? "," : "";
+        Key k = Key.parse(keyText.substring(0, keyText.length() - comma.length()));
+        int port = k.port == rootPort ? listenPort : extraPorts.computeIfAbsent(k.port, p -> FreePorts.next());
+        return k.scheme + k.zone + ":" + port + comma;
+    }
+
+    private static boolean isBind(Line line) {
+        return line.first().text().equals("bind") && !line.args().isEmpty();
+    }
+
+    private static void replaceArgs(Line line, String text, List<Splice> splices) {
+        if (line.args().isEmpty()) {
+            splices.add(new Splice(line.first().end(), line.first().end(), " " + text));
+        } else {
+            splices.add(new Splice(line.args().get(0).start(), lastEnd(line), text));
+        }
+    }
+
+    private static int lastEnd(Line line) {
+        return line.words().get(line.words().size() - 1).end();
+    }
+
+    /** A server block key: scheme, zone, port (53 when absent). */
+    private record Key(String scheme, String zone, int port) {
+        static Key parse(String text) {
+            int s = text.indexOf("://");
+            String scheme = s < 0 ? "" : text.substring(0, s + 3);
+            String rest = s < 0 ? text : text.substring(s + 3);
+            int colon = rest.lastIndexOf(':');
+            if (colon >= 0 && colon + 1 < rest.length() && rest.substring(colon + 1).chars().allMatch(Character::isDigit)) {
+                return new Key(scheme, rest.substring(0, colon), Integer.parseInt(rest.substring(colon + 1)));
+            }
+            return new Key(scheme, rest, 53);
+        }
     }
 
     private record Splice(int start, int end, String text) {}

@@ -17,9 +17,10 @@ import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 /**
- * A CoreDNS process fed from a ConfigMap, the way kubelet feeds a pod: a sync thread copies the ConfigMap's
- * Corefile (through {@link ClusterIpTranslation}) into the file CoreDNS reads, and CoreDNS's own reload plugin
- * picks changes up.
+ * A CoreDNS process fed from a ConfigMap the way kubelet feeds a pod's ConfigMap volume: a sync thread polls
+ * {@code NAMESPACE/coredns} every 300 ms (kubelet: about a minute) and writes its {@code Corefile}, through
+ * {@link ClusterIpTranslation}, to the file CoreDNS was started with ({@code -conf}); CoreDNS's own
+ * {@code reload} plugin picks the change up, or keeps the old config when the new one has an error, as in a pod.
  */
 final class CoreDnsProcess implements AutoCloseable {
     final int port;
@@ -28,10 +29,12 @@ final class CoreDnsProcess implements AutoCloseable {
     private final Thread kubelet;
     private volatile boolean running = true;
     private volatile String lastSource;
+    private final String version;
 
-    CoreDnsProcess(String name, Path binary, Path dir, KubernetesClient client, String namespace, int port,
-                   ClusterIpTranslation translation) {
+    CoreDnsProcess(String name, Path binary, String version, Path dir, KubernetesClient client, String namespace,
+                   int port, ClusterIpTranslation translation) {
         this.port = port;
+        this.version = version;
         this.corefile = dir.resolve(name + ".Corefile");
         sync(client, namespace, translation);
         this.process = new LocalProcess(name, List.of(binary.toString(), "-conf", corefile.toString()),
@@ -88,6 +91,20 @@ final class CoreDnsProcess implements AutoCloseable {
 
     String logTail() {
         return process.logTail();
+    }
+
+    /** The CoreDNS release this process runs, e.g. v1.6.2. */
+    String version() {
+        return version;
+    }
+
+    /** What CoreDNS reads now: the ConfigMap's Corefile after {@link ClusterIpTranslation}. */
+    String materialised() {
+        try {
+            return Files.readString(corefile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

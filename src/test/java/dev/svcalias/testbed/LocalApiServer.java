@@ -28,14 +28,14 @@ final class LocalApiServer implements AutoCloseable {
         this.port = FreePorts.next();
         String etcdUrl = "http://127.0.0.1:" + etcdPort;
         String peerUrl = "http://127.0.0.1:" + peerPort;
-        this.etcd = new LocalProcess("etcd", List.of(Testbed.binary(Testbed.ETCD, "etcd").toString(),
+        this.etcd = new LocalProcess("etcd", List.of(Testbed.etcd().toString(),
                 "--name", "testbed", "--data-dir", mkdir(dir.resolve("etcd")).toString(),
                 "--listen-client-urls", etcdUrl, "--advertise-client-urls", etcdUrl,
                 "--listen-peer-urls", peerUrl, "--initial-advertise-peer-urls", peerUrl,
                 "--initial-cluster", "testbed=" + peerUrl, "--unsafe-no-fsync", "--log-level", "warn"),
                 dir.resolve("etcd.log"));
         this.apiserver = new LocalProcess("kube-apiserver", List.of(
-                Testbed.binary(Testbed.KUBE_APISERVER, "kube-apiserver").toString(),
+                Testbed.kubeApiserver().toString(),
                 "--etcd-servers=" + etcdUrl,
                 "--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", "--secure-port=" + port,
                 "--cert-dir=" + mkdir(dir.resolve("apiserver-certs")),
@@ -55,6 +55,10 @@ final class LocalApiServer implements AutoCloseable {
         Path[] admin = pki.client("testbed-admin", "system:masters");
         this.adminKubeconfig = kubeconfig("admin", admin);
         awaitReady();
+    }
+
+    String url() {
+        return "https://127.0.0.1:" + port;
     }
 
     /** A kubeconfig for a client certificate user. */
@@ -88,7 +92,7 @@ final class LocalApiServer implements AutoCloseable {
         }
     }
 
-    KubernetesClient client(Path kubeconfig) {
+    static KubernetesClient client(Path kubeconfig) {
         try {
             Config config = Config.fromKubeconfig(null, Files.readString(kubeconfig), kubeconfig.toString());
             return new KubernetesClientBuilder().withConfig(config).build();

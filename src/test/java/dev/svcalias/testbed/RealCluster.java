@@ -18,11 +18,16 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real API server (etcd + kube-apiserver, RBAC on) and real CoreDNS on loopback, seeded like the recipe's
- * cluster: kube-dns (CoreDNS fed from kube-system/coredns), istiocoredns (CoreDNS fed from istio-system/coredns,
- * plus the fake istio-coredns-plugin on its gRPC port), the Istio ServiceEntry CRD, and
- * micro-shake-factory/fruits-api-service. Use as {@code @RegisterExtension static RealCluster cluster = ...} in a
- * class named *RealIT. Everything is torn down after the class, also when a test fails.
+ * A real API server (etcd + kube-apiserver, RBAC on, client certificates) and real CoreDNS on loopback, seeded
+ * like the recipe's cluster: kube-dns (CoreDNS fed from kube-system/coredns), istiocoredns (CoreDNS fed from
+ * istio-system/coredns, plus the fake istio-coredns-plugin on its gRPC port, 127.0.0.1:8053 when free), the
+ * Istio ServiceEntry CRD, and micro-shake-factory/fruits-api-service. In a class named *RealIT:
+ * <pre>
+ * &#64;RegisterExtension
+ * static final RealCluster CLUSTER = RealCluster.of(RealCluster.Crd.CURRENT, RealCluster.Era.GRPC);
+ * </pre>
+ * Everything is started once for the class and torn down after it (processes killed, temp dir removed), also when
+ * a test fails; then the processes' logs are printed. Set SVCALIAS_KEEP_TESTBED=1 to keep the temp dir.
  */
 public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
     public static final String ISTIOCOREDNS_IP = RecipeSeed.ISTIOCOREDNS_IP;
@@ -40,19 +45,22 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    /** The istiocoredns Corefile era to seed. */
+    /** The istiocoredns era to seed and run. */
     public enum Era {
-        /** Istio 1.4-1.8: CoreDNS 1.6.2, grpc + forward except. */
-        GRPC("istio-1.4-istiocoredns.corefile", "1.6.2"),
-        /** Istio 1.1-1.3: CoreDNS 1.1.2, proxy. */
-        PROXY("istio-1.1-istiocoredns.corefile", "1.1.2");
+        /** Istio 1.4-1.8: CoreDNS 1.6.2, grpc + forward except (the current CoreDNS if 1.6.2 could not be built). */
+        GRPC("istio-1.4-istiocoredns.corefile", "1.6.2", Testbed.COREDNS_ISTIO_VERSION),
+        /** Istio 1.1-1.3: CoreDNS 1.1.2, proxy (no istiocoredns process if 1.1.2 could not be built). */
+        PROXY("istio-1.1-istiocoredns.corefile", "1.1.2", Testbed.COREDNS_PROXY_VERSION);
 
         final String corefile;
+        /** The image tag seeded in the istiocoredns Deployment. */
         public final String version;
+        final String buildVersion;
 
-        Era(String corefile, String version) {
+        Era(String corefile, String version, String buildVersion) {
             this.corefile = corefile;
             this.version = version;
+            this.buildVersion = buildVersion;
         }
     }
 
@@ -62,11 +70,11 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
     private LocalApiServer apiServer;
     private KubernetesClient client;
     private LocalProcess plugin;
+    private int pluginPort;
     private CoreDnsProcess istiocoredns;
     private CoreDnsProcess kubeDns;
     private String kubeDnsCorefile;
     private String istioCorefile;
-    private Path istioCorednsBinary;
 
     private RealCluster(Crd crd, Era era) {
         this.crd = crd;
@@ -84,7 +92,8 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
         try {
             start();
         } catch (RuntimeException | Error e) {
-            afterAll(context);
+            System.err.println(logs());
+            afterAll(null);
             throw e;
         }
     }
@@ -93,32 +102,35 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
         apiServer = new LocalApiServer(dir);
         client = apiServer.client(apiServer.adminKubeconfig);
         seed();
-        int pluginPort = FreePorts.free(8053) ? 8053 : FreePorts.next();
-        int kubeDnsPort = FreePorts.next();
-        if (era == Era.PROXY) {
-            // CoreDNS 1.1.2 (the last istiocoredns with proxy) predates Go modules and is not built here, and
-            // proxy left CoreDNS in 1.5.0: istiocoredns cannot run in this era; kube-dns still does
-            kubeDns = new CoreDnsProcess("kube-dns", Testbed.binary(Testbed.COREDNS, "coredns"), dir, client,
-                    "kube-system", kubeDnsPort, new ClusterIpTranslation(Map.of(ISTIOCOREDNS_IP, "127.0.0.1:9"),
-                            kubeDnsPort, pluginPort, apiServer.adminKubeconfig));
-            return;
-        }
-        String[] ca = {apiServer.pki.caCert.toString()};
+        pluginPort = FreePorts.free(8053) ? 8053 : FreePorts.next();
         Path[] pluginUser = apiServer.pki.client("istio-coredns-plugin", "system:masters");
-        plugin = new LocalProcess("istio-plugin-fake", List.of(
-                Testbed.binary("istio-plugin-fake", "istio-plugin-fake").toString(),
-                "-listen", "127.0.0.1:" + pluginPort, "-server", "https://127.0.0.1:" + apiServer.port,
-                "-ca", ca[0], "-cert", pluginUser[0].toString(), "-key", pluginUser[1].toString()),
+        plugin = new LocalProcess("istio-plugin-fake", List.of(Testbed.istioPluginFake().toString(),
+                "-listen", "127.0.0.1:" + pluginPort, "-server", apiServer.url(), "-ca", apiServer.pki.caCert.toString(),
+                "-cert", pluginUser[0].toString(), "-key", pluginUser[1].toString()),
                 dir.resolve("istio-plugin-fake.log"));
-        // istiocoredns runs CoreDNS 1.6.2 like Istio 1.4-1.8 when today's Go could build it, else the current one
-        istioCorednsBinary = Testbed.oldCoreDns().orElseGet(() -> Testbed.binary(Testbed.COREDNS, "coredns"));
-        int istioPort = FreePorts.next();
-        istiocoredns = new CoreDnsProcess("istiocoredns", istioCorednsBinary, dir, client, "istio-system",
-                istioPort, new ClusterIpTranslation(Map.of(), istioPort, pluginPort, apiServer.adminKubeconfig));
-        kubeDns = new CoreDnsProcess("kube-dns", Testbed.binary(Testbed.COREDNS, "coredns"), dir, client,
-                "kube-system", kubeDnsPort, new ClusterIpTranslation(
-                        Map.of(ISTIOCOREDNS_IP, "127.0.0.1:" + istioPort), kubeDnsPort, pluginPort,
-                        apiServer.adminKubeconfig));
+        // istiocoredns runs the CoreDNS its era shipped when today's Go could build it (see build.sh)
+        Path istioBinary = Testbed.optional(era.buildVersion).orElse(null);
+        String istioVersion = era.buildVersion;
+        if (istioBinary == null && era == Era.GRPC) {
+            System.err.println("[testbed] CoreDNS " + era.buildVersion + " is not built ("
+                    + Testbed.failure(era.buildVersion).orElse("?") + "); istiocoredns runs " + Testbed.COREDNS_VERSION);
+            istioBinary = Testbed.coredns();
+            istioVersion = Testbed.COREDNS_VERSION;
+        }
+        int kubeDnsPort = FreePorts.next();
+        String istioTarget = ClusterIpTranslation.BLACKHOLE;
+        if (istioBinary != null) {
+            int istioPort = FreePorts.next();
+            istiocoredns = new CoreDnsProcess("istiocoredns", istioBinary, istioVersion, dir, client, "istio-system",
+                    istioPort, translation(Map.of(), istioPort));
+            istioTarget = "127.0.0.1:" + istioPort;
+        }
+        kubeDns = new CoreDnsProcess("kube-dns", Testbed.coredns(), Testbed.COREDNS_VERSION, dir, client,
+                "kube-system", kubeDnsPort, translation(Map.of(ISTIOCOREDNS_IP, istioTarget), kubeDnsPort));
+    }
+
+    private ClusterIpTranslation translation(Map<String, String> services, int port) {
+        return new ClusterIpTranslation(services, port, pluginPort, apiServer.adminKubeconfig, apiServer.url());
     }
 
     private void seed() {
@@ -145,6 +157,9 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
 
     static String resource(String path) {
         try (InputStream in = RealCluster.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("no test resource " + path);
+            }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -153,6 +168,9 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
+        if (context != null && context.getExecutionException().isPresent()) {
+            System.err.println("[testbed] a test failed; the servers' last log lines:\n" + logs());
+        }
         for (AutoCloseable c : new AutoCloseable[] {kubeDns, istiocoredns, plugin, client, apiServer}) {
             if (c != null) {
                 try {
@@ -162,26 +180,53 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
                 }
             }
         }
+        kubeDns = null;
+        istiocoredns = null;
+        plugin = null;
+        client = null;
+        apiServer = null;
         if (dir != null && !"1".equals(System.getenv("SVCALIAS_KEEP_TESTBED"))) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException ignored) {
-                // temp dir
+                // a temp dir
             }
         }
     }
 
+    /** An admin (system:masters) client of the local API server. */
     public KubernetesClient client() {
         return client;
     }
 
+    /** The admin kubeconfig (client certificate in system:masters) for --kubeconfig. */
     public Path adminKubeconfig() {
         return apiServer.adminKubeconfig;
     }
 
-    /** kube-dns's address for --nameserver. */
+    /** kube-dns's address for --nameserver and DNS queries: 127.0.0.1:PORT. */
     public String kubeDnsAddress() {
         return "127.0.0.1:" + kubeDns.port;
+    }
+
+    /** istiocoredns's address (127.0.0.1:PORT), or null when this era's CoreDNS could not be built. */
+    public String istiocorednsAddress() {
+        return istiocoredns == null ? null : "127.0.0.1:" + istiocoredns.port;
+    }
+
+    /** The fake istio-coredns-plugin's gRPC address (127.0.0.1:8053 unless that port was taken). */
+    public String pluginAddress() {
+        return "127.0.0.1:" + pluginPort;
+    }
+
+    /** The CoreDNS release istiocoredns runs (v1.6.2, v1.1.2, or the current one as a fallback), or null. */
+    public String istiocorednsVersion() {
+        return istiocoredns == null ? null : istiocoredns.version();
+    }
+
+    /** Whether istiocoredns runs (not for the proxy era when CoreDNS 1.1.2 could not be built). */
+    public boolean istiocorednsRuns() {
+        return istiocoredns != null;
     }
 
     public String seededKubeDnsCorefile() {
@@ -192,33 +237,66 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
         return istioCorefile;
     }
 
+    /** The Corefile in NAMESPACE/coredns as the API server has it now. */
     public String corefile(String namespace) {
         return client.configMaps().inNamespace(namespace).withName("coredns").get().getData().get("Corefile");
     }
 
-    /** A kubeconfig for a new client-certificate user with no permissions (bind roles to it yourself). */
-    public Path userKubeconfig(String user) {
-        return apiServer.kubeconfig(user, apiServer.pki.client(user));
+    /** What the CoreDNS process of NAMESPACE reads now (after {@link ClusterIpTranslation}). */
+    public String materialisedCorefile(String namespace) {
+        CoreDnsProcess p = "kube-system".equals(namespace) ? kubeDns : istiocoredns;
+        return p == null ? null : p.materialised();
     }
 
-    /** Does the current CoreDNS load this Corefile? */
+    /**
+     * A kubeconfig for a new client-certificate user (CN=user, O=each group) with no permissions of its own: bind
+     * roles to it (or to a group) to test least privilege.
+     */
+    public Path userKubeconfig(String user, String... groups) {
+        return apiServer.kubeconfig(user, apiServer.pki.client(user, groups));
+    }
+
+    /** Does the current CoreDNS load this Corefile (a clean start on a free loopback port)? */
+    public CorednsConfigCheck.Outcome runCoreDnsConfigCheck(String corefile) {
+        return CorednsConfigCheck.check(Testbed.coredns(), corefile, dir, apiServer.adminKubeconfig, apiServer.url());
+    }
+
+    /**
+     * Does CoreDNS {@code version} (versions.env: the current one, COREDNS_ISTIO_VERSION or COREDNS_PROXY_VERSION)
+     * load this Corefile? Fails when that version could not be built; see {@link #coreDnsAvailable(String)}.
+     */
+    public CorednsConfigCheck.Outcome runCoreDnsConfigCheck(String version, String corefile) {
+        Path binary = version.equals(Testbed.COREDNS_VERSION) ? Testbed.coredns() : Testbed.optional(version)
+                .orElseThrow(() -> new IllegalStateException("CoreDNS " + version + " is not built: "
+                        + Testbed.failure(version).orElse("not pinned in src/testbed/versions.env")));
+        return CorednsConfigCheck.check(binary, corefile, dir, apiServer.adminKubeconfig, apiServer.url());
+    }
+
+    /** Whether CoreDNS {@code version} (e.g. "v1.6.2") is built and can be used in {@link #runCoreDnsConfigCheck}. */
+    public static boolean coreDnsAvailable(String version) {
+        return version.equals(Testbed.COREDNS_VERSION) || Testbed.optional(version).isPresent();
+    }
+
+    /** Same as {@link #runCoreDnsConfigCheck(String)}; the name the first scenario tests use. */
     public CorednsConfigCheck.Outcome corednsLoads(String corefile) {
-        return CorednsConfigCheck.check(Testbed.binary(Testbed.COREDNS, "coredns"), corefile, dir,
-                apiServer.adminKubeconfig);
+        return runCoreDnsConfigCheck(corefile);
     }
 
-    /** Which CoreDNS binary plays istiocoredns (1.6.2 when it could be built). */
-    public Path istioCorednsBinary() {
-        return istioCorednsBinary;
-    }
-
-    /** Whether istiocoredns and the plugin run (not for the proxy era without an old CoreDNS). */
-    public boolean istiocorednsRuns() {
-        return istiocoredns != null;
-    }
-
+    /** The last lines each server process logged, for assertion messages. */
     public String logs() {
-        return "--- kube-dns ---\n" + kubeDns.logTail() + (istiocoredns == null ? "" : "\n--- istiocoredns ---\n"
-                + istiocoredns.logTail() + "\n--- istio-plugin-fake ---\n" + plugin.logTail());
+        StringBuilder sb = new StringBuilder();
+        if (dir == null) {
+            return "";
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path log : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(log);
+                sb.append("--- ").append(log.getFileName()).append(" ---\n");
+                lines.subList(Math.max(0, lines.size() - 25), lines.size()).forEach(l -> sb.append(l).append('\n'));
+            }
+        } catch (IOException e) {
+            sb.append("(logs: ").append(e.getMessage()).append(")");
+        }
+        return sb.toString();
     }
 }

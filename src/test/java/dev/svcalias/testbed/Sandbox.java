@@ -6,16 +6,18 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The testbed for people: starts the same local API server, kube-dns, istiocoredns and Istio plugin as the
- * *RealIT tests, seeded like the recipe's cluster, writes STATE_DIR/env (KUBECONFIG and the kube-dns address)
- * and runs until stopped. Started by src/testbed/sandbox.sh.
+ * *RealIT tests, seeded like the recipe's cluster, writes STATE_DIR/env (KUBECONFIG and the DNS addresses) and
+ * runs until stopped (SIGTERM tears everything down). Started by src/testbed/sandbox.sh.
+ * Arguments: STATE_DIR [grpc|proxy] (the istiocoredns era: Istio 1.4-1.8's CoreDNS 1.6.2, or 1.1-1.3's 1.1.2).
  */
 public final class Sandbox {
     private Sandbox() {}
 
     public static void main(String[] args) throws Exception {
         Path state = Path.of(args.length > 0 ? args[0] : System.getProperty("java.io.tmpdir") + "/svcalias-sandbox");
+        RealCluster.Era era = args.length > 1 && args[1].equals("proxy") ? RealCluster.Era.PROXY : RealCluster.Era.GRPC;
         Files.createDirectories(state);
-        RealCluster cluster = RealCluster.of(RealCluster.Crd.CURRENT, RealCluster.Era.GRPC);
+        RealCluster cluster = RealCluster.of(RealCluster.Crd.CURRENT, era);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             cluster.afterAll(null);
@@ -23,9 +25,12 @@ public final class Sandbox {
         }));
         cluster.beforeAll(null);
         Files.writeString(state.resolve("env"), "export KUBECONFIG=" + cluster.adminKubeconfig() + "\n"
-                + "export SVCALIAS_SANDBOX_DNS=" + cluster.kubeDnsAddress() + "\n");
+                + "export SVCALIAS_SANDBOX_DNS=" + cluster.kubeDnsAddress() + "\n"
+                + "export SVCALIAS_SANDBOX_ISTIOCOREDNS=" + cluster.istiocorednsAddress() + "\n"
+                + "export SVCALIAS_SANDBOX_PLUGIN=" + cluster.pluginAddress() + "\n");
         System.out.println("sandbox ready: KUBECONFIG=" + cluster.adminKubeconfig() + " kube-dns="
-                + cluster.kubeDnsAddress());
+                + cluster.kubeDnsAddress() + " istiocoredns=" + cluster.istiocorednsAddress() + " (CoreDNS "
+                + cluster.istiocorednsVersion() + ")");
         stopped.await();
     }
 }

@@ -1,80 +1,130 @@
 package dev.svcalias.testbed;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where the real servers live: the cache that src/testbed/build.sh fills. Missing binaries are built on first use;
- * when they cannot be built the tests fail loudly (CI must never skip them silently) unless SVCALIAS_SKIP_REAL=1.
+ * Where the real servers live: the cache that src/testbed/build.sh fills, at the versions pinned in
+ * src/testbed/versions.env. The build script runs once per JVM (seconds when everything is cached, and it
+ * rebuilds what changed); a binary that is still missing afterwards fails the test loudly: CI must never skip
+ * these tests silently. Only SVCALIAS_SKIP_REAL=1 skips them.
  */
 final class Testbed {
-    static final String COREDNS = "coredns-v1.14.7";
-    static final String COREDNS_OLD = "coredns-v1.6.2";
-    static final String ETCD = "etcd-v3.6.16";
-    static final String KUBE_APISERVER = "kube-apiserver-v1.34.4";
+    static final Path SCRIPTS = Path.of("src", "testbed");
+    private static final Map<String, String> VERSIONS = readVersions();
+    static final String KUBERNETES_VERSION = VERSIONS.get("KUBERNETES_VERSION");
+    static final String ETCD_VERSION = VERSIONS.get("ETCD_VERSION");
+    static final String COREDNS_VERSION = VERSIONS.get("COREDNS_VERSION");
+    static final String COREDNS_ISTIO_VERSION = VERSIONS.get("COREDNS_ISTIO_VERSION");
+    static final String COREDNS_PROXY_VERSION = VERSIONS.get("COREDNS_PROXY_VERSION");
+
+    private static boolean built;
+    private static String buildLog = "";
 
     private Testbed() {}
 
     static Path cache() {
         String env = System.getenv("SVCALIAS_TESTBED_CACHE");
-        return env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "svcalias-testbed");
+        return env != null && !env.isBlank() ? Path.of(env)
+                : Path.of(System.getProperty("user.home"), ".cache", "svcalias-testbed");
     }
 
     static boolean skipRequested() {
         return "1".equals(System.getenv("SVCALIAS_SKIP_REAL"));
     }
 
-    private static boolean built;
+    static Path etcd() {
+        return required("etcd-" + ETCD_VERSION, "etcd");
+    }
 
-    /** The binary; the build script runs once per JVM (seconds when everything is cached, so sources never go stale). */
-    static Path binary(String component, String name) {
-        Path path = cache().resolve(component).resolve(name);
-        synchronized (Testbed.class) {
-            if (!built) {
-                runBuildScript();
-                built = true;
-            }
+    static Path kubeApiserver() {
+        return required("kube-apiserver-" + KUBERNETES_VERSION, "kube-apiserver");
+    }
+
+    static Path coredns() {
+        return required("coredns-" + COREDNS_VERSION, "coredns");
+    }
+
+    static Path istioPluginFake() {
+        return required("istio-plugin-fake", "istio-plugin-fake");
+    }
+
+    /** An older CoreDNS (1.6.2 or 1.1.2) when build.sh could build it with today's Go; see its FAILED file if not. */
+    static Optional<Path> optional(String version) {
+        ensureBuilt();
+        Path path = cache().resolve("coredns-" + version).resolve("coredns");
+        return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    /** Why build.sh could not build {@code coredns-VERSION}, if it could not. */
+    static Optional<String> failure(String version) {
+        Path failed = cache().resolve("coredns-" + version).resolve("FAILED");
+        try {
+            return Files.exists(failed) ? Optional.of(Files.readString(failed)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(e.toString());
         }
+    }
+
+    private static Path required(String dir, String name) {
+        ensureBuilt();
+        Path path = cache().resolve(dir).resolve(name);
         if (!Files.isExecutable(path)) {
-            throw new IllegalStateException(component + " is not built and could not be built: see "
-                    + cache().resolve(component).resolve("FAILED") + " (run bash src/testbed/build.sh)");
+            Path failed = cache().resolve(dir).resolve("FAILED");
+            String why;
+            try {
+                why = Files.exists(failed) ? failed + ":\n" + Files.readString(failed) : "build.sh said:\n" + buildLog;
+            } catch (IOException e) {
+                why = e.toString();
+            }
+            throw new IllegalStateException(path + " is missing and src/testbed/build.sh could not build it "
+                    + "(the real-component tests never skip; SVCALIAS_SKIP_REAL=1 skips them on purpose). " + why);
         }
         return path;
     }
 
-    /** The old CoreDNS (Istio's 1.6.2) if today's Go could build it. */
-    static Optional<Path> oldCoreDns() {
-        Path path = cache().resolve(COREDNS_OLD).resolve("coredns");
-        return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
-    }
-
-    static Optional<String> oldCoreDnsFailure() {
-        try {
-            Path failed = cache().resolve(COREDNS_OLD).resolve("FAILED");
-            return Files.exists(failed) ? Optional.of(Files.readString(failed)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
+    private static synchronized void ensureBuilt() {
+        if (built) {
+            return;
         }
-    }
-
-    private static void runBuildScript() {
+        built = true;
         try {
             Path log = Files.createTempFile("svcalias-testbed-build", ".log");
-            Process p = new ProcessBuilder(List.of("bash", "src/testbed/build.sh"))
+            Process p = new ProcessBuilder(List.of("bash", SCRIPTS.resolve("build.sh").toString()))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(60, TimeUnit.MINUTES)) {
+            if (!p.waitFor(75, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                throw new IllegalStateException("src/testbed/build.sh took over 60 minutes; log: " + log);
+                throw new IllegalStateException("src/testbed/build.sh took over 75 minutes; log: " + log);
             }
+            buildLog = Files.readString(log);
+            Files.deleteIfExists(log);
         } catch (IOException e) {
             throw new IllegalStateException("cannot run src/testbed/build.sh: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while building the testbed", e);
         }
+    }
+
+    private static Map<String, String> readVersions() {
+        Map<String, String> versions = new HashMap<>();
+        try {
+            for (String line : Files.readAllLines(SCRIPTS.resolve("versions.env"))) {
+                int eq = line.indexOf('=');
+                if (!line.startsWith("#") && eq > 0) {
+                    versions.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("src/testbed/versions.env (run the tests from the repository root)", e);
+        }
+        return versions;
     }
 }
