@@ -1,30 +1,46 @@
 #!/usr/bin/env bash
 # A local cluster to try svcalias on, without a cluster: a real kube-apiserver + etcd, kube-dns and istiocoredns
 # (real CoreDNS) and a stand-in for Istio's CoreDNS plugin, all on 127.0.0.1, seeded like the recipe's cluster
-# (istio-system/istiocoredns, micro-shake-factory/fruits-api-service 10.103.1.1).
-#   sandbox.sh start   start it (the first start builds the servers, see docs/testbed.md) and print the env
-#   sandbox.sh stop    stop it
-#   sandbox.sh demo    start it, then run the recipe with svcalias: init, alias add, verify, status
+# (istio-system/istiocoredns, micro-shake-factory/fruits-api-service 10.103.1.1). See docs/testbed.md.
+#   sandbox.sh start [grpc|proxy]  start it (the first start builds the servers) and print the environment;
+#                                  proxy: istiocoredns as Istio 1.1-1.3 ran it (CoreDNS 1.1.2, proxy plugin)
+#   sandbox.sh stop                stop it (every process, and its temp dir)
+#   sandbox.sh status              print the environment if it runs
+#   sandbox.sh demo                start it, then run the recipe with svcalias: init, alias add, verify, status
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 STATE="${SVCALIAS_SANDBOX_DIR:-${TMPDIR:-/tmp}/svcalias-sandbox}"
 mkdir -p "$STATE"
 
+running() { [ -f "$STATE/pid" ] && kill -0 "$(cat "$STATE/pid")" 2>/dev/null; }
+
+print_env() {
+  cat "$STATE/env"
+  # shellcheck disable=SC1091
+  source "$STATE/env"
+  cat <<EOF
+# kube-dns (CoreDNS fed from kube-system/coredns):  $SVCALIAS_SANDBOX_DNS
+# istiocoredns (CoreDNS fed from istio-system/coredns): $SVCALIAS_SANDBOX_ISTIOCOREDNS
+# Paste the exports above into your shell, or: source $STATE/env
+# Try: svcalias init --domain internal; svcalias alias add my-fruits fruits-api-service.micro-shake-factory;
+#      svcalias verify --nameserver \$SVCALIAS_SANDBOX_DNS --wait
+# Stop: bash src/testbed/sandbox.sh stop
+EOF
+}
+
 start() {
-  if [ -f "$STATE/pid" ] && kill -0 "$(cat "$STATE/pid")" 2>/dev/null; then
-    cat "$STATE/env"; return 0
-  fi
+  if running; then print_env; return 0; fi
   bash src/testbed/build.sh >&2
   mvn -q -DskipTests test-compile >&2
   mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$STATE/classpath" >&2
   rm -f "$STATE/env"
   nohup java -cp "target/test-classes:target/classes:$(cat "$STATE/classpath")" dev.svcalias.testbed.Sandbox \
-    "$STATE" > "$STATE/sandbox.log" 2>&1 &
+    "$STATE" "${1:-grpc}" > "$STATE/sandbox.log" 2>&1 &
   echo $! > "$STATE/pid"
   for _ in $(seq 1 180); do
-    if [ -f "$STATE/env" ]; then cat "$STATE/env"; return 0; fi
-    if ! kill -0 "$(cat "$STATE/pid")" 2>/dev/null; then
-      echo "sandbox failed to start:" >&2; tail -n 30 "$STATE/sandbox.log" >&2; return 1
+    if [ -f "$STATE/env" ]; then print_env; return 0; fi
+    if ! running; then
+      echo "sandbox failed to start:" >&2; tail -n 40 "$STATE/sandbox.log" >&2; rm -f "$STATE/pid"; return 1
     fi
     sleep 1
   done
@@ -32,12 +48,17 @@ start() {
 }
 
 stop() {
-  if [ -f "$STATE/pid" ]; then kill "$(cat "$STATE/pid")" 2>/dev/null || true; rm -f "$STATE/pid" "$STATE/env"; fi
+  if running; then
+    local pid; pid=$(cat "$STATE/pid")
+    kill "$pid"   # the JVM's shutdown hook stops every server process and removes their temp dir
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+  fi
+  rm -f "$STATE/pid" "$STATE/env"
   echo "sandbox stopped"
 }
 
 demo() {
-  start > /dev/null
+  start "${1:-grpc}" > /dev/null
   # shellcheck disable=SC1091
   source "$STATE/env"
   [ -f target/svcalias.jar ] || mvn -q -DskipTests package
@@ -50,8 +71,9 @@ demo() {
 }
 
 case "${1:-}" in
-  start) start ;;
+  start) start "${2:-grpc}" ;;
   stop) stop ;;
-  demo) demo ;;
-  *) echo "usage: sandbox.sh start|stop|demo" >&2; exit 2 ;;
+  status) if running; then print_env; else echo "sandbox not running"; exit 1; fi ;;
+  demo) demo "${2:-grpc}" ;;
+  *) echo "usage: sandbox.sh start [grpc|proxy] | stop | status | demo [grpc|proxy]" >&2; exit 2 ;;
 esac

@@ -30,17 +30,17 @@ public final class CorednsConfigCheck {
             Files.deleteIfExists(log);
             try (LocalProcess p = new LocalProcess("coredns-check", List.of(binary.toString(), "-conf",
                     file.toString()), log)) {
-                for (int i = 0; i < 60; i++) {
+                for (int i = 0; i < 150; i++) {
                     String text = Files.readString(log);
                     if (!p.alive()) {
                         return new Outcome(false, text);
                     }
                     // CoreDNS prints its version banner once every server is listening
                     if (text.contains("CoreDNS-")) {
-                        LocalApiServer.sleep(300);
+                        LocalApiServer.sleep(200);
                         return new Outcome(p.alive(), Files.readString(log));
                     }
-                    LocalApiServer.sleep(250);
+                    LocalApiServer.sleep(100);
                 }
                 return new Outcome(false, Files.readString(log) + "\n(no startup banner within 15s)");
             }

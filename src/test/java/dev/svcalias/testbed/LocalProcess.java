@@ -48,11 +48,12 @@ final class LocalProcess implements AutoCloseable {
         return name;
     }
 
+    /** SIGTERM, then SIGKILL after a second (CoreDNS's health lameduck would otherwise hold it for 5s). */
     private void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroy();
         try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            if (!process.waitFor(1, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
