@@ -38,7 +38,7 @@ build() {
   mkdir -p "$out"; rm -f "$out/FAILED" "$out/ok"
   local work; work=$(mktemp -d)
   local start=$SECONDS
-  log "$name $version: building (first time; this takes a while, log: $out/build.log)"
+  log "$name $version: building (the first build of a component takes minutes; log: $out/build.log)"
   if (cd "$work" && "$fn" "$version" "$out") > "$out/build.log" 2>&1; then
     printf 'recipe %s\nbuilt in %ss with %s\n' "$recipe" "$((SECONDS - start))" "$(go env GOVERSION)" > "$out/ok"
     log "$name $version: built in $((SECONDS - start))s"
@@ -107,8 +107,8 @@ coredns_istio() {
 }
 
 coredns_proxy() {
-  # CoreDNS 1.1.2 predates Go modules: coredns-1.1.2/ holds our main package (the plugins istiocoredns needs)
-  # and a go.mod pinning what its Makefile and Gopkg.lock used
+  # CoreDNS 1.1.2 predates Go modules: coredns-1.1.2/ holds our main package (its plugins but four whose
+  # dependencies the module proxy does not serve) and a go.mod pinning what its Makefile and Gopkg.lock used
   cp "$HERE/coredns-1.1.2/main.go" "$HERE/coredns-1.1.2/go.mod" "$HERE/coredns-1.1.2/go.sum" .
   grep -q "github.com/coredns/coredns $1\$" go.mod || { echo "coredns-1.1.2/go.mod does not pin $1"; return 1; }
   gobuild "$2/coredns" .
@@ -142,7 +142,7 @@ main() {
   want kube-apiserver && { build kube-apiserver "$KUBERNETES_VERSION" 2 kube_apiserver || status=1; }
   # best effort: the tests fall back when an old CoreDNS cannot be built with today's Go (see docs/testbed.md)
   want coredns-istio && { build coredns "$COREDNS_ISTIO_VERSION" 2 coredns_istio || true; }
-  want coredns-proxy && { build coredns "$COREDNS_PROXY_VERSION" 1 coredns_proxy || true; }
+  want coredns-proxy && { build coredns "$COREDNS_PROXY_VERSION" 3 coredns_proxy || true; }
   log "done in $((SECONDS - total))s (cache: $CACHE)"
   exit $status
 }

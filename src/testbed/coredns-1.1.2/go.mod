@@ -5,16 +5,20 @@ go 1.16
 // caddy, miekg/dns and client_golang as CoreDNS 1.1.2's Makefile (godeps) checked them out; the rest at the
 // tagged versions of its Gopkg.lock, or, where that lock names only a branch commit (which the module proxy
 // does not resolve), at the 2019 versions CoreDNS 1.6.2's go.mod pins. grpc (lock: v1.10.0) and golang/protobuf
-// (lock: v1.0.0) are what minimal version selection makes of those 2019 pins.
+// (lock: v1.0.0) are what minimal version selection makes of those 2019 pins; go-jmespath (lock: a bare commit)
+// is its 2018-02 pseudo-version.
 require (
+	github.com/aws/aws-sdk-go v1.13.4
 	github.com/beorn7/perks v1.0.0
 	github.com/coredns/coredns v1.1.2
 	github.com/dnstap/golang-dnstap v0.0.0-20170829151710-2cf77a2b5e11
 	github.com/farsightsec/golang-framestream v0.0.0-20181102145529-8a0cb8ba8710
 	github.com/flynn/go-shlex v0.0.0-20150515145356-3f9db97f8568
+	github.com/go-ini/ini v1.32.0
 	github.com/golang/protobuf v1.3.1
 	github.com/google/uuid v1.0.0
 	github.com/grpc-ecosystem/grpc-opentracing v0.0.0-20180507213350-8e809c8a8645
+	github.com/jmespath/go-jmespath v0.0.0-20180206201540-c2b33e8439af
 	github.com/matttproud/golang_protobuf_extensions v1.0.1
 	github.com/mholt/caddy v0.10.11
 	github.com/miekg/dns v1.0.5
