@@ -14,6 +14,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 # shellcheck source=versions.env
 source "$HERE/versions.env"
 CACHE="${SVCALIAS_TESTBED_CACHE:-$HOME/.cache/svcalias-testbed}"
+command -v go > /dev/null || { echo "build.sh needs the Go toolchain (go) on PATH" >&2; exit 1; }
 export GOFLAGS=-mod=mod CGO_ENABLED=0
 mkdir -p "$CACHE"
 
@@ -39,7 +40,9 @@ build() {
   local work; work=$(mktemp -d)
   local start=$SECONDS
   log "$name $version: building (the first build of a component takes minutes; log: $out/build.log)"
-  if (cd "$work" && "$fn" "$version" "$out") > "$out/build.log" 2>&1; then
+  # a fresh bash, so that errexit stops the recipe at its first failing command (bash ignores set -e in
+  # functions called from a condition, as build is)
+  if (cd "$work" && bash -euo pipefail -c '"$@"' recipe "$fn" "$version" "$out") > "$out/build.log" 2>&1; then
     printf 'recipe %s\nbuilt in %ss with %s\n' "$recipe" "$((SECONDS - start))" "$(go env GOVERSION)" > "$out/ok"
     log "$name $version: built in $((SECONDS - start))s"
     rm -rf "$work"
@@ -49,6 +52,12 @@ build() {
     rm -rf "$work"
     return 1
   fi
+}
+
+modfield() { # MODULE@VERSION FIELD: a field (Dir, GoMod) of go mod download -json; fails with go's error
+  local json
+  json=$(go mod download -json "$1") || { echo "go mod download $1 failed: $json" >&2; return 1; }
+  sed -n "s/.*\"$2\": \"\(.*\)\".*/\1/p" <<< "$json"
 }
 
 gobuild() { # OUT PACKAGE [EXTRA_LDFLAGS]
@@ -61,7 +70,8 @@ kube_apiserver() {
   # with its published v0.<minor>.<patch> release instead (v1.34.4 -> v0.34.4).
   local v=$1 staging="v0.${1#v1.}"
   go mod init svcalias.dev/testbed/kube-apiserver
-  local modfile; modfile=$(go mod download -json "k8s.io/kubernetes@$v" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
+  local modfile; modfile=$(modfield "k8s.io/kubernetes@$v" GoMod)
+  [ -f "$modfile" ]
   local m
   for m in $(sed -n 's#^\s*\(k8s.io/[a-z0-9-]*\) => ./staging/.*#\1#p' "$modfile" | sort -u); do
     go mod edit -replace "$m=$m@$staging"
@@ -99,7 +109,8 @@ coredns_istio() {
   # decide every dependency version, exactly as its release was built. A go 1.12 module graph is not pruned,
   # so every version it names must be downloadable; the one the module proxy does not serve is replaced by
   # the next release (a transitive dependency of go-autorest's tracing; not compiled into CoreDNS).
-  local src; src=$(go mod download -json "github.com/coredns/coredns@$1" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+  local src; src=$(modfield "github.com/coredns/coredns@$1" Dir)
+  [ -f "$src/go.mod" ]
   cp -r "$src/." . && chmod -R u+w .
   go mod edit -replace github.com/census-instrumentation/opencensus-proto@v0.1.0-0.20181214143942-ba49f56771b8=github.com/census-instrumentation/opencensus-proto@v0.2.0
   gobuild "$2/coredns" .
@@ -119,6 +130,9 @@ istio_plugin_fake() {
   cp -r "$HERE/istio-plugin-fake/." .
   gobuild "$2/istio-plugin-fake" .
 }
+
+export HERE
+export -f modfield gobuild kube_apiserver etcd coredns_current coredns_istio coredns_proxy istio_plugin_fake
 
 main() {
   components=("$@")
