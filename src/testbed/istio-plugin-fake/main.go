@@ -9,21 +9,18 @@
 //     get one record per plain IP address of the entry, TTL 3600, authoritative; CIDRs, even /32, give none;
 //   - everything else, AAAA for a known name included, is NXDOMAIN (no SOA).
 //
-// Differences: plain HTTPS with a client certificate instead of client-go, listening on loopback only, and the
+// Differences: plain HTTPS with the client certificate of a kubeconfig (-kubeconfig) instead of client-go, listening on loopback only, and the
 // first served API version instead of v1alpha3 only.
 package main
 
 import (
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
 	"net"
 	"net/http"
-	"os"
 	"strings"
 	"sync"
 	"time"
@@ -219,10 +216,7 @@ func poll(client *http.Client, apiServer string, e *entries, skipped map[string]
 
 func main() {
 	listen := flag.String("listen", "127.0.0.1:8053", "gRPC listen address (loopback only)")
-	apiServer := flag.String("server", "", "API server URL, e.g. https://127.0.0.1:6443")
-	caFile := flag.String("ca", "", "API server CA certificate (PEM)")
-	certFile := flag.String("cert", "", "client certificate (PEM)")
-	keyFile := flag.String("key", "", "client key (PEM)")
+	kubeconfigPath := flag.String("kubeconfig", "", "kubeconfig with a client-certificate user (current context)")
 	interval := flag.Duration("interval", time.Second, "how often to re-list ServiceEntries")
 	flag.Parse()
 
@@ -230,25 +224,16 @@ func main() {
 	if err != nil || !net.ParseIP(host).IsLoopback() {
 		log.Fatalf("-listen must be a loopback address, got %q", *listen)
 	}
-	cert, err := tls.LoadX509KeyPair(*certFile, *keyFile)
+	apiServer, client, err := apiClient(*kubeconfigPath)
 	if err != nil {
-		log.Fatalf("client certificate: %v", err)
+		log.Fatalf("-kubeconfig: %v", err)
 	}
-	ca, err := os.ReadFile(*caFile)
-	if err != nil {
-		log.Fatalf("CA: %v", err)
-	}
-	pool := x509.NewCertPool()
-	pool.AppendCertsFromPEM(ca)
-	client := &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{
-		TLSClientConfig: &tls.Config{RootCAs: pool, Certificates: []tls.Certificate{cert}},
-	}}
 
 	e := &entries{byHost: map[string][]net.IP{}}
 	go func() {
 		skipped := map[string]string{}
 		for {
-			if err := poll(client, *apiServer, e, skipped); err != nil {
+			if err := poll(client, apiServer, e, skipped); err != nil {
 				log.Printf("listing ServiceEntries: %v", err)
 			}
 			time.Sleep(*interval)

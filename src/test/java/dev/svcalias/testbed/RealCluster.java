@@ -69,7 +69,7 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
     private Path dir;
     private LocalApiServer apiServer;
     private KubernetesClient client;
-    private LocalProcess plugin;
+    private FakeIstioPlugin plugin;
     private int pluginPort;
     private CoreDnsProcess istiocoredns;
     private CoreDnsProcess kubeDns;
@@ -103,11 +103,7 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
         client = apiServer.client(apiServer.adminKubeconfig);
         seed();
         pluginPort = FreePorts.free(8053) ? 8053 : FreePorts.next();
-        Path[] pluginUser = apiServer.pki.client("istio-coredns-plugin", "system:masters");
-        plugin = new LocalProcess("istio-plugin-fake", List.of(Testbed.istioPluginFake().toString(),
-                "-listen", "127.0.0.1:" + pluginPort, "-server", apiServer.url(), "-ca", apiServer.pki.caCert.toString(),
-                "-cert", pluginUser[0].toString(), "-key", pluginUser[1].toString()),
-                dir.resolve("istio-plugin-fake.log"));
+        plugin = new FakeIstioPlugin(apiServer, client, dir, pluginPort);
         // istiocoredns runs the CoreDNS its era shipped when today's Go could build it (see build.sh)
         Path istioBinary = Testbed.optional(era.buildVersion).orElse(null);
         String istioVersion = era.buildVersion;
