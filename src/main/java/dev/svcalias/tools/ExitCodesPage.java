@@ -1,0 +1,41 @@
+package dev.svcalias.tools;
+
+import dev.svcalias.error.ExitCode;
+
+/** docs/exit-codes.md: the table from {@link ExitCode}, the one list the CLI, its --help and the tests share. */
+final class ExitCodesPage {
+    private ExitCodesPage() {}
+
+    static String markdown() {
+        StringBuilder page = new StringBuilder("""
+                # Exit codes
+
+                <!-- Generated from dev.svcalias.error.ExitCode by dev.svcalias.tools.GeneratedFiles; do not edit. \
+                Refresh: %s -->
+
+                Every svcalias command ends with one of these codes, so scripts and CI jobs can tell what went wrong
+                without parsing messages. `svcalias --help` lists them too.
+
+                | code | name | meaning |
+                |---:|---|---|
+                """.formatted(GeneratedFiles.REFRESH_COMMAND));
+        for (ExitCode code : ExitCode.values()) {
+            page.append("| ").append(code.code()).append(" | `").append(code.name()).append("` | ")
+                    .append(code.meaning()).append(" |\n");
+        }
+        return page.append("""
+
+                A failure prints one line on stderr, `error: what is wrong; fix: what to do`; `-v`/`--verbose` adds the
+                stack trace. A usage error (unknown flag, missing argument) also points at the command's `--help`.
+
+                In scripts:
+
+                ```sh
+                svcalias verify --wait --timeout 3m       # 0: every alias resolves as expected, 3: some do not
+                svcalias corefile check --file Corefile   # 0: the Corefile parses, 2: it does not (line and column on stderr)
+                ```
+
+                See also the [command reference](reference/README.md).
+                """).toString();
+    }
+}
