@@ -18,7 +18,7 @@ final class OfflineArguments {
 
     /** The checks that need no Corefile, made before any input is read. */
     static String zone(String domain) {
-        return DomainRules.validateZone(domain, DnsChain.DEFAULT_CLUSTER_DOMAIN);
+        return DomainRules.validateZone(domain);
     }
 
     /** The zone checked against the cluster domain the Corefile's kubernetes plugin serves, as init does. */
