@@ -19,7 +19,24 @@ public final class DomainRules {
             throw SvcaliasException.usage("--domain " + d + " is a reverse-lookup zone",
                     "pick a forward zone, e.g. --domain internal");
         }
+        if (isPublicSuffix(d)) {
+            throw SvcaliasException.usage("--domain " + d + " is a public suffix (a top-level domain or a registry "
+                    + "suffix like co.uk): every lookup under it would go to istiocoredns",
+                    "pick a private zone, e.g. --domain internal, or a domain you own, e.g. --domain svc.example.com");
+        }
         return d;
+    }
+
+    /**
+     * The ICANN section of the Public Suffix List (com, dev, co.uk, ...), as shipped with Guava. Its private section
+     * (github.io and the like) does not count; "internal" is in neither (ICANN reserves it for private use).
+     */
+    private static boolean isPublicSuffix(String zone) {
+        try {
+            return com.google.common.net.InternetDomainName.from(zone).isRegistrySuffix();
+        } catch (IllegalArgumentException e) {
+            return false; // not a name Guava accepts; checkName already vouched for its syntax
+        }
     }
 
     /** {@link #validateZone(String)}, and the zone neither is, nor lies inside or contains, the cluster domain. */
