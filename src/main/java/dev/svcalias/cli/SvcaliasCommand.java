@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Stable, location-independent DNS names for Kubernetes Services (CoreDNS + Istio).",
         subcommands = {InitCommand.class, AliasCommand.class, AliasAddCommand.class, VerifyCommand.class,
-                StatusCommand.class, ResetCommand.class, CorefileCommand.class},
+                StatusCommand.class, ResetCommand.class, CorefileCommand.class, VersionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
