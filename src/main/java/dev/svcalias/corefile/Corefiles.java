@@ -17,9 +17,14 @@ public final class Corefiles {
         return Parser.parse(text);
     }
 
-    /** What {@code svcalias corefile check} refuses: everything {@link #parse} refuses. */
+    /**
+     * What {@code svcalias corefile check} refuses: everything {@link #parse} refuses (syntax, and two blocks for one
+     * zone and port, as CoreDNS does), and damaged svcalias markers.
+     */
     public static Corefile check(String text) {
-        return parse(text);
+        Corefile corefile = parse(text);
+        Region.find(corefile);
+        return corefile;
     }
 
     /**
