@@ -95,6 +95,16 @@ public final class Corefiles {
         return Queries.routesDomain(parse(text), domain);
     }
 
+    /**
+     * Routing for {@code domain} that svcalias's block would silently take over or leave in place, outside
+     * svcalias's own regions: a forward/grpc/proxy naming the zone inside another block, a block for a parent zone
+     * (its queries for the zone now go to svcalias's block) or for a child zone (those names keep going there).
+     * One sentence per finding, each starting with "line N".
+     */
+    public static List<String> overlaps(String text, String domain) {
+        return Overlaps.find(parse(text), domain);
+    }
+
     /** @throws UnsupportedPluginException naming line, plugin and version when the version lacks something used */
     public static void checkPluginsAvailable(String text, CoreDnsVersion version) {
         PluginCheck.check(parse(text), version);
