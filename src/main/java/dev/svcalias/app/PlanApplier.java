@@ -3,6 +3,7 @@ package dev.svcalias.app;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.ConflictException;
 import dev.svcalias.cluster.CorefileSnapshot;
+import dev.svcalias.cluster.ServiceEntryRecord;
 import dev.svcalias.corefile.Corefiles;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
@@ -43,17 +44,22 @@ public final class PlanApplier {
         }
         if (change instanceof ServiceEntryPut put) {
             String rv = put.previous() == null ? null : put.previous().resourceVersion();
+            ServiceEntryRecord written;
             try {
-                cluster.serviceEntries().apply(put.manifest(), rv);
+                written = cluster.serviceEntries().apply(put.manifest(), rv);
             } catch (ConflictException e) {
                 throw SvcaliasException.state(put.target() + " was created or changed by someone else while svcalias"
                         + " worked", "run the command again to see the current state");
             }
-            return () -> { }; // a ServiceEntry write is the last step of a plan; nothing after it can fail
+            return put.previous() == null
+                    ? () -> cluster.serviceEntries().delete(written.namespace(), written.name())
+                    : () -> cluster.serviceEntries().apply(put.previous().manifest(), written.resourceVersion());
         }
-        ServiceEntryDelete del = (ServiceEntryDelete) change;
-        cluster.serviceEntries().delete(del.entry().namespace(), del.entry().name());
-        return () -> { };
+        if (change instanceof ServiceEntryDelete del) {
+            cluster.serviceEntries().delete(del.entry().namespace(), del.entry().name());
+            return () -> cluster.serviceEntries().apply(del.entry().manifest(), null);
+        }
+        return new ObjectWrites(cluster).apply(change);
     }
 
     private Runnable writeCorefile(CorefileChange change) {

@@ -41,7 +41,8 @@ public final class VerifyUseCase {
     VerifyResult once(VerifyRequest request) {
         DnsChain chain = DnsChain.read(cluster, request.layout());
         String domain = chain.domain(request.domain());
-        List<String> chainProblems = ChainCheck.problems(chain, domain);
+        Mode mode = Mode.of(chain.mode(domain));
+        List<String> chainProblems = mode.chainProblems(cluster, chain, domain);
         List<AliasView> aliases = select(AliasView.load(cluster), request.names(), domain);
         List<DnsProbe.Query> queries = new ArrayList<>();
         for (AliasView alias : aliases) {
@@ -55,7 +56,7 @@ public final class VerifyUseCase {
             DnsAnswer aaaa = answers.get(new DnsProbe.Query(alias.host(), RecordType.AAAA));
             String expected = alias.targetIp().orElse(alias.address());
             checks.add(new AliasCheck(alias.host(), alias.target(), expected, a, aaaa,
-                    AliasDiagnosis.diagnose(alias, a, aaaa, chainProblems, probe.describe())));
+                    AliasDiagnosis.diagnose(alias, a, aaaa, chainProblems, probe.describe(), mode.nxdomainHint())));
         }
         return new VerifyResult(domain, probe.describe(), chainProblems, checks);
     }

@@ -124,7 +124,7 @@ final class Fabric8ServiceEntries implements ServiceEntries {
         return new ServiceEntryRecord(meta.getNamespace(), meta.getName(), meta.getResourceVersion(),
                 strings(spec.get("hosts")), strings(spec.get("addresses")),
                 meta.getLabels() == null ? Map.of() : Map.copyOf(meta.getLabels()),
-                meta.getAnnotations() == null ? Map.of() : Map.copyOf(meta.getAnnotations()));
+                meta.getAnnotations() == null ? Map.of() : Map.copyOf(meta.getAnnotations()), spec);
     }
 
     private static List<String> strings(Object value) {
