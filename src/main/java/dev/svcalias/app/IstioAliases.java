@@ -19,7 +19,7 @@ final class IstioAliases implements AliasBackend {
     IstioAliases(dev.svcalias.cluster.Cluster cluster) {
         this.cluster = cluster;
         this.services = new ExternalNameAliases(cluster, false);
-        this.entries = new ServiceEntryAliases(cluster);
+        this.entries = new ServiceEntryAliases(cluster, true);
     }
 
     @Override

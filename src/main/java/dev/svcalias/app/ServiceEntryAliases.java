@@ -18,9 +18,16 @@ import java.util.Optional;
  */
 final class ServiceEntryAliases implements AliasBackend {
     private final Cluster cluster;
+    private final boolean meshProtocols;
 
     ServiceEntryAliases(Cluster cluster) {
+        this(cluster, false);
+    }
+
+    /** @param meshProtocols istio mode: ports carry the protocol Istio gives the target's ports */
+    ServiceEntryAliases(Cluster cluster, boolean meshProtocols) {
         this.cluster = cluster;
+        this.meshProtocols = meshProtocols;
     }
 
     @Override
@@ -37,7 +44,7 @@ final class ServiceEntryAliases implements AliasBackend {
         }
         Optional<ServiceEntryRecord> current = managed(host);
         Map<String, Object> manifest = ServiceEntryManifest.build(cluster.serviceEntries().servedVersion(), host,
-                spec.name(), spec.domain(), spec.target(), spec.service(), spec.clusterDomain());
+                spec.name(), spec.domain(), spec.target(), spec.service(), spec.clusterDomain(), meshProtocols);
         List<Change> changes = new ArrayList<>();
         if (current.isEmpty()) {
             changes.add(new ServiceEntryPut(manifest, null, "created"));
@@ -45,7 +52,11 @@ final class ServiceEntryAliases implements AliasBackend {
         }
         ServiceEntryRecord old = current.get();
         if (pointsAt(old, spec)) {
-            return new AliasPlan("unchanged", Plan.of());
+            if (!meshProtocols || protocols(old.spec()).equals(protocols(manifestSpec(manifest)))) {
+                return new AliasPlan("unchanged", Plan.of());
+            }
+            // e.g. an istiocoredns-era entry moved to istio mode: same target, ports get Istio's protocols
+            return new AliasPlan("updated", Plan.of(new ServiceEntryPut(manifest, old, "ports use Istio's protocols")));
         }
         if (!force) {
             throw SvcaliasException.state("alias " + host + " already points at " + ManagedLabels.target(old)
@@ -93,6 +104,24 @@ final class ServiceEntryAliases implements AliasBackend {
             return Optional.empty();
         }
         return cluster.serviceEntries().listManaged().stream().filter(e -> e.hosts().contains(host)).findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> manifestSpec(Map<String, Object> manifest) {
+        return (Map<String, Object>) manifest.get("spec");
+    }
+
+    /** "80/HTTP" per port, sorted: what decides routing, whatever the key order the server returns. */
+    private static java.util.SortedSet<String> protocols(Map<String, Object> spec) {
+        java.util.SortedSet<String> set = new java.util.TreeSet<>();
+        if (spec.get("ports") instanceof List<?> ports) {
+            for (Object p : ports) {
+                if (p instanceof Map<?, ?> m) {
+                    set.add(m.get("number") + "/" + m.get("protocol"));
+                }
+            }
+        }
+        return set;
     }
 
     private static boolean pointsAt(ServiceEntryRecord entry, AliasSpec spec) {

@@ -185,12 +185,34 @@ class ModesTest {
         assertThat(aliasService("my-fruits")).isNotNull();
         CliRun list = CliRun.run("alias", "list", "-o", "json", kc);
         assertThat(list.out()).contains("\"address\": \"" + RecipeCluster.FRUITS_IP + "\"").contains("\"inSync\": true");
+        assertThat(serviceEntrySpec()).contains("protocol=HTTP").contains("number=80");
         CliRun status = CliRun.run("status", "-o", "json", kc);
         assertThat(status.out()).contains("\"mode\": \"istio\"");
         CliRun remove = CliRun.run("alias", "remove", "my-fruits", kc);
         assertThat(remove.exitCode()).as(remove.toString()).isZero();
         assertThat(aliasService("my-fruits")).isNull();
         assertThat(CliRun.run("alias", "list", "-o", "json", kc).out()).contains("\"aliases\": []");
+    }
+
+    @Test
+    void migrationFromIstiocorednsToIstioKeepsTheServiceEntryAndGivesItIstiosProtocols() {
+        assertThat(CliRun.run("init", "--domain", "internal", kc).exitCode()).isZero();
+        assertThat(CliRun.run("alias", "add", "my-fruits", FRUITS, kc).exitCode()).isZero();
+        assertThat(serviceEntrySpec()).contains("protocol=TCP");
+        removeIstiocoredns();
+        cluster.seedIstiod();
+        CliRun migrate = CliRun.run("init", "--domain", "internal", kc);
+        assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+        assertThat(migrate.out()).contains("Mode: istio (migrated from istiocoredns mode, 1 alias)");
+        assertThat(aliasService("my-fruits")).isNotNull();
+        assertThat(serviceEntrySpec()).contains("protocol=HTTP");
+        assertThat(CliRun.run("alias", "add", "my-fruits", FRUITS, kc).out()).contains("unchanged");
+    }
+
+    private String serviceEntrySpec() {
+        var op = cluster.client.genericKubernetesResources("networking.istio.io/v1", "ServiceEntry");
+        return String.valueOf(op.inNamespace("micro-shake-factory").withName("my-fruits.internal").get()
+                .getAdditionalProperties().get("spec"));
     }
 
     @Test
