@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcalias.cluster.Fabric8ClusterConnector;
 import dev.svcalias.testing.CliRun;
+import dev.svcalias.testing.FakeDnsServer;
 import dev.svcalias.testing.InterceptingConnector;
 import dev.svcalias.testing.RecipeCluster;
 import dev.svcalias.testing.RecipeCluster.Era;
@@ -213,6 +214,33 @@ class ModesTest {
         var op = cluster.client.genericKubernetesResources("networking.istio.io/v1", "ServiceEntry");
         return String.valueOf(op.inNamespace("micro-shake-factory").withName("my-fruits.internal").get()
                 .getAdditionalProperties().get("spec"));
+    }
+
+    @Test
+    void verifyMeshedAsksTheMeshDnsProxyToo() throws Exception {
+        removeIstiocoredns();
+        assertThat(CliRun.run("init", "--domain", "internal", "--mode", "istio", kc).exitCode()).isZero();
+        assertThat(CliRun.run("alias", "add", "my-fruits", FRUITS, kc).exitCode()).isZero();
+        java.util.function.Function<FakeDnsServer.Question, FakeDnsServer.Reply> kubeDns = q ->
+                q.name().equals("my-fruits.internal") && q.type().equals("A") ? FakeDnsServer.Reply.of(RecipeCluster.FRUITS_IP)
+                        : FakeDnsServer.Reply.of();
+        try (FakeDnsServer dns = new FakeDnsServer(kubeDns);
+             FakeDnsServer proxy = new FakeDnsServer(q -> FakeDnsServer.Reply.nxdomain())) {
+            CliRun stale = CliRun.run("verify", "--nameserver", dns.address(), "--meshed", "--proxy-nameserver",
+                    proxy.address(), kc);
+            assertThat(stale.exitCode()).as(stale.toString()).isEqualTo(3);
+            assertThat(stale.out()).contains("Through the mesh's DNS proxy (" + proxy.address() + ")")
+                    .contains("istiod has not pushed");
+        }
+        try (FakeDnsServer dns = new FakeDnsServer(kubeDns); FakeDnsServer proxy = new FakeDnsServer(kubeDns)) {
+            CliRun ok = CliRun.run("verify", "--nameserver", dns.address(), "--meshed", "--proxy-nameserver",
+                    proxy.address(), "-o", "json", kc);
+            assertThat(ok.exitCode()).as(ok.toString()).isZero();
+            assertThat(ok.out()).contains("\"meshedNameserver\"");
+        }
+        CliRun noProxy = CliRun.run("verify", "--meshed", kc);
+        assertThat(noProxy.exitCode()).as(noProxy.toString()).isEqualTo(2);
+        assertThat(noProxy.err()).contains("--proxy-nameserver");
     }
 
     @Test
