@@ -31,9 +31,7 @@ final class InitCommand implements Callable<Integer> {
     boolean restart;
 
     @Mixin DryRunOption dryRun;
-    @Mixin ClusterOptions cluster;
     @Mixin LayoutOptions layout;
-    @Mixin OutputOptions output;
 
     InitCommand(CliContext context) {
         this.context = context;
@@ -41,11 +39,11 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context)) {
+        try (Cluster c = context.connect()) {
             InitResult result = new InitUseCase(c).run(new InitRequest(domain, corednsVersion, force, restart,
                     dryRun.dryRun, layout.layout()));
             result.warnings().forEach(context::warn);
-            Results.print(context, output, result, dryRun.dryRun ? result.plan() : null);
+            Results.print(context, result, dryRun.dryRun ? result.plan() : null);
         }
         return 0;
     }

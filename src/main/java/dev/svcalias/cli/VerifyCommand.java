@@ -58,9 +58,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s", hidden = true)
     String interval;
 
-    @Mixin ClusterOptions cluster;
     @Mixin LayoutOptions layout;
-    @Mixin OutputOptions output;
 
     VerifyCommand(CliContext context) {
         this.context = context;
@@ -70,13 +68,13 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Duration limit = Durations.parse("--timeout", timeout);
         Duration every = Durations.parse("--interval", interval);
-        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context);
+        try (Cluster c = context.connect();
              Spinner spinner = Spinner.start(context.err, wait && context.env.interactive())) {
             VerifyRequest request = new VerifyRequest(names, domain, wait, limit, every, layout.layout());
             VerifyResult result = new VerifyUseCase(c, probe(c, limit)).run(request,
                     r -> spinner.update("waiting: " + r.failing() + " alias(es) not resolving yet"));
             spinner.close();
-            Printer.print(result, output.format, context.style(), context.out);
+            Printer.print(result, context.format(), context.style(), context.out);
             return result.passed() ? 0 : ExitCode.VERIFY_FAILED.code();
         }
     }
