@@ -3,7 +3,7 @@
 # into a cache that later runs reuse: $SVCALIAS_TESTBED_CACHE (default ~/.cache/svcalias-testbed)/<component>-<version>/
 # with a stamp file `ok`. A cached component costs nothing; only a missing one (or one whose recipe revision
 # below changed) is built. Usage: build.sh [component...]
-#   components: kube-apiserver etcd coredns coredns-istio coredns-proxy istio-plugin-fake (default: all)
+#   components: kube-apiserver kubectl etcd coredns coredns-istio coredns-proxy istio-plugin-fake (default: all)
 # kube-apiserver, etcd, the current CoreDNS and the fake plugin must build (exit 1 otherwise). The two old CoreDNS
 # releases are best effort: when one cannot be built, its FAILED file says why and the tests fall back (see
 # docs/testbed.md).
@@ -64,12 +64,12 @@ gobuild() { # OUT PACKAGE [EXTRA_LDFLAGS]
   go build -trimpath -ldflags="-s -w ${3:-}" -o "$1" "$2"
 }
 
-kube_apiserver() {
+kubernetes_module() { # VERSION MODULE_NAME: a module requiring k8s.io/kubernetes@VERSION; prints the -ldflags
   # k8s.io/kubernetes requires its staging modules (k8s.io/api, k8s.io/apimachinery, ...) at v0.0.0 and replaces
   # them with ./staging paths, which only work inside its own repository. Our module replaces each of them
   # with its published v0.<minor>.<patch> release instead (v1.34.4 -> v0.34.4).
   local v=$1 staging="v0.${1#v1.}"
-  go mod init svcalias.dev/testbed/kube-apiserver
+  go mod init "$2" >&2
   local modfile; modfile=$(modfield "k8s.io/kubernetes@$v" GoMod)
   [ -f "$modfile" ]
   local m
@@ -77,15 +77,28 @@ kube_apiserver() {
     go mod edit -replace "$m=$m@$staging"
   done
   go mod edit -require "k8s.io/kubernetes@$v"
-  cat go.mod
+  cat go.mod >&2
   # the version stamps Kubernetes' own build (hack/lib/version.sh) sets; without them /version says v0.0.0-master
   local minor=${v#v1.} x p ldflags=""
   minor=${minor%%.*}
   for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
     for x in gitVersion=$v gitMajor=1 gitMinor=$minor gitTreeState=clean; do ldflags="$ldflags -X $p.$x"; done
   done
+  echo "$ldflags"
+}
+
+kube_apiserver() {
+  local ldflags; ldflags=$(kubernetes_module "$1" svcalias.dev/testbed/kube-apiserver)
   gobuild "$2/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver "$ldflags"
   "$2/kube-apiserver" --version
+}
+
+kubectl_client() {
+  # the same module set-up as kube-apiserver; kubectl is for svcalias's plugin check (kubectl plugin list,
+  # kubectl svcalias) and for benchmarks that compare with kubectl
+  local ldflags; ldflags=$(kubernetes_module "$1" svcalias.dev/testbed/kubectl)
+  gobuild "$2/kubectl" k8s.io/kubernetes/cmd/kubectl "$ldflags"
+  "$2/kubectl" version --client
 }
 
 etcd() {
@@ -132,7 +145,7 @@ istio_plugin_fake() {
 }
 
 export HERE
-export -f modfield gobuild kube_apiserver etcd coredns_current coredns_istio coredns_proxy istio_plugin_fake
+export -f modfield gobuild kubernetes_module kube_apiserver kubectl_client etcd coredns_current coredns_istio coredns_proxy istio_plugin_fake
 
 main() {
   components=("$@")
@@ -154,6 +167,7 @@ main() {
   want etcd && { build etcd "$ETCD_VERSION" 1 etcd || status=1; }
   want coredns && { build coredns "$COREDNS_VERSION" 1 coredns_current || status=1; }
   want kube-apiserver && { build kube-apiserver "$KUBERNETES_VERSION" 2 kube_apiserver || status=1; }
+  want kubectl && { build kubectl "$KUBERNETES_VERSION" 1 kubectl_client || status=1; }
   # best effort: the tests fall back when an old CoreDNS cannot be built with today's Go (see docs/testbed.md)
   want coredns-istio && { build coredns "$COREDNS_ISTIO_VERSION" 2 coredns_istio || true; }
   want coredns-proxy && { build coredns "$COREDNS_PROXY_VERSION" 3 coredns_proxy || true; }
