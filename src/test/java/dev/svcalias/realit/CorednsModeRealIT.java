@@ -171,4 +171,31 @@ class CorednsModeRealIT {
         var ns = CLUSTER.client().namespaces().withName("svcalias-aliases").get();
         assertThat(ns == null || ns.getMetadata().getDeletionTimestamp() != null).as(String.valueOf(ns)).isTrue();
     }
+
+    /**
+     * Candidate B of the design (not what svcalias writes): one {@code rewrite name exact} line per alias, i.e. a
+     * Corefile write per alias. Same real CoreDNS; measures how long such a write takes to answer, to set against
+     * candidate A's Service create. In a cluster, add kubelet's ConfigMap sync (about a minute) and reload's
+     * 30 s +/- 7.5 s; the testbed copies every 0.3 s and reloads every 2 s.
+     */
+    @Test
+    @Order(7)
+    void candidateBAnswersOnlyAfterACorefileCopyAndReload() {
+        String seeded = CLUSTER.seededKubeDnsCorefile();
+        String perAlias = seeded + "candb:53 {\n    rewrite name exact b-fruits.candb. " + FRUITS_FQDN + ". answer auto\n"
+                + "    forward . 127.0.0.1:53\n}\n";
+        var configMaps = CLUSTER.client().configMaps().inNamespace("kube-system");
+        var cm = configMaps.withName("coredns").get();
+        cm.getData().put("Corefile", perAlias);
+        long written = System.nanoTime();
+        configMaps.resource(cm).update();
+        Until answered = Until.answered(() -> query("b-fruits.candb", RecordType.A),
+                a -> a.addresses().contains("10.103.1.2"));
+        long millis = (System.nanoTime() - written) / 1_000_000;
+        assertThat(answered.answer().addresses()).as(CLUSTER.logs()).containsExactly("10.103.1.2");
+        Until.figure("candidate B: Corefile write (rewrite name exact per alias) to first right answer, testbed", millis);
+        cm = configMaps.withName("coredns").get();
+        cm.getData().put("Corefile", seeded);
+        configMaps.resource(cm).update();
+    }
 }
