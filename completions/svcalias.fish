@@ -211,6 +211,7 @@ complete -c svcalias -n '__svcalias_at diff' -l no-color -d 'No colour (also whe
 
 # svcalias verify
 complete -c svcalias -n '__svcalias_at verify' -l domain -x -d 'The zone (default: the one svcalias init set up)'
+complete -c svcalias -n '__svcalias_at verify' -s f -l filename -r -F -d 'Check the cluster against an alias file (see apply): drift, then DNS; - reads stdin'
 complete -c svcalias -n '__svcalias_at verify' -l nameserver -x -d 'Query this DNS server directly instead of from a pod (e.g'
 complete -c svcalias -n '__svcalias_at verify' -l meshed -d 'istio mode: also resolve through the mesh\'s DNS proxy (what meshed pods with DNS capture, or ambient pods, see); needs --proxy-nameserver'
 complete -c svcalias -n '__svcalias_at verify' -l proxy-nameserver -x -d 'The mesh DNS proxy to query for --meshed, e.g'

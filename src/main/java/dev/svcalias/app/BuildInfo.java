@@ -10,25 +10,33 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * What was built, from which commit, when: read from dev/svcalias/build.properties, which the build fills in.
+ * What was built, from which commit, when: read from dev/svcalias/build.properties and build-git.properties, which
+ * the build writes.
  * The date is the commit's time, so that a rebuild of the same commit gives the same jar (reproducible builds).
  * Run from classes without a build, or from a source tree without git, the fields say "unknown".
  */
 public record BuildInfo(String version, String commit, String date, String javaVersion) implements Printable {
     static final String UNKNOWN = "unknown";
     private static final String RESOURCE = "/dev/svcalias/build.properties";
+    /** Written by git during the build: commit=..., date=... (a line "fatal: ..." outside a git checkout). */
+    private static final String GIT_RESOURCE = "/dev/svcalias/build-git.properties";
 
     public static BuildInfo load() {
         Properties p = new Properties();
-        try (InputStream in = BuildInfo.class.getResourceAsStream(RESOURCE)) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        read(RESOURCE, p);
+        read(GIT_RESOURCE, p);
         return new BuildInfo(value(p, "version"), value(p, "commit"), value(p, "date"),
                 System.getProperty("java.version", UNKNOWN));
+    }
+
+    private static void read(String resource, Properties into) {
+        try (InputStream in = BuildInfo.class.getResourceAsStream(resource)) {
+            if (in != null) {
+                into.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
     }
 
     /** A property the build did not fill in still reads ${...}: unknown, not the placeholder. */

@@ -35,6 +35,9 @@ public final class InitUseCase {
             warnings.add(w + " (accepted with --force)");
         });
 
+        // a root forward or a user's block for a parent or child zone would compete with svcalias's block: say so
+        Corefiles.overlaps(chain.kubeDns().corefile(), domain).forEach(o -> warnings.add(chain.kubeDns().ref() + ", " + o));
+        chain.istio().ifPresent(s -> Corefiles.overlaps(s.corefile(), domain).forEach(o -> warnings.add(s.ref() + ", " + o)));
         SetupFacts facts = SetupFacts.detect(cluster, layout, chain);
         ModeName chosen = request.mode() == null ? facts.auto() : request.mode();
         Optional<ModeName> recorded = chain.zone(domain).flatMap(z -> ModeName.recordedBy(z.kind()));

@@ -5,29 +5,17 @@ import java.util.Map;
 
 /**
  * A ServiceEntry as svcalias sees it: identity, hosts, addresses, and its labels/annotations
- * (which tell whether svcalias manages it and what its target is), and its whole spec (to put it back when a
- * plan that deleted it is rolled back).
+ * (which tell whether svcalias manages it and what its target is). {@code manifest} is the object as read
+ * (apiVersion, kind, metadata name/namespace/labels/annotations, spec) without server-set fields, so that a
+ * rollback can put back exactly what a replace or a delete took away.
  */
 public record ServiceEntryRecord(String namespace, String name, String resourceVersion, List<String> hosts,
                                  List<String> addresses, Map<String, String> labels,
-                                 Map<String, String> annotations, Map<String, Object> spec) {
-    public ServiceEntryRecord(String namespace, String name, String resourceVersion, List<String> hosts,
-                              List<String> addresses, Map<String, String> labels, Map<String, String> annotations) {
-        this(namespace, name, resourceVersion, hosts, addresses, labels, annotations, Map.of());
-    }
-
-    /** A manifest that re-creates it as it was (no resourceVersion). */
-    public Map<String, Object> manifest() {
-        Map<String, Object> meta = new java.util.LinkedHashMap<>();
-        meta.put("name", name);
-        meta.put("namespace", namespace);
-        meta.put("labels", labels);
-        meta.put("annotations", annotations);
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("apiVersion", "networking.istio.io/v1alpha3");
-        m.put("kind", "ServiceEntry");
-        m.put("metadata", meta);
-        m.put("spec", spec);
-        return m;
+                                 Map<String, String> annotations, Map<String, Object> manifest) {
+    /** The spec as read (empty when unknown). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> spec() {
+        Object spec = manifest == null ? null : manifest.get("spec");
+        return spec instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 }

@@ -190,6 +190,11 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** The class's temp dir: server logs (*.log) and state. */
+    Path dir() {
+        return dir;
+    }
+
     /**
      * What upgrading Istio past 1.8 does: istiocoredns's Service and Deployment go (and its ConfigMap unless
      * {@code keepConfigMap}), and its process stops. kube-dns keeps running with whatever svcalias wrote.
