@@ -54,11 +54,12 @@ public record DnsChain(ClusterLayout layout, CorefileSnapshot kubeDns, Optional<
         return zones().stream().filter(z -> z.domain().equals(domain)).findFirst();
     }
 
-    /** The mode recorded for the zone (the kind of svcalias's kube-dns block); exit 5 when it is not set up. */
+    /**
+     * The mode recorded for the zone (the kind of svcalias's kube-dns block). A zone without a block (a --domain
+     * init never set up) keeps what svcalias always did there: ServiceEntries, istiocoredns mode.
+     */
     public ModeName mode(String domain) {
-        return zone(domain).flatMap(z -> ModeName.recordedBy(z.kind())).orElseThrow(() -> SvcaliasException.state(
-                "svcalias is not set up for zone " + domain + ": " + layout.kubeDnsCorefile() + " has no svcalias "
-                        + "block for it", "run 'svcalias init --domain " + domain + "' first"));
+        return zone(domain).flatMap(z -> ModeName.recordedBy(z.kind())).orElse(ModeName.ISTIOCOREDNS);
     }
 
     /** The zone to use: the one asked for, else the only one svcalias configured. */
