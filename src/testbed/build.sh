@@ -3,10 +3,10 @@
 # into a cache that later runs reuse: $SVCALIAS_TESTBED_CACHE (default ~/.cache/svcalias-testbed)/<component>-<version>/
 # with a stamp file `ok`. A cached component costs nothing; only a missing one (or one whose recipe revision
 # below changed) is built. Usage: build.sh [component...]
-#   components: kube-apiserver etcd coredns coredns-istio coredns-proxy istio-plugin-fake pilot-discovery
+#   components: kube-apiserver kubectl etcd coredns coredns-istio coredns-proxy istio-plugin-fake pilot-discovery
 #               istio-dns-proxy (default: all)
-# kube-apiserver, etcd, the current CoreDNS, the fake plugin, istiod (pilot-discovery) and the Istio DNS proxy
-# client must build (exit 1 otherwise). The two old CoreDNS
+# kube-apiserver, kubectl, etcd, the current CoreDNS, the fake plugin, istiod (pilot-discovery) and the Istio DNS
+# proxy client must build (exit 1 otherwise). The two old CoreDNS
 # releases are best effort: when one cannot be built, its FAILED file says why and the tests fall back (see
 # docs/testbed.md).
 # Only the Go toolchain and the module proxy are used; sources are fetched into Go's module cache at build time.
@@ -66,12 +66,12 @@ gobuild() { # OUT PACKAGE [EXTRA_LDFLAGS]
   go build -trimpath -ldflags="-s -w ${3:-}" -o "$1" "$2"
 }
 
-kube_apiserver() {
+kubernetes_module() { # VERSION MODULE_NAME: a module requiring k8s.io/kubernetes@VERSION; prints the -ldflags
   # k8s.io/kubernetes requires its staging modules (k8s.io/api, k8s.io/apimachinery, ...) at v0.0.0 and replaces
   # them with ./staging paths, which only work inside its own repository. Our module replaces each of them
   # with its published v0.<minor>.<patch> release instead (v1.34.4 -> v0.34.4).
   local v=$1 staging="v0.${1#v1.}"
-  go mod init svcalias.dev/testbed/kube-apiserver
+  go mod init "$2" >&2
   local modfile; modfile=$(modfield "k8s.io/kubernetes@$v" GoMod)
   [ -f "$modfile" ]
   local m
@@ -79,15 +79,28 @@ kube_apiserver() {
     go mod edit -replace "$m=$m@$staging"
   done
   go mod edit -require "k8s.io/kubernetes@$v"
-  cat go.mod
+  cat go.mod >&2
   # the version stamps Kubernetes' own build (hack/lib/version.sh) sets; without them /version says v0.0.0-master
   local minor=${v#v1.} x p ldflags=""
   minor=${minor%%.*}
   for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
     for x in gitVersion=$v gitMajor=1 gitMinor=$minor gitTreeState=clean; do ldflags="$ldflags -X $p.$x"; done
   done
+  echo "$ldflags"
+}
+
+kube_apiserver() {
+  local ldflags; ldflags=$(kubernetes_module "$1" svcalias.dev/testbed/kube-apiserver)
   gobuild "$2/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver "$ldflags"
   "$2/kube-apiserver" --version
+}
+
+kubectl_client() {
+  # the same module set-up as kube-apiserver; kubectl is for svcalias's plugin check (kubectl plugin list,
+  # kubectl svcalias) and for benchmarks that compare with kubectl
+  local ldflags; ldflags=$(kubernetes_module "$1" svcalias.dev/testbed/kubectl)
+  gobuild "$2/kubectl" k8s.io/kubernetes/cmd/kubectl "$ldflags"
+  "$2/kubectl" version --client
 }
 
 etcd() {
@@ -154,7 +167,7 @@ istio_dns_proxy() {
 }
 
 export HERE ISTIO_VERSION
-export -f modfield gobuild kube_apiserver etcd coredns_current coredns_istio coredns_proxy istio_plugin_fake \
+export -f modfield gobuild kubernetes_module kube_apiserver kubectl_client etcd coredns_current coredns_istio coredns_proxy istio_plugin_fake \
   pilot_discovery istio_dns_proxy
 
 # build_ours NAME FUNCTION: a component of ours in $HERE/NAME, versioned by a hash of its sources (its go.mod pins
@@ -177,6 +190,7 @@ main() {
   want etcd && { build etcd "$ETCD_VERSION" 1 etcd || status=1; }
   want coredns && { build coredns "$COREDNS_VERSION" 1 coredns_current || status=1; }
   want kube-apiserver && { build kube-apiserver "$KUBERNETES_VERSION" 2 kube_apiserver || status=1; }
+  want kubectl && { build kubectl "$KUBERNETES_VERSION" 1 kubectl_client || status=1; }
   want pilot-discovery && { build pilot-discovery "$ISTIO_VERSION" 1 pilot_discovery || status=1; }
   want istio-dns-proxy && { build_ours istio-dns-proxy istio_dns_proxy || status=1; }
   # best effort: the tests fall back when an old CoreDNS cannot be built with today's Go (see docs/testbed.md)

@@ -36,6 +36,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--domain", paramLabel = "ZONE", description = "The zone (default: the one svcalias init set up).")
     String domain;
 
+    @Option(names = {"-f", "--filename"}, paramLabel = "FILE",
+            description = "Check the cluster against an alias file (see apply): drift, then DNS; - reads stdin.")
+    String file;
+
     @Option(names = "--nameserver", paramLabel = "HOST[:PORT]",
             description = "Query this DNS server directly instead of from a pod (e.g. in-cluster CI jobs).")
     String nameserver;
@@ -70,18 +74,25 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Duration limit = Durations.parse("--timeout", timeout);
         Duration every = Durations.parse("--interval", interval);
+        if (file != null || Fleet.isFleet(cluster)) {
+            return new VerifyFleet(context, this).run(limit, every);
+        }
         try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context);
              Spinner spinner = Spinner.start(context.err, wait && context.env.interactive())) {
-            VerifyRequest request = new VerifyRequest(names, domain, wait, limit, every, layout.layout());
-            VerifyResult result = new VerifyUseCase(c, probe(c, limit)).run(request,
-                    r -> spinner.update("waiting: " + r.failing() + " alias(es) not resolving yet"));
+            VerifyResult result = verifyAll(c, limit, every, spinner);
             spinner.close();
             Printer.print(result, output.format, context.style(), context.out);
             return result.passed() ? 0 : ExitCode.VERIFY_FAILED.code();
         }
     }
 
-    private DnsProbe probe(Cluster c, Duration limit) {
+    VerifyResult verifyAll(Cluster c, Duration limit, Duration every, Spinner spinner) {
+        VerifyRequest request = new VerifyRequest(names, domain, wait, limit, every, layout.layout());
+        return new VerifyUseCase(c, probe(c, limit)).run(request,
+                r -> spinner.update("waiting: " + r.failing() + " alias(es) not resolving yet"));
+    }
+
+    DnsProbe probe(Cluster c, Duration limit) {
         if (nameserver != null) {
             try {
                 return new DirectDnsProbe(context.dns, Nameserver.parse(nameserver));
