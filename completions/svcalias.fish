@@ -23,7 +23,7 @@ end
 complete -c svcalias -f
 
 # svcalias
-complete -c svcalias -n '__svcalias_at ' -a 'init' -d 'Route a DNS zone through kube-dns and istiocoredns to Istio\'s ServiceEntries'
+complete -c svcalias -n '__svcalias_at ' -a 'init' -d 'Set up a DNS zone for aliases, in the mode the cluster needs'
 complete -c svcalias -n '__svcalias_at ' -a 'alias' -d 'Manage aliases: NAME.ZONE names that resolve to a Service\'s ClusterIP'
 complete -c svcalias -n '__svcalias_at ' -a 'add' -d 'Make NAME.ZONE resolve to TARGET\'s ClusterIP (an Istio ServiceEntry in TARGET\'s namespace)'
 complete -c svcalias -n '__svcalias_at ' -a 'apply' -d 'Make the cluster\'s aliases match a file: create, update and (with --prune) delete ServiceEntries; see docs/apply.md'
@@ -40,6 +40,7 @@ complete -c svcalias -n '__svcalias_at ' -s V -l version -d 'Print version infor
 
 # svcalias init
 complete -c svcalias -n '__svcalias_at init' -l domain -x -d 'The zone for aliases, e.g'
+complete -c svcalias -n '__svcalias_at init' -l mode -x -d 'auto, istiocoredns, coredns or istio (default: auto)'
 complete -c svcalias -n '__svcalias_at init' -l coredns-version -x -d 'istiocoredns\'s CoreDNS version (default: read from its Deployment\'s image tag)'
 complete -c svcalias -n '__svcalias_at init' -l force -d 'Accept a zone that shadows the cloud provider\'s own names'
 complete -c svcalias -n '__svcalias_at init' -l restart -d 'Rollout-restart CoreDNS Deployments whose Corefile has no reload plugin'
@@ -210,7 +211,10 @@ complete -c svcalias -n '__svcalias_at diff' -l no-color -d 'No colour (also whe
 
 # svcalias verify
 complete -c svcalias -n '__svcalias_at verify' -l domain -x -d 'The zone (default: the one svcalias init set up)'
+complete -c svcalias -n '__svcalias_at verify' -s f -l filename -r -F -d 'Check the cluster against an alias file (see apply): drift, then DNS; - reads stdin'
 complete -c svcalias -n '__svcalias_at verify' -l nameserver -x -d 'Query this DNS server directly instead of from a pod (e.g'
+complete -c svcalias -n '__svcalias_at verify' -l meshed -d 'istio mode: also resolve through the mesh\'s DNS proxy (what meshed pods with DNS capture, or ambient pods, see); needs --proxy-nameserver'
+complete -c svcalias -n '__svcalias_at verify' -l proxy-nameserver -x -d 'The mesh DNS proxy to query for --meshed, e.g'
 complete -c svcalias -n '__svcalias_at verify' -l image -x -d 'Image of the probe pod; it needs sh and nslookup (default: busybox:1.36)'
 complete -c svcalias -n '__svcalias_at verify' -l probe-namespace -x -d 'Namespace for the probe pod (default: default)'
 complete -c svcalias -n '__svcalias_at verify' -l wait -d 'Retry until every alias passes or --timeout runs out'

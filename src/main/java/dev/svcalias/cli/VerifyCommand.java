@@ -44,6 +44,14 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Query this DNS server directly instead of from a pod (e.g. in-cluster CI jobs).")
     String nameserver;
 
+    @Option(names = "--meshed", description = "istio mode: also resolve through the mesh's DNS proxy (what meshed "
+            + "pods with DNS capture, or ambient pods, see); needs --proxy-nameserver.")
+    boolean meshed;
+
+    @Option(names = "--proxy-nameserver", paramLabel = "HOST[:PORT]",
+            description = "The mesh DNS proxy to query for --meshed, e.g. a port-forward to a sidecar's 15053.")
+    String proxyNameserver;
+
     @Option(names = "--image", paramLabel = "IMAGE", defaultValue = "busybox:1.36",
             description = "Image of the probe pod; it needs sh and nslookup (default: ${DEFAULT-VALUE}).")
     String image;
@@ -74,22 +82,42 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Duration limit = Durations.parse("--timeout", timeout);
         Duration every = Durations.parse("--interval", interval);
+        DnsProbe meshedProbe = meshedProbe();
         if (file != null || Fleet.isFleet(cluster)) {
             return new VerifyFleet(context, this).run(limit, every);
         }
         try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context);
              Spinner spinner = Spinner.start(context.err, wait && context.env.interactive())) {
-            VerifyResult result = verifyAll(c, limit, every, spinner);
+            VerifyResult result = verifyAll(c, limit, every, spinner, meshedProbe);
             spinner.close();
             Printer.print(result, output.format, context.style(), context.out);
             return result.passed() ? 0 : ExitCode.VERIFY_FAILED.code();
         }
     }
 
-    VerifyResult verifyAll(Cluster c, Duration limit, Duration every, Spinner spinner) {
+    VerifyResult verifyAll(Cluster c, Duration limit, Duration every, Spinner spinner, DnsProbe meshedProbe) {
         VerifyRequest request = new VerifyRequest(names, domain, wait, limit, every, layout.layout());
-        return new VerifyUseCase(c, probe(c, limit)).run(request,
+        return new VerifyUseCase(c, probe(c, limit), meshedProbe).run(request,
                 r -> spinner.update("waiting: " + r.failing() + " alias(es) not resolving yet"));
+    }
+
+    /** --meshed: the mesh's DNS proxy, given as an address (an in-cluster meshed probe pod is not built yet). */
+    DnsProbe meshedProbe() {
+        if (!meshed) {
+            if (proxyNameserver != null) {
+                throw SvcaliasException.usage("--proxy-nameserver is only used with --meshed", "add --meshed");
+            }
+            return null;
+        }
+        if (proxyNameserver == null) {
+            throw SvcaliasException.usage("--meshed needs --proxy-nameserver HOST[:PORT] (svcalias does not yet run a "
+                    + "meshed probe pod)", "e.g. kubectl port-forward POD 15053, then --proxy-nameserver 127.0.0.1:15053");
+        }
+        try {
+            return new DirectDnsProbe(context.dns, Nameserver.parse(proxyNameserver));
+        } catch (IllegalArgumentException e) {
+            throw SvcaliasException.usage("--proxy-nameserver " + e.getMessage(), "e.g. --proxy-nameserver 127.0.0.1:15053");
+        }
     }
 
     DnsProbe probe(Cluster c, Duration limit) {

@@ -28,7 +28,7 @@ final class VerifyFleet {
         }
         return PlanOutput.print(context, command.cluster, command.output, (name, c) -> {
             if (file == null) {
-                VerifyResult r = command.verifyAll(c, limit, every, Spinner.start(context.err, false));
+                VerifyResult r = command.verifyAll(c, limit, every, Spinner.start(context.err, false), command.meshedProbe());
                 return new ClusterOutcome(name, r, r.checks().size() + " aliases, " + r.failing() + " failing",
                         r.passed() ? 0 : ExitCode.VERIFY_FAILED.code(), null);
             }
