@@ -1,7 +1,7 @@
 # fish completion for svcalias. Install: copy to ~/.config/fish/completions/svcalias.fish
 # Generated from the command model; do not edit (mvn -q -Pregen process-classes).
 
-set -g __svcalias_commands 'init' 'alias' 'alias add' 'alias list' 'alias ls' 'alias remove' 'alias rm' 'alias delete' 'add' 'verify' 'status' 'reset' 'corefile' 'corefile stub-domain' 'corefile istio' 'corefile remove' 'corefile check' 'version'
+set -g __svcalias_commands 'init' 'alias' 'alias add' 'alias list' 'alias ls' 'alias remove' 'alias rm' 'alias delete' 'add' 'apply' 'diff' 'verify' 'status' 'reset' 'corefile' 'corefile stub-domain' 'corefile istio' 'corefile remove' 'corefile check' 'version'
 
 # the subcommand path typed so far ("", "alias", "alias add"...): words that extend a known path
 function __svcalias_path
@@ -26,6 +26,8 @@ complete -c svcalias -f
 complete -c svcalias -n '__svcalias_at ' -a 'init' -d 'Route a DNS zone through kube-dns and istiocoredns to Istio\'s ServiceEntries'
 complete -c svcalias -n '__svcalias_at ' -a 'alias' -d 'Manage aliases: NAME.ZONE names that resolve to a Service\'s ClusterIP'
 complete -c svcalias -n '__svcalias_at ' -a 'add' -d 'Make NAME.ZONE resolve to TARGET\'s ClusterIP (an Istio ServiceEntry in TARGET\'s namespace)'
+complete -c svcalias -n '__svcalias_at ' -a 'apply' -d 'Make the cluster\'s aliases match a file: create, update and (with --prune) delete ServiceEntries; see docs/apply.md'
+complete -c svcalias -n '__svcalias_at ' -a 'diff' -d 'Show what \'apply -f FILE\' would change: unified diffs of the ServiceEntries and the plan'
 complete -c svcalias -n '__svcalias_at ' -a 'verify' -d 'Check that aliases resolve: the DNS chain in the Corefiles, then real A and AAAA queries through kube-dns'
 complete -c svcalias -n '__svcalias_at ' -a 'status' -d 'Show what svcalias configured: zones, CoreDNS versions, aliases, and any problems'
 complete -c svcalias -n '__svcalias_at ' -a 'reset' -d 'Remove svcalias\'s Corefile edits, restoring both Corefiles byte for byte'
@@ -171,6 +173,40 @@ complete -c svcalias -n '__svcalias_at add' -s h -l help -d 'Show this help mess
 complete -c svcalias -n '__svcalias_at add' -s V -l version -d 'Print version information and exit'
 complete -c svcalias -n '__svcalias_at add' -s v -l verbose -d 'Print details and, on failure, the stack trace'
 complete -c svcalias -n '__svcalias_at add' -l no-color -d 'No colour (also when NO_COLOR is set or stdout is not a terminal)'
+
+# svcalias apply
+complete -c svcalias -n '__svcalias_at apply' -s f -l filename -r -F -d 'Alias file (YAML or JSON, see docs/apply.md); - reads standard input'
+complete -c svcalias -n '__svcalias_at apply' -l prune -d 'Delete aliases svcalias manages in the file\'s domains that the file does not list'
+complete -c svcalias -n '__svcalias_at apply' -l parallel -x -d 'Writes in flight at once (default: 32)'
+complete -c svcalias -n '__svcalias_at apply' -l dry-run -d 'Print the changes (unified diffs, ServiceEntry YAML) without writing'
+complete -c svcalias -n '__svcalias_at apply' -l kubeconfig -r -F -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+complete -c svcalias -n '__svcalias_at apply' -l context -x -d 'The kubeconfig context to use'
+complete -c svcalias -n '__svcalias_at apply' -l kube-dns-configmap -x -d 'ConfigMap with kube-dns\'s Corefile (default: kube-system/coredns)'
+complete -c svcalias -n '__svcalias_at apply' -l kube-dns-deployment -x -d 'kube-dns\'s CoreDNS Deployment, in the ConfigMap\'s namespace (default: coredns)'
+complete -c svcalias -n '__svcalias_at apply' -l istio-namespace -x -d 'Namespace of istiocoredns (default: istio-system)'
+complete -c svcalias -n '__svcalias_at apply' -l istio-configmap -x -d 'ConfigMap with istiocoredns\'s Corefile (default: coredns)'
+complete -c svcalias -n '__svcalias_at apply' -l istiocoredns-service -x -d 'istiocoredns\'s Service and Deployment name (default: istiocoredns)'
+complete -c svcalias -n '__svcalias_at apply' -s o -l output -x -a 'table json yaml' -d 'Output format: table, json, yaml (default: table)'
+complete -c svcalias -n '__svcalias_at apply' -s h -l help -d 'Show this help message and exit'
+complete -c svcalias -n '__svcalias_at apply' -s V -l version -d 'Print version information and exit'
+complete -c svcalias -n '__svcalias_at apply' -s v -l verbose -d 'Print details and, on failure, the stack trace'
+complete -c svcalias -n '__svcalias_at apply' -l no-color -d 'No colour (also when NO_COLOR is set or stdout is not a terminal)'
+
+# svcalias diff
+complete -c svcalias -n '__svcalias_at diff' -s f -l filename -r -F -d 'Alias file (YAML or JSON, see docs/apply.md); - reads standard input'
+complete -c svcalias -n '__svcalias_at diff' -l prune -d 'Also show the deletes that \'apply --prune\' would make'
+complete -c svcalias -n '__svcalias_at diff' -l kubeconfig -r -F -d 'Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)'
+complete -c svcalias -n '__svcalias_at diff' -l context -x -d 'The kubeconfig context to use'
+complete -c svcalias -n '__svcalias_at diff' -l kube-dns-configmap -x -d 'ConfigMap with kube-dns\'s Corefile (default: kube-system/coredns)'
+complete -c svcalias -n '__svcalias_at diff' -l kube-dns-deployment -x -d 'kube-dns\'s CoreDNS Deployment, in the ConfigMap\'s namespace (default: coredns)'
+complete -c svcalias -n '__svcalias_at diff' -l istio-namespace -x -d 'Namespace of istiocoredns (default: istio-system)'
+complete -c svcalias -n '__svcalias_at diff' -l istio-configmap -x -d 'ConfigMap with istiocoredns\'s Corefile (default: coredns)'
+complete -c svcalias -n '__svcalias_at diff' -l istiocoredns-service -x -d 'istiocoredns\'s Service and Deployment name (default: istiocoredns)'
+complete -c svcalias -n '__svcalias_at diff' -s o -l output -x -a 'table json yaml' -d 'Output format: table, json, yaml (default: table)'
+complete -c svcalias -n '__svcalias_at diff' -s h -l help -d 'Show this help message and exit'
+complete -c svcalias -n '__svcalias_at diff' -s V -l version -d 'Print version information and exit'
+complete -c svcalias -n '__svcalias_at diff' -s v -l verbose -d 'Print details and, on failure, the stack trace'
+complete -c svcalias -n '__svcalias_at diff' -l no-color -d 'No colour (also when NO_COLOR is set or stdout is not a terminal)'
 
 # svcalias verify
 complete -c svcalias -n '__svcalias_at verify' -l domain -x -d 'The zone (default: the one svcalias init set up)'

@@ -30,9 +30,21 @@ final class Fabric8Services implements Services {
     public Optional<ServiceInfo> service(String namespace, String name) {
         Service s = errors.call("get service " + namespace + "/" + name,
                 () -> client.services().inNamespace(namespace).withName(name).get());
+        return info(s);
+    }
+
+    @Override
+    public List<ServiceInfo> listAll() {
+        return errors.call("list services", () -> client.services().inAnyNamespace().list().getItems()).stream()
+                .map(Fabric8Services::info).flatMap(Optional::stream).toList();
+    }
+
+    private static Optional<ServiceInfo> info(Service s) {
         if (s == null || s.getSpec() == null) {
             return Optional.empty();
         }
+        String namespace = s.getMetadata().getNamespace();
+        String name = s.getMetadata().getName();
         List<ServiceInfo.PortInfo> ports = new ArrayList<>();
         if (s.getSpec().getPorts() != null) {
             for (ServicePort p : s.getSpec().getPorts()) {

@@ -8,6 +8,9 @@ public interface Services {
 
     boolean namespaceExists(String namespace);
 
+    /** Every Service in every namespace, in one list call (apply reads all its targets at once). */
+    java.util.List<ServiceInfo> listAll();
+
     /** Image of the named container (or the first container when name is null) of a Deployment. */
     Optional<String> deploymentImage(String namespace, String deployment, String container);
 

@@ -17,6 +17,11 @@ public final class Corefiles {
         return Parser.parse(text);
     }
 
+    /** What {@code svcalias corefile check} refuses: everything {@link #parse} refuses. */
+    public static Corefile check(String text) {
+        return parse(text);
+    }
+
     /**
      * The kube-dns edit for a CoreDNS of unknown version (assumed 1.1.3 or later, as in every kubeadm release
      * since CoreDNS became the default): see {@link #stubDomainEdit}.
