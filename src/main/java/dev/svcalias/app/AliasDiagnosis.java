@@ -31,7 +31,7 @@ final class AliasDiagnosis {
                         + "reloads its Corefile within ~2 minutes; retry with --wait)";
                 case "SERVFAIL" -> "kube-dns at " + probe + " answered SERVFAIL: it cannot reach istiocoredns, or "
                         + "istiocoredns cannot reach its plugin on 127.0.0.1:8053";
-                case "TIMEOUT" -> "no answer from " + probe + (a.error() == null ? "" : ": " + a.error());
+                case "TIMEOUT" -> "no answer from " + probe + (a.error() == null ? "" : " (" + a.error() + ")");
                 case "NOERROR" -> "answered " + a.describe() + " instead of " + alias.targetIp().get()
                         + ": another record for " + alias.host() + " shadows the alias";
                 default -> "kube-dns at " + probe + " answered " + a.describe();

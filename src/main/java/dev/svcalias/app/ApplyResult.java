@@ -30,12 +30,12 @@ public record ApplyResult(String cluster, boolean written, List<AliasOutcome> ou
         return outcomes.stream().anyMatch(o -> o.step().writes());
     }
 
-    /** apply: 0, or 6 when any alias failed. */
+    /** apply: 0, or 7 when any alias failed. */
     public int applyExitCode() {
         return failed() > 0 ? ExitCode.INCOMPLETE.code() : 0;
     }
 
-    /** diff, like kubectl diff: 0 no changes, 1 changes, 6 (above 1) when some alias cannot be applied. */
+    /** diff, like kubectl diff: 0 no changes, 1 changes, 7 (above 1) when some alias cannot be applied. */
     public int diffExitCode() {
         return failed() > 0 ? ExitCode.INCOMPLETE.code() : changes() ? 1 : 0;
     }

@@ -16,18 +16,26 @@ import java.util.Optional;
 public record DnsChain(ClusterLayout layout, CorefileSnapshot kubeDns, Optional<CorefileSnapshot> istio,
                        Optional<ServiceInfo> istiocoredns, String clusterDomain) {
 
-    static final String DEFAULT_CLUSTER_DOMAIN = "cluster.local";
+    public static final String DEFAULT_CLUSTER_DOMAIN = "cluster.local";
 
     public static DnsChain read(Cluster cluster, ClusterLayout layout) {
         CorefileSnapshot kubeDns = cluster.corefiles().read(layout.kubeDnsCorefile())
                 .orElseThrow(() -> SvcaliasException.state(layout.kubeDnsCorefile() + " not found: this cluster does "
                         + "not run CoreDNS as its cluster DNS (GKE runs kube-dns, which svcalias does not edit)",
                         "pass --kube-dns-configmap NAMESPACE/NAME if CoreDNS's ConfigMap has another name"));
-        String clusterDomain = Corefiles.clusterDomain(kubeDns.corefile()).orElse(DEFAULT_CLUSTER_DOMAIN);
+        String clusterDomain = clusterDomain(kubeDns.corefile());
         Optional<CorefileSnapshot> istio = cluster.corefiles().read(layout.istioCorefile());
         Optional<ServiceInfo> service = cluster.services().service(layout.istioNamespace(),
                 layout.istioCorednsService());
         return new DnsChain(layout, kubeDns, istio, service, clusterDomain);
+    }
+
+    /**
+     * The cluster domain kube-dns serves, from its Corefile's kubernetes plugin; cluster.local when there is none.
+     * init and the offline corefile commands both ask here, so a zone is refused the same way in both.
+     */
+    public static String clusterDomain(String kubeDnsCorefile) {
+        return Corefiles.clusterDomain(kubeDnsCorefile).orElse(DEFAULT_CLUSTER_DOMAIN);
     }
 
     /** The svcalias zones configured in kube-dns's Corefile. */

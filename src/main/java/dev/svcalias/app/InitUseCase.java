@@ -48,6 +48,10 @@ public final class InitUseCase {
         java.util.Optional<CoreDnsVersion> kubeDnsVersion = kubeDnsVersion(layout);
         kubeDnsVersion.ifPresent(v -> checkPlugins(chain.kubeDns(), v, true));
 
+        for (CorefileSnapshot s : List.of(chain.kubeDns(), istio)) {
+            Corefiles.overlaps(s.corefile(), domain).forEach(o -> warnings.add(s.ref() + ", " + o));
+        }
+
         UnaryOperator<String> istioEdit = text -> Corefiles.addIstioRoute(text, domain, version);
         UnaryOperator<String> kubeDnsEdit = text -> Corefiles.addStubDomain(text, domain, istioIp);
         String istioAfter = edit(istio, istioEdit);

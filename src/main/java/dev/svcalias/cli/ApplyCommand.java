@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
                 + "ServiceEntries; see docs/apply.md.",
                 "Prints a plan (one row per alias) and the diffs of updates and deletes; every alias gets its own "
                         + "outcome. --context a,b,c applies to several clusters at once.",
-                "Exit codes: 0 every alias applied, 2 invalid file (nothing sent), 6 some aliases or clusters "
+                "Exit codes: 0 every alias applied, 2 invalid file (nothing sent), 7 some aliases or clusters "
                         + "failed (the others were applied; rerun after the fix)."})
 final class ApplyCommand implements Callable<Integer> {
     static final int DEFAULT_PARALLELISM = 32;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Show what 'apply -f FILE' would change: unified diffs of the ServiceEntries and the plan.",
-                "Exit codes as kubectl diff: 0 no changes, 1 changes, above 1 an error (6: some aliases cannot be "
+                "Exit codes as kubectl diff: 0 no changes, 1 changes, above 1 an error (7: some aliases cannot be "
                         + "applied, e.g. a missing target)."})
 final class DiffCommand implements Callable<Integer> {
     private final CliContext context;

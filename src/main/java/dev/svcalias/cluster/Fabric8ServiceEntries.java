@@ -170,10 +170,27 @@ final class Fabric8ServiceEntries implements ServiceEntries {
         Object specValue = r.getAdditionalProperties().get("spec");
         Map<String, Object> spec = specValue instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         var meta = r.getMetadata();
+        Map<String, String> labels = meta.getLabels() == null ? Map.of() : Map.copyOf(meta.getLabels());
+        Map<String, String> annotations = meta.getAnnotations() == null ? Map.of() : Map.copyOf(meta.getAnnotations());
         return new ServiceEntryRecord(meta.getNamespace(), meta.getName(), meta.getResourceVersion(),
-                strings(spec.get("hosts")), strings(spec.get("addresses")),
-                meta.getLabels() == null ? Map.of() : Map.copyOf(meta.getLabels()),
-                meta.getAnnotations() == null ? Map.of() : Map.copyOf(meta.getAnnotations()));
+                strings(spec.get("hosts")), strings(spec.get("addresses")), labels, annotations,
+                manifest(r, labels, annotations, spec));
+    }
+
+    /** What a rollback re-creates: the object as read, minus what the server sets (uid, resourceVersion, status). */
+    private static Map<String, Object> manifest(GenericKubernetesResource r, Map<String, String> labels,
+                                                Map<String, String> annotations, Map<String, Object> spec) {
+        Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+        metadata.put("name", r.getMetadata().getName());
+        metadata.put("namespace", r.getMetadata().getNamespace());
+        metadata.put("labels", labels);
+        metadata.put("annotations", annotations);
+        Map<String, Object> manifest = new java.util.LinkedHashMap<>();
+        manifest.put("apiVersion", r.getApiVersion());
+        manifest.put("kind", r.getKind());
+        manifest.put("metadata", metadata);
+        manifest.put("spec", spec);
+        return java.util.Collections.unmodifiableMap(manifest);
     }
 
     private static List<String> strings(Object value) {

@@ -18,6 +18,16 @@ public final class Corefiles {
     }
 
     /**
+     * What {@code svcalias corefile check} refuses: everything {@link #parse} refuses (syntax, and two blocks for one
+     * zone and port, as CoreDNS does), and damaged svcalias markers.
+     */
+    public static Corefile check(String text) {
+        Corefile corefile = parse(text);
+        Region.find(corefile);
+        return corefile;
+    }
+
+    /**
      * The kube-dns edit for a CoreDNS of unknown version (assumed 1.1.3 or later, as in every kubeadm release
      * since CoreDNS became the default): see {@link #stubDomainEdit}.
      */
@@ -83,6 +93,16 @@ public final class Corefiles {
     /** Whether some block, managed or not, answers for {@code domain} (a block for the zone, or a route naming it). */
     public static boolean routesDomain(String text, String domain) {
         return Queries.routesDomain(parse(text), domain);
+    }
+
+    /**
+     * Routing for {@code domain} that svcalias's block would silently take over or leave in place, outside
+     * svcalias's own regions: a forward/grpc/proxy naming the zone inside another block, a block for a parent zone
+     * (its queries for the zone now go to svcalias's block) or for a child zone (those names keep going there).
+     * One sentence per finding, each starting with "line N".
+     */
+    public static List<String> overlaps(String text, String domain) {
+        return Overlaps.find(parse(text), domain);
     }
 
     /** @throws UnsupportedPluginException naming line, plugin and version when the version lacks something used */

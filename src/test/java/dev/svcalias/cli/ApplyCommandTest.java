@@ -47,11 +47,11 @@ class ApplyCommandTest {
     void partialFailureReportsEachAliasAndARerunConverges() throws Exception {
         Path file = write("aliases.yaml", FILE);
         CliRun diff = CliRun.run("diff", "-f", file.toString(), kc);
-        assertThat(diff.exitCode()).as(diff.toString()).isEqualTo(6);
+        assertThat(diff.exitCode()).as(diff.toString()).isEqualTo(7);
         assertThat(diff.out()).contains("+++ b/serviceentry/my-fruits.internal").contains("would create");
 
         CliRun apply = CliRun.run("apply", "-f", file.toString(), kc);
-        assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(6);
+        assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(7);
         assertThat(apply.out()).containsPattern("my-fruits.internal .* create .*created")
                 .containsPattern("my-veg.internal .* failed: Service micro-shake-factory/veg-api does not exist")
                 .contains("1 create, 0 update, 0 delete, 0 unchanged, 1 failed");

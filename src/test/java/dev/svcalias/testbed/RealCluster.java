@@ -190,6 +190,11 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** The class's temp dir: server logs (*.log) and state. */
+    Path dir() {
+        return dir;
+    }
+
     /** An admin (system:masters) client of the local API server. */
     public KubernetesClient client() {
         return client;
