@@ -210,6 +210,7 @@ complete -c svcalias -n '__svcalias_at diff' -l no-color -d 'No colour (also whe
 
 # svcalias verify
 complete -c svcalias -n '__svcalias_at verify' -l domain -x -d 'The zone (default: the one svcalias init set up)'
+complete -c svcalias -n '__svcalias_at verify' -s f -l filename -r -F -d 'Check the cluster against an alias file (see apply): drift, then DNS; - reads stdin'
 complete -c svcalias -n '__svcalias_at verify' -l nameserver -x -d 'Query this DNS server directly instead of from a pod (e.g'
 complete -c svcalias -n '__svcalias_at verify' -l image -x -d 'Image of the probe pod; it needs sh and nslookup (default: busybox:1.36)'
 complete -c svcalias -n '__svcalias_at verify' -l probe-namespace -x -d 'Namespace for the probe pod (default: default)'

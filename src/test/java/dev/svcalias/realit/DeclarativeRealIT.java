@@ -54,11 +54,11 @@ class DeclarativeRealIT {
         String kc = "--kubeconfig=" + grantAllButLocked();
         Path file = Files.writeString(dir.resolve("aliases.yaml"), FILE);
 
-        CliRun diff = run(6, "diff", "-f", file.toString(), kc);
+        CliRun diff = run(7, "diff", "-f", file.toString(), kc);
         assertThat(diff.out()).contains("+++ b/serviceentry/my-fruits.internal").contains("+++ b/serviceentry/vault.internal")
                 .containsPattern("my-veg.internal .* failed: Service micro-shake-factory/veg-api does not exist");
 
-        CliRun apply = run(6, "apply", "-f", file.toString(), kc);
+        CliRun apply = run(7, "apply", "-f", file.toString(), kc);
         assertThat(apply.out()).containsPattern("my-fruits.internal .* created")
                 .containsPattern("my-veg.internal .* failed: Service micro-shake-factory/veg-api does not exist")
                 .containsPattern("vault.internal .* failed: forbidden: cannot create serviceentries.networking.istio.io"

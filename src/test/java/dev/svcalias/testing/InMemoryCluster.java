@@ -7,6 +7,7 @@ import dev.svcalias.cluster.CorefileSnapshot;
 import dev.svcalias.cluster.CorefileStore;
 import dev.svcalias.cluster.ProbePods;
 import dev.svcalias.cluster.ServiceEntries;
+import dev.svcalias.cluster.ServiceEntryObject;
 import dev.svcalias.cluster.ServiceEntryRecord;
 import dev.svcalias.cluster.ServiceInfo;
 import dev.svcalias.cluster.Services;
@@ -120,6 +121,12 @@ public final class InMemoryCluster implements Cluster {
             }
 
             @Override
+            public List<ServiceInfo> listAll() {
+                call("list services");
+                return List.copyOf(services.values());
+            }
+
+            @Override
             public boolean namespaceExists(String namespace) {
                 return services.keySet().stream().anyMatch(k -> k.startsWith(namespace + "/"));
             }
@@ -186,6 +193,24 @@ public final class InMemoryCluster implements Cluster {
             @Override
             public void delete(String namespace, String name) {
                 call("delete serviceentry " + namespace + "/" + name);
+                entries.remove(namespace + "/" + name);
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public List<ServiceEntryObject> listAllObjects() {
+                call("list serviceentries");
+                return entries.values().stream().map(e -> new ServiceEntryObject(e,
+                        (Map<String, Object>) e.manifest().getOrDefault("spec", Map.of()))).toList();
+            }
+
+            @Override
+            public void delete(String namespace, String name, String expectedResourceVersion) {
+                call("delete serviceentry " + namespace + "/" + name);
+                ServiceEntryRecord current = entries.get(namespace + "/" + name);
+                if (current != null && !current.resourceVersion().equals(expectedResourceVersion)) {
+                    throw new ConflictException("serviceentry " + namespace + "/" + name, null);
+                }
                 entries.remove(namespace + "/" + name);
             }
         };
