@@ -2,6 +2,8 @@ package dev.svcalias.cli;
 
 import dev.svcalias.app.DirectDnsProbe;
 import dev.svcalias.app.DnsProbe;
+import dev.svcalias.app.DomainRules;
+import dev.svcalias.app.KubeNames;
 import dev.svcalias.app.PodDnsProbe;
 import dev.svcalias.app.VerifyRequest;
 import dev.svcalias.app.VerifyResult;
@@ -68,10 +70,18 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Duration limit = Durations.parse("--timeout", timeout);
         Duration every = Durations.parse("--interval", interval);
+        if (every.isZero()) {
+            throw SvcaliasException.usage("--interval 0s would query without a pause", "use e.g. --interval 5s");
+        }
+        var where = layout.layout();
+        names.forEach(DomainRules::validateAliasName);
+        String zone = domain == null ? null : DomainRules.validateZone(domain);
+        KubeNames.namespace("--probe-namespace", probeNamespace);
+        Nameserver server = nameserver == null ? null : nameserver();
         try (Cluster c = context.connect();
              Spinner spinner = Spinner.start(context.err, wait && context.env.interactive())) {
-            VerifyRequest request = new VerifyRequest(names, domain, wait, limit, every, layout.layout());
-            VerifyResult result = new VerifyUseCase(c, probe(c, limit)).run(request,
+            VerifyRequest request = new VerifyRequest(names, zone, wait, limit, every, where);
+            VerifyResult result = new VerifyUseCase(c, probe(c, limit, server, where)).run(request,
                     r -> spinner.update("waiting: " + r.failing() + " alias(es) not resolving yet"));
             spinner.close();
             Printer.print(result, context.format(), context.style(), context.out);
@@ -79,15 +89,18 @@ final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private DnsProbe probe(Cluster c, Duration limit) {
-        if (nameserver != null) {
-            try {
-                return new DirectDnsProbe(context.dns, Nameserver.parse(nameserver));
-            } catch (IllegalArgumentException e) {
-                throw SvcaliasException.usage("--nameserver " + e.getMessage(), "e.g. --nameserver 10.96.0.10:53");
-            }
+    private Nameserver nameserver() {
+        try {
+            return Nameserver.parse(nameserver);
+        } catch (IllegalArgumentException e) {
+            throw SvcaliasException.usage("--nameserver " + e.getMessage(), "e.g. --nameserver 10.96.0.10:53");
         }
-        var l = layout.layout();
+    }
+
+    private DnsProbe probe(Cluster c, Duration limit, Nameserver server, dev.svcalias.app.ClusterLayout l) {
+        if (server != null) {
+            return new DirectDnsProbe(context.dns, server);
+        }
         String kubeDnsIp = c.services().service(l.kubeDnsNamespace(), l.kubeDnsService())
                 .map(s -> s.clusterIP()).orElseThrow(() -> SvcaliasException.state("no Service "
                         + l.kubeDnsNamespace() + "/" + l.kubeDnsService() + " to send the probe's queries to",
