@@ -37,7 +37,9 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         ExitCode code = exitCodeOf(ex);
         if (ex instanceof SvcaliasException se) {
-            printError(se.getMessage(), se.hint());
+            // every exit-5 message says what to do, even where the thrower had nothing specific to add
+            printError(se.getMessage(), se.hint().isBlank() && code == ExitCode.CLUSTER_STATE
+                    ? "run 'svcalias status' to see what is configured" : se.hint());
         } else if (ex instanceof CorefileException ce) {
             printError(ce.what(), ce.hint());
         } else {
