@@ -64,12 +64,30 @@ public record DnsChain(ClusterLayout layout, CorefileSnapshot kubeDns, Optional<
                 .filter(z -> z.kind() == ManagedZone.Kind.STUB_DOMAIN).toList();
     }
 
+    /** Every zone svcalias set up in kube-dns's Corefile, in any mode. */
+    public List<ManagedZone> zones() {
+        return Corefiles.managedZones(kubeDns.corefile()).stream()
+                .filter(z -> ModeName.recordedBy(z.kind()).isPresent()).toList();
+    }
+
+    public Optional<ManagedZone> zone(String domain) {
+        return zones().stream().filter(z -> z.domain().equals(domain)).findFirst();
+    }
+
+    /**
+     * The mode recorded for the zone (the kind of svcalias's kube-dns block). A zone without a block (a --domain
+     * init never set up) keeps what svcalias always did there: ServiceEntries, istiocoredns mode.
+     */
+    public ModeName mode(String domain) {
+        return zone(domain).flatMap(z -> ModeName.recordedBy(z.kind())).orElse(ModeName.ISTIOCOREDNS);
+    }
+
     /** The zone to use: the one asked for, else the only one svcalias configured. */
     public String domain(String requested) {
         if (requested != null) {
             return DomainRules.validateZone(requested, clusterDomain);
         }
-        List<ManagedZone> zones = stubDomains();
+        List<ManagedZone> zones = zones();
         if (zones.isEmpty()) {
             throw SvcaliasException.state("svcalias is not set up: " + layout.kubeDnsCorefile()
                     + " has no svcalias zone", "run 'svcalias init --domain internal' first");

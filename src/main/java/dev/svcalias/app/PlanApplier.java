@@ -52,7 +52,12 @@ public final class PlanApplier {
         if (change instanceof ServiceEntryPut put) {
             return putEntry(put);
         }
-        ServiceEntryDelete del = (ServiceEntryDelete) change;
+        if (!(change instanceof ServiceEntryDelete del)) {
+            // the coredns and istio modes' objects (ExternalName Services, their namespace)
+            Runnable back = new ObjectWrites(cluster).apply(change);
+            return new Undo(change.summary() + " " + change.target() + " (undone)", back,
+                    change.target() + " stays as written (" + change.summary() + ")");
+        }
         ServiceEntryRecord gone = del.entry();
         cluster.serviceEntries().delete(gone.namespace(), gone.name());
         return new Undo("deleted " + del.target() + " (re-created)",

@@ -3,17 +3,18 @@ package dev.svcalias.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 @Command(name = "svcalias",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Stable, location-independent DNS names for Kubernetes Services (CoreDNS + Istio).",
-        subcommands = {InitCommand.class, AliasCommand.class, AliasAddCommand.class, VerifyCommand.class,
-                StatusCommand.class, ResetCommand.class, CorefileCommand.class},
+        subcommands = {InitCommand.class, AliasCommand.class, AliasAddCommand.class, ApplyCommand.class,
+                DiffCommand.class, VerifyCommand.class, StatusCommand.class, ResetCommand.class,
+                CorefileCommand.class, VersionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -22,7 +23,8 @@ import picocli.CommandLine.ScopeType;
                 "3:verify found aliases that do not resolve as expected",
                 "4:cluster unreachable, unauthenticated or forbidden",
                 "5:cluster state prevents the change (missing component, conflict, conflicts after retries)",
-                "6:could not write the output (disk full, file-size limit, closed pipe)"},
+                "6:could not write the output (disk full, file-size limit, closed pipe)",
+                "7:apply/diff/verify -f: some aliases or clusters failed, the others went through"},
         footer = {"%nGet started:  svcalias init --domain internal",
                 "              svcalias alias add my-fruits fruits-api-service.micro-shake-factory",
                 "              svcalias verify"})
