@@ -44,7 +44,7 @@ final class SvcaliasCommand implements Runnable {
     boolean verbose;
 
     @Option(names = "--no-color", scope = ScopeType.INHERIT,
-            description = "No colour (also when NO_COLOR is set or stdout is not a terminal).")
+            description = "No colour (also with a non-empty NO_COLOR, with TERM=dumb, or when stdout is not a terminal).")
     boolean noColor;
 
     @Mixin ClusterOptions cluster;
