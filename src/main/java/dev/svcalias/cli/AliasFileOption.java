@@ -16,6 +16,10 @@ final class AliasFileOption {
     String file;
 
     AliasFile read(CliContext context) {
+        return read(context, file);
+    }
+
+    static AliasFile read(CliContext context, String file) {
         String text;
         try {
             text = "-".equals(file) ? new String(context.env.stdin().readAllBytes(), StandardCharsets.UTF_8)

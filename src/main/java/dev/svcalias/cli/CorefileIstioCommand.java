@@ -32,6 +32,7 @@ final class CorefileIstioCommand implements Callable<Integer> {
         CoreDnsVersion v = OfflineArguments.version(version);
         CorefileText in = input.read(context);
         String zone = OfflineArguments.zone(domain, input, in.text());
+        OfflineArguments.inFile(input, () -> Corefiles.overlaps(in.text(), zone)).forEach(context::warn);
         CorefileInput.write(context, in, OfflineArguments.inFile(input, () -> {
             Corefiles.checkPluginsAvailable(in.text(), v);
             return Corefiles.addIstioRoute(in.text(), zone, v);

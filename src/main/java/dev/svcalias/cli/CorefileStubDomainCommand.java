@@ -29,6 +29,7 @@ final class CorefileStubDomainCommand implements Callable<Integer> {
         String ip = OfflineArguments.ip(forwardTo);
         CorefileText in = input.read(context);
         String zone = OfflineArguments.zone(domain, input, in.text());
+        OfflineArguments.inFile(input, () -> Corefiles.overlaps(in.text(), zone)).forEach(context::warn);
         CorefileInput.write(context, in, OfflineArguments.inFile(input, () -> Corefiles.addStubDomain(in.text(),
                 zone, ip)));
         return 0;

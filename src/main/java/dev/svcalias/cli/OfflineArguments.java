@@ -50,7 +50,7 @@ final class OfflineArguments {
             throw new SvcaliasException(ExitCode.USAGE, input.name() + ": " + e.getMessage(),
                     "fix the Corefile; svcalias never edits a file it cannot parse", e);
         } catch (CorefileException e) {
-            throw new SvcaliasException(ExitCode.CLUSTER_STATE, input.name() + ": " + e.getMessage(), "", e);
+            throw new SvcaliasException(ExitCode.CLUSTER_STATE, input.name() + ": " + e.what(), e.hint(), e);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.svcalias.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcalias.testing.CliRun;
+import dev.svcalias.testing.FakeDnsServer;
 import dev.svcalias.testing.RecipeCluster;
 import dev.svcalias.testing.RecipeCluster.Era;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -69,6 +70,8 @@ class ApplyCommandTest {
     void updatesShowADiffAndPruneOnlyTouchesTheFilesDomains() throws Exception {
         cluster.service("micro-shake-factory", "veg-api", "10.103.2.2", 8080, "http", "TCP");
         assertThat(CliRun.run("apply", "-f", write("a.yaml", FILE).toString(), kc).exitCode()).isZero();
+        CliRun init = CliRun.run("init", "--domain", "elsewhere", kc); // an alias needs its zone set up first
+        assertThat(init.exitCode()).as(init.toString()).isZero();
         assertThat(CliRun.run("alias", "add", "other", "veg-api.micro-shake-factory", "--domain", "elsewhere", kc)
                 .exitCode()).isZero();
 
@@ -104,6 +107,23 @@ class ApplyCommandTest {
         CliRun back = CliRun.runWith(Map.of(), list.out(), "diff", "--prune", "-f", "-", kc);
         assertThat(back.exitCode()).as(back.toString()).isZero();
         assertThat(back.out()).contains("0 to create, 0 to update, 0 to delete, 2 unchanged, 0 failed");
+    }
+
+    @Test
+    void verifyFileReportsDriftThenPassesOnceApplied() throws Exception {
+        cluster.service("micro-shake-factory", "veg-api", "10.103.2.2", 8080, "http", "TCP");
+        Path file = write("a.yaml", FILE);
+        try (FakeDnsServer dns = new FakeDnsServer(new ChainDns(cluster)::answer)) {
+            CliRun drift = CliRun.run("verify", "-f", file.toString(), "--nameserver", dns.address(), kc);
+            assertThat(drift.exitCode()).as(drift.toString()).isEqualTo(3);
+            assertThat(drift.out()).containsPattern("my-fruits.internal +missing").contains("2 drifted");
+
+            assertThat(CliRun.run("apply", "-f", file.toString(), kc).exitCode()).isZero();
+            CliRun ok = CliRun.run("verify", "-f", file.toString(), "--nameserver", dns.address(), kc);
+            assertThat(ok.exitCode()).as(ok.toString()).isZero();
+            assertThat(ok.out()).containsPattern("my-veg.internal +in sync +10.103.2.2 +10.103.2.2")
+                    .contains("2 aliases, 0 drifted, 0 failing");
+        }
     }
 
     @Test
