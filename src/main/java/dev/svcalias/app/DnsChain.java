@@ -16,18 +16,26 @@ import java.util.Optional;
 public record DnsChain(ClusterLayout layout, CorefileSnapshot kubeDns, Optional<CorefileSnapshot> istio,
                        Optional<ServiceInfo> istiocoredns, String clusterDomain) {
 
-    static final String DEFAULT_CLUSTER_DOMAIN = "cluster.local";
+    public static final String DEFAULT_CLUSTER_DOMAIN = "cluster.local";
 
     public static DnsChain read(Cluster cluster, ClusterLayout layout) {
         CorefileSnapshot kubeDns = cluster.corefiles().read(layout.kubeDnsCorefile())
                 .orElseThrow(() -> SvcaliasException.state(layout.kubeDnsCorefile() + " not found: this cluster does "
                         + "not run CoreDNS as its cluster DNS (GKE runs kube-dns, which svcalias does not edit)",
                         "pass --kube-dns-configmap NAMESPACE/NAME if CoreDNS's ConfigMap has another name"));
-        String clusterDomain = Corefiles.clusterDomain(kubeDns.corefile()).orElse(DEFAULT_CLUSTER_DOMAIN);
+        String clusterDomain = clusterDomain(kubeDns.corefile());
         Optional<CorefileSnapshot> istio = cluster.corefiles().read(layout.istioCorefile());
         Optional<ServiceInfo> service = cluster.services().service(layout.istioNamespace(),
                 layout.istioCorednsService());
         return new DnsChain(layout, kubeDns, istio, service, clusterDomain);
+    }
+
+    /**
+     * The cluster domain kube-dns serves, from its Corefile's kubernetes plugin; cluster.local when there is none.
+     * init and the offline corefile commands both ask here, so a zone is refused the same way in both.
+     */
+    public static String clusterDomain(String kubeDnsCorefile) {
+        return Corefiles.clusterDomain(kubeDnsCorefile).orElse(DEFAULT_CLUSTER_DOMAIN);
     }
 
     /** The svcalias zones configured in kube-dns's Corefile. */
@@ -36,12 +44,30 @@ public record DnsChain(ClusterLayout layout, CorefileSnapshot kubeDns, Optional<
                 .filter(z -> z.kind() == ManagedZone.Kind.STUB_DOMAIN).toList();
     }
 
+    /** Every zone svcalias set up in kube-dns's Corefile, in any mode. */
+    public List<ManagedZone> zones() {
+        return Corefiles.managedZones(kubeDns.corefile()).stream()
+                .filter(z -> ModeName.recordedBy(z.kind()).isPresent()).toList();
+    }
+
+    public Optional<ManagedZone> zone(String domain) {
+        return zones().stream().filter(z -> z.domain().equals(domain)).findFirst();
+    }
+
+    /**
+     * The mode recorded for the zone (the kind of svcalias's kube-dns block). A zone without a block (a --domain
+     * init never set up) keeps what svcalias always did there: ServiceEntries, istiocoredns mode.
+     */
+    public ModeName mode(String domain) {
+        return zone(domain).flatMap(z -> ModeName.recordedBy(z.kind())).orElse(ModeName.ISTIOCOREDNS);
+    }
+
     /** The zone to use: the one asked for, else the only one svcalias configured. */
     public String domain(String requested) {
         if (requested != null) {
             return DomainRules.validateZone(requested, clusterDomain);
         }
-        List<ManagedZone> zones = stubDomains();
+        List<ManagedZone> zones = zones();
         if (zones.isEmpty()) {
             throw SvcaliasException.state("svcalias is not set up: " + layout.kubeDnsCorefile()
                     + " has no svcalias zone", "run 'svcalias init --domain internal' first");

@@ -11,6 +11,7 @@ final class Fabric8Cluster implements Cluster {
     private final Services services;
     private final ServiceEntries serviceEntries;
     private final ProbePods probePods;
+    private final AliasServices aliasServices;
 
     Fabric8Cluster(KubernetesClient client, String description) {
         this(client, description, Duration.ofSeconds(1));
@@ -25,6 +26,7 @@ final class Fabric8Cluster implements Cluster {
         this.services = new Fabric8Services(client, errors);
         this.serviceEntries = new Fabric8ServiceEntries(client, errors);
         this.probePods = new Fabric8ProbePods(client, errors, probePoll);
+        this.aliasServices = new Fabric8AliasServices(client, errors);
     }
 
     @Override
@@ -40,6 +42,11 @@ final class Fabric8Cluster implements Cluster {
     @Override
     public ServiceEntries serviceEntries() {
         return serviceEntries;
+    }
+
+    @Override
+    public AliasServices aliasServices() {
+        return aliasServices;
     }
 
     @Override

@@ -7,7 +7,9 @@ public enum ExitCode {
     USAGE(2, "usage error or invalid input"),
     VERIFY_FAILED(3, "verify found aliases that do not resolve as expected"),
     CLUSTER_ACCESS(4, "cluster unreachable, unauthenticated or forbidden"),
-    CLUSTER_STATE(5, "cluster state prevents the change (missing component, conflict, conflicts after retries)");
+    CLUSTER_STATE(5, "cluster state prevents the change (missing component, conflict, conflicts after retries)"),
+    OUTPUT_FAILED(6, "could not write the output (disk full, file-size limit, closed pipe)"),
+    INCOMPLETE(7, "apply/diff/verify -f: some aliases or clusters failed, the others went through");
 
     private final int code;
     private final String meaning;

@@ -60,6 +60,11 @@ public final class InterceptingConnector implements ClusterConnector {
             }
 
             @Override
+            public dev.svcalias.cluster.AliasServices aliasServices() {
+                return real.aliasServices();
+            }
+
+            @Override
             public ProbePods probePods() {
                 return real.probePods();
             }
