@@ -2,8 +2,8 @@ package dev.svcalias.app;
 
 import dev.svcalias.cluster.ServiceEntryObject;
 import dev.svcalias.plan.AliasStep;
-import dev.svcalias.plan.Manifests;
 import dev.svcalias.plan.AliasStep.Action;
+import dev.svcalias.plan.Manifests;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

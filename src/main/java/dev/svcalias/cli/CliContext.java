@@ -32,6 +32,15 @@ final class CliContext {
         return colour ? Style.ansi() : Style.plain();
     }
 
+    /** Connects with the global --kubeconfig/--context; call it after every input is validated. */
+    dev.svcalias.cluster.Cluster connect() {
+        return connector.connect(root.cluster.kubeconfig, root.cluster.context);
+    }
+
+    dev.svcalias.output.Format format() {
+        return root.output.format;
+    }
+
     boolean verbose() {
         return root != null && root.verbose;
     }

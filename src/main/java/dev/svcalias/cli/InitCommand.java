@@ -40,9 +40,7 @@ final class InitCommand implements Callable<Integer> {
     boolean restart;
 
     @Mixin DryRunOption dryRun;
-    @Mixin ClusterOptions cluster;
     @Mixin LayoutOptions layout;
-    @Mixin OutputOptions output;
 
     InitCommand(CliContext context) {
         this.context = context;
@@ -51,11 +49,11 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModeName chosen = ModeName.parse(mode); // bad input fails before any API call
-        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context)) {
+        try (Cluster c = context.connect()) {
             InitResult result = new InitUseCase(c).run(new InitRequest(domain, corednsVersion, force, restart,
                     dryRun.dryRun, layout.layout(), chosen));
             result.warnings().forEach(context::warn);
-            Results.print(context, output, result, dryRun.dryRun ? result.plan() : null);
+            Results.print(context, result, dryRun.dryRun ? result.plan() : null);
         }
         return 0;
     }

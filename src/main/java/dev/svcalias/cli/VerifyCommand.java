@@ -70,9 +70,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s", hidden = true)
     String interval;
 
-    @Mixin ClusterOptions cluster;
     @Mixin LayoutOptions layout;
-    @Mixin OutputOptions output;
 
     VerifyCommand(CliContext context) {
         this.context = context;
@@ -83,14 +81,14 @@ final class VerifyCommand implements Callable<Integer> {
         Duration limit = Durations.parse("--timeout", timeout);
         Duration every = Durations.parse("--interval", interval);
         DnsProbe meshedProbe = meshedProbe();
-        if (file != null || Fleet.isFleet(cluster)) {
+        if (file != null || Fleet.isFleet(context.root.cluster)) {
             return new VerifyFleet(context, this).run(limit, every);
         }
-        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context);
+        try (Cluster c = context.connect();
              Spinner spinner = Spinner.start(context.err, wait && context.env.interactive())) {
             VerifyResult result = verifyAll(c, limit, every, spinner, meshedProbe);
             spinner.close();
-            Printer.print(result, output.format, context.style(), context.out);
+            Printer.print(result, context.format(), context.style(), context.out);
             return result.passed() ? 0 : ExitCode.VERIFY_FAILED.code();
         }
     }

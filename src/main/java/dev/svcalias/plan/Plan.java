@@ -1,13 +1,13 @@
 package dev.svcalias.plan;
 
+import dev.svcalias.cluster.AliasService;
 import dev.svcalias.output.UnifiedDiff;
 import dev.svcalias.output.Yaml;
-import dev.svcalias.cluster.AliasService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.List;
 
 /** The ordered writes of one command. Empty when everything is already as asked (idempotent re-runs). */
 public record Plan(List<Change> changes) {
