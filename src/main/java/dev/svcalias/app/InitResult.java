@@ -10,9 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What init did (or, with --dry-run, would do). */
+/**
+ * What init did (or, with --dry-run, would do). {@code revertible}: a manager (EKS add-on, Helm) may put the
+ * change back; the warnings say how to keep it and the command exits {@code REVERTIBLE}.
+ */
 public record InitResult(String domain, String clusterDomain, String istiocorednsIp, String corednsVersion,
-                         Plan plan, boolean dryRun, List<String> warnings, List<String> restarted)
+                         Plan plan, boolean dryRun, List<String> warnings, List<String> restarted,
+                         String platform, boolean revertible)
         implements Printable {
 
     @Override
@@ -22,6 +26,7 @@ public record InitResult(String domain, String clusterDomain, String istiocoredn
         data.put("clusterDomain", clusterDomain);
         data.put("istiocorednsClusterIP", istiocorednsIp);
         data.put("istiocorednsCorednsVersion", corednsVersion);
+        data.put("platform", platform);
         data.put("dryRun", dryRun);
         List<Object> changes = new ArrayList<>();
         for (Change c : plan.changes()) {

@@ -6,6 +6,7 @@ import dev.svcalias.corefile.CoreDnsVersion;
 import dev.svcalias.corefile.CorefileException;
 import dev.svcalias.corefile.Corefiles;
 import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.plan.Change;
 import dev.svcalias.plan.CorefileChange;
 import dev.svcalias.plan.Plan;
 import java.util.ArrayList;
@@ -45,21 +46,33 @@ public final class InitUseCase {
         CoreDnsVersion version = istioVersion(request, layout);
 
         checkPlugins(istio, version, request.corednsVersion() == null);
+        PlatformSetup platform = chain.platform();
+        KubeDnsSide side = chain.kubeDnsSide();
         java.util.Optional<CoreDnsVersion> kubeDnsVersion = kubeDnsVersion(layout);
-        kubeDnsVersion.ifPresent(v -> checkPlugins(chain.kubeDns(), v, true));
+        platform.corefile().ifPresent(c -> kubeDnsVersion.ifPresent(v -> checkPlugins(c, v, true)));
 
         UnaryOperator<String> istioEdit = text -> Corefiles.addIstioRoute(text, domain, version);
         UnaryOperator<String> kubeDnsEdit = text -> Corefiles.addStubDomain(text, domain, istioIp);
         String istioAfter = edit(istio, istioEdit);
-        String kubeDnsAfter = edit(chain.kubeDns(), kubeDnsEdit);
-        kubeDnsVersion.ifPresent(v -> Corefiles.checkPluginsAvailable(kubeDnsAfter, v));
+        Change kubeDnsChange = side.put(kubeDnsEdit, "zone " + domain + " -> " + istioIp + " (istiocoredns)");
+        if (kubeDnsChange instanceof CorefileChange cc) {
+            kubeDnsVersion.ifPresent(v -> Corefiles.checkPluginsAvailable(cc.after(), v));
+        }
 
         String routeKind = version.compareTo(new CoreDnsVersion(1, 5, 0)) >= 0 ? "grpc" : "proxy";
-        Plan plan = Plan.of(
+        List<Change> changes = new ArrayList<>(List.of(
                 new CorefileChange(istio, istioAfter, istioEdit, "zone " + domain + " -> 127.0.0.1:8053 ("
-                        + routeKind + ", CoreDNS " + version + ")", false),
-                new CorefileChange(chain.kubeDns(), kubeDnsAfter, kubeDnsEdit, "zone " + domain + " -> " + istioIp
-                        + " (istiocoredns)", false));
+                        + routeKind + ", CoreDNS " + version + ")", false), kubeDnsChange));
+        platform.nodeLocal().ifPresent(nl -> changes.add(NodeLocalZones.put(nl, domain,
+                platform.detection().nodeLocal().orElseThrow().forwardTo())));
+        Plan plan = new Plan(changes);
+        warnings.addAll(platform.warnings());
+        boolean revertible = !platform.warnings().isEmpty() && !plan.isEmpty();
+        if (kubeDnsChange instanceof CorefileChange cc && !plan.isEmpty()) {
+            platform.detection().platform().keepCommand(platform.facts(), cc.after())
+                    .filter(c -> !platform.warnings().isEmpty())
+                    .ifPresent(c -> warnings.add("to keep it, run: " + c));
+        }
 
         List<String> restarts = new ArrayList<>();
         if (!plan.isEmpty() && !request.dryRun()) {
@@ -67,7 +80,7 @@ public final class InitUseCase {
         }
         reloadNotes(request, layout, chain, istio, plan, warnings, restarts);
         return new InitResult(domain, chain.clusterDomain(), istioIp, version.toString(), plan, request.dryRun(),
-                warnings, restarts);
+                warnings, restarts, platform.detection().id().flag(), revertible);
     }
 
     private String edit(CorefileSnapshot snapshot, UnaryOperator<String> edit) {
@@ -117,8 +130,8 @@ public final class InitUseCase {
         if (plan.isEmpty()) {
             return;
         }
-        checkReload(request, chain.kubeDns(), layout.kubeDnsNamespace(), layout.kubeDnsDeployment(), warnings,
-                restarts);
+        chain.platform().corefile().ifPresent(c -> checkReload(request, c, c.ref().namespace(),
+                layout.kubeDnsDeployment(), warnings, restarts));
         checkReload(request, istio, layout.istioNamespace(), layout.istioCorednsDeployment(), warnings, restarts);
     }
 

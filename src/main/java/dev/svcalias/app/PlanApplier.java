@@ -7,6 +7,8 @@ import dev.svcalias.corefile.Corefiles;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.plan.Change;
+import dev.svcalias.plan.ConfigMapKeyChange;
+import dev.svcalias.plan.OperatorServerChange;
 import dev.svcalias.plan.CorefileChange;
 import dev.svcalias.plan.Plan;
 import dev.svcalias.plan.ServiceEntryDelete;
@@ -40,6 +42,12 @@ public final class PlanApplier {
     private Runnable applyOne(Change change) {
         if (change instanceof CorefileChange cc) {
             return writeCorefile(cc);
+        }
+        if (change instanceof ConfigMapKeyChange kc) {
+            return new KeyWriter(cluster).write(kc);
+        }
+        if (change instanceof OperatorServerChange oc) {
+            return new KeyWriter(cluster).write(oc);
         }
         if (change instanceof ServiceEntryPut put) {
             String rv = put.previous() == null ? null : put.previous().resourceVersion();

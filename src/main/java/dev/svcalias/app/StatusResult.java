@@ -11,7 +11,8 @@ import java.util.Map;
 /** Output of svcalias status. */
 public record StatusResult(String cluster, String clusterDomain, List<Zone> zones, boolean kubeDnsReload,
                            boolean istioReload, String kubeDnsImage, String istiocorednsImage, String istiocorednsIp,
-                           List<AliasView> aliases, List<String> problems) implements Printable {
+                           List<AliasView> aliases, List<String> problems, PlatformView platform)
+        implements Printable {
 
     /** A zone svcalias routes: where kube-dns forwards it and where istiocoredns sends it. */
     public record Zone(String domain, String kubeDnsForwardsTo, String istioRoutesTo) {}
@@ -21,6 +22,7 @@ public record StatusResult(String cluster, String clusterDomain, List<Zone> zone
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("cluster", cluster);
         data.put("clusterDomain", clusterDomain);
+        data.put("platform", platform.toData());
         List<Object> zs = new ArrayList<>();
         for (Zone z : zones) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -42,6 +44,7 @@ public record StatusResult(String cluster, String clusterDomain, List<Zone> zone
         StringBuilder sb = new StringBuilder();
         sb.append("Cluster:        ").append(cluster).append('\n');
         sb.append("Cluster domain: ").append(clusterDomain).append('\n');
+        sb.append(platform.toText());
         sb.append("kube-dns:       ").append(orUnknown(kubeDnsImage)).append(kubeDnsReload ? "" : " (no reload plugin)")
                 .append('\n');
         sb.append("istiocoredns:   ").append(orUnknown(istiocorednsImage)).append(", ClusterIP ")

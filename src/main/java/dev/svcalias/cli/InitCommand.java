@@ -46,7 +46,7 @@ final class InitCommand implements Callable<Integer> {
                     dryRun.dryRun, layout.layout()));
             result.warnings().forEach(context::warn);
             Results.print(context, output, result, dryRun.dryRun ? result.plan() : null);
+            return result.revertible() ? dev.svcalias.error.ExitCode.REVERTIBLE.code() : 0;
         }
-        return 0;
     }
 }

@@ -20,7 +20,8 @@ import picocli.CommandLine.ScopeType;
                 "2:usage error or invalid input",
                 "3:verify found aliases that do not resolve as expected",
                 "4:cluster unreachable, unauthenticated or forbidden",
-                "5:cluster state prevents the change (missing component, conflict, conflicts after retries)"},
+                "5:cluster state prevents the change (missing component, conflict, conflicts after retries)",
+                "6:changed, but a manager may revert it (EKS add-on, Helm): see the warning"},
         footer = {"%nGet started:  svcalias init --domain internal",
                 "              svcalias alias add my-fruits fruits-api-service.micro-shake-factory",
                 "              svcalias verify"})

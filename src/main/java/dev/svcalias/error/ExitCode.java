@@ -7,7 +7,8 @@ public enum ExitCode {
     USAGE(2, "usage error or invalid input"),
     VERIFY_FAILED(3, "verify found aliases that do not resolve as expected"),
     CLUSTER_ACCESS(4, "cluster unreachable, unauthenticated or forbidden"),
-    CLUSTER_STATE(5, "cluster state prevents the change (missing component, conflict, conflicts after retries)");
+    CLUSTER_STATE(5, "cluster state prevents the change (missing component, conflict, conflicts after retries)"),
+    REVERTIBLE(6, "changed, but a manager may revert it (EKS add-on, Helm): see the warning");
 
     private final int code;
     private final String meaning;
