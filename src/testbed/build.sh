@@ -3,8 +3,10 @@
 # into a cache that later runs reuse: $SVCALIAS_TESTBED_CACHE (default ~/.cache/svcalias-testbed)/<component>-<version>/
 # with a stamp file `ok`. A cached component costs nothing; only a missing one (or one whose recipe revision
 # below changed) is built. Usage: build.sh [component...]
-#   components: kube-apiserver etcd coredns coredns-istio coredns-proxy istio-plugin-fake (default: all)
-# kube-apiserver, etcd, the current CoreDNS and the fake plugin must build (exit 1 otherwise). The two old CoreDNS
+#   components: kube-apiserver kubectl etcd coredns coredns-istio coredns-proxy istio-plugin-fake pilot-discovery
+#               istio-dns-proxy (default: all)
+# kube-apiserver, kubectl, etcd, the current CoreDNS, the fake plugin, istiod (pilot-discovery) and the Istio DNS
+# proxy client must build (exit 1 otherwise). The two old CoreDNS
 # releases are best effort: when one cannot be built, its FAILED file says why and the tests fall back (see
 # docs/testbed.md).
 # Only the Go toolchain and the module proxy are used; sources are fetched into Go's module cache at build time.
@@ -64,12 +66,12 @@ gobuild() { # OUT PACKAGE [EXTRA_LDFLAGS]
   go build -trimpath -ldflags="-s -w ${3:-}" -o "$1" "$2"
 }
 
-kube_apiserver() {
+kubernetes_module() { # VERSION MODULE_NAME: a module requiring k8s.io/kubernetes@VERSION; prints the -ldflags
   # k8s.io/kubernetes requires its staging modules (k8s.io/api, k8s.io/apimachinery, ...) at v0.0.0 and replaces
   # them with ./staging paths, which only work inside its own repository. Our module replaces each of them
   # with its published v0.<minor>.<patch> release instead (v1.34.4 -> v0.34.4).
   local v=$1 staging="v0.${1#v1.}"
-  go mod init svcalias.dev/testbed/kube-apiserver
+  go mod init "$2" >&2
   local modfile; modfile=$(modfield "k8s.io/kubernetes@$v" GoMod)
   [ -f "$modfile" ]
   local m
@@ -77,15 +79,28 @@ kube_apiserver() {
     go mod edit -replace "$m=$m@$staging"
   done
   go mod edit -require "k8s.io/kubernetes@$v"
-  cat go.mod
+  cat go.mod >&2
   # the version stamps Kubernetes' own build (hack/lib/version.sh) sets; without them /version says v0.0.0-master
   local minor=${v#v1.} x p ldflags=""
   minor=${minor%%.*}
   for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
     for x in gitVersion=$v gitMajor=1 gitMinor=$minor gitTreeState=clean; do ldflags="$ldflags -X $p.$x"; done
   done
+  echo "$ldflags"
+}
+
+kube_apiserver() {
+  local ldflags; ldflags=$(kubernetes_module "$1" svcalias.dev/testbed/kube-apiserver)
   gobuild "$2/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver "$ldflags"
   "$2/kube-apiserver" --version
+}
+
+kubectl_client() {
+  # the same module set-up as kube-apiserver; kubectl is for svcalias's plugin check (kubectl plugin list,
+  # kubectl svcalias) and for benchmarks that compare with kubectl
+  local ldflags; ldflags=$(kubernetes_module "$1" svcalias.dev/testbed/kubectl)
+  gobuild "$2/kubectl" k8s.io/kubernetes/cmd/kubectl "$ldflags"
+  "$2/kubectl" version --client
 }
 
 etcd() {
@@ -131,8 +146,39 @@ istio_plugin_fake() {
   gobuild "$2/istio-plugin-fake" .
 }
 
-export HERE
-export -f modfield gobuild kube_apiserver etcd coredns_current coredns_istio coredns_proxy istio_plugin_fake
+pilot_discovery() {
+  # istiod, istio.io/istio's own main package. Our module requires only istio.io/istio, which has no replace
+  # directives, so minimal version selection picks exactly the versions of its go.mod.
+  go mod init svcalias.dev/testbed/pilot-discovery
+  go mod edit -require "istio.io/istio@$1"
+  gobuild "$2/pilot-discovery" istio.io/istio/pilot/cmd/pilot-discovery "-X istio.io/istio/pkg/version.buildVersion=$1"
+  # the CRDs this istiod watches, as its module ships them (the base chart's crd-all.gen.yaml)
+  local src; src=$(modfield "istio.io/istio@$1" Dir)
+  cp "$src/manifests/charts/base/files/crd-all.gen.yaml" "$2/crd-all.gen.yaml"
+  chmod u+w "$2/crd-all.gen.yaml"
+  "$2/pilot-discovery" version --short
+}
+
+istio_dns_proxy() {
+  # a thin main around Istio's DNS proxy (pkg/dns/client) and ADS client (pkg/adsc), at the pinned istio.io/istio
+  cp "$HERE/istio-dns-proxy/main.go" "$HERE/istio-dns-proxy/go.mod" "$HERE/istio-dns-proxy/go.sum" .
+  grep -q "istio.io/istio $ISTIO_VERSION\$" go.mod || { echo "istio-dns-proxy/go.mod does not pin istio.io/istio $ISTIO_VERSION"; return 1; }
+  gobuild "$2/istio-dns-proxy" .
+}
+
+export HERE ISTIO_VERSION
+export -f modfield gobuild kubernetes_module kube_apiserver kubectl_client etcd coredns_current coredns_istio coredns_proxy istio_plugin_fake \
+  pilot_discovery istio_dns_proxy
+
+# build_ours NAME FUNCTION: a component of ours in $HERE/NAME, versioned by a hash of its sources (its go.mod pins
+# what it builds against); the stable link NAME -> NAME-<hash> is what the tests start
+build_ours() {
+  local version; version=$(cd "$HERE/$1" && cat go.mod go.sum ./*.go | sha1sum | cut -c1-12)
+  build "$1" "$version" 1 "$2" || return 1
+  local link="$CACHE/$1"
+  [ -d "$link" ] && [ ! -L "$link" ] && rm -rf "$link"
+  ln -sfnT "$1-$version" "$link"
+}
 
 main() {
   components=("$@")
@@ -140,20 +186,13 @@ main() {
 
   status=0
   total=$SECONDS
-  if want istio-plugin-fake; then
-    # versioned by a hash of its sources; the stable link istio-plugin-fake/ is what the tests start
-    plugin_version=$(cd "$HERE/istio-plugin-fake" && cat go.mod go.sum ./*.go | sha1sum | cut -c1-12)
-    if build istio-plugin-fake "$plugin_version" 1 istio_plugin_fake; then
-      link="$CACHE/istio-plugin-fake"
-      [ -d "$link" ] && [ ! -L "$link" ] && rm -rf "$link"
-      ln -sfnT "istio-plugin-fake-$plugin_version" "$link"
-    else
-      status=1
-    fi
-  fi
+  want istio-plugin-fake && { build_ours istio-plugin-fake istio_plugin_fake || status=1; }
   want etcd && { build etcd "$ETCD_VERSION" 1 etcd || status=1; }
   want coredns && { build coredns "$COREDNS_VERSION" 1 coredns_current || status=1; }
   want kube-apiserver && { build kube-apiserver "$KUBERNETES_VERSION" 2 kube_apiserver || status=1; }
+  want kubectl && { build kubectl "$KUBERNETES_VERSION" 1 kubectl_client || status=1; }
+  want pilot-discovery && { build pilot-discovery "$ISTIO_VERSION" 1 pilot_discovery || status=1; }
+  want istio-dns-proxy && { build_ours istio-dns-proxy istio_dns_proxy || status=1; }
   # best effort: the tests fall back when an old CoreDNS cannot be built with today's Go (see docs/testbed.md)
   want coredns-istio && { build coredns "$COREDNS_ISTIO_VERSION" 2 coredns_istio || true; }
   want coredns-proxy && { build coredns "$COREDNS_PROXY_VERSION" 3 coredns_proxy || true; }

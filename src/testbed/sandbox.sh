@@ -2,8 +2,9 @@
 # A local cluster to try svcalias on, without a cluster: a real kube-apiserver + etcd, kube-dns and istiocoredns
 # (real CoreDNS) and a stand-in for Istio's CoreDNS plugin, all on 127.0.0.1, seeded like the recipe's cluster
 # (istio-system/istiocoredns, micro-shake-factory/fruits-api-service 10.103.1.1). See docs/testbed.md.
-#   sandbox.sh start [grpc|proxy]  start it (the first start builds the servers) and print the environment;
-#                                  proxy: istiocoredns as Istio 1.1-1.3 ran it (CoreDNS 1.1.2, proxy plugin)
+#   sandbox.sh start [grpc|proxy|coredns]  start it (the first start builds the servers) and print the
+#                                  environment; proxy: istiocoredns as Istio 1.1-1.3 ran it (CoreDNS 1.1.2, proxy
+#                                  plugin); coredns: no istiocoredns (Istio 1.9+ or no Istio), svcalias's coredns mode
 #   sandbox.sh stop                stop it (every process, and its temp dir)
 #   sandbox.sh status              print the environment if it runs
 #   sandbox.sh demo                start it, then run the recipe with svcalias: init, alias add, verify, status
@@ -75,5 +76,5 @@ case "${1:-}" in
   stop) stop ;;
   status) if running; then print_env; else echo "sandbox not running"; exit 1; fi ;;
   demo) demo "${2:-grpc}" ;;
-  *) echo "usage: sandbox.sh start [grpc|proxy] | stop | status | demo [grpc|proxy]" >&2; exit 2 ;;
+  *) echo "usage: sandbox.sh start [grpc|proxy|coredns] | stop | status | demo [grpc|proxy|coredns]" >&2; exit 2 ;;
 esac

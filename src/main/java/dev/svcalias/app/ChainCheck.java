@@ -18,7 +18,8 @@ final class ChainCheck {
                     + ": run 'svcalias init --domain " + domain + "'");
         } else if (istioIp.isEmpty()) {
             problems.add("the istiocoredns Service in " + chain.layout().istioNamespace() + " is gone or has no "
-                    + "ClusterIP, so kube-dns's forward to " + stub.get().upstream() + " leads nowhere");
+                    + "ClusterIP, so kube-dns's forward to " + stub.get().upstream() + " leads nowhere: run 'svcalias init "
+                    + "--domain " + domain + "' to move the zone and its aliases to a mode without istiocoredns");
         } else if (!stub.get().upstream().equals(istioIp.get())) {
             problems.add(chain.kubeDnsSide().describe() + " forwards " + domain + " to " + stub.get().upstream()
                     + " but istiocoredns's ClusterIP is now " + istioIp.get() + ": rerun 'svcalias init --domain "

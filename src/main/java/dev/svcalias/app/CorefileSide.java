@@ -32,8 +32,7 @@ final class CorefileSide implements KubeDnsSide {
 
     @Override
     public List<ManagedZone> zones() {
-        return Corefiles.managedZones(snapshot.corefile()).stream()
-                .filter(z -> z.kind() == ManagedZone.Kind.STUB_DOMAIN).toList();
+        return Corefiles.managedZones(snapshot.corefile());
     }
 
     @Override

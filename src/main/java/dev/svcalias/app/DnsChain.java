@@ -16,16 +16,24 @@ import java.util.Optional;
 public record DnsChain(ClusterLayout layout, PlatformSetup platform, Optional<CorefileSnapshot> istio,
                        Optional<ServiceInfo> istiocoredns, String clusterDomain) {
 
-    static final String DEFAULT_CLUSTER_DOMAIN = "cluster.local";
+    public static final String DEFAULT_CLUSTER_DOMAIN = "cluster.local";
 
     public static DnsChain read(Cluster cluster, ClusterLayout layout) {
         PlatformSetup platform = PlatformSetup.read(cluster, layout, false);
-        String clusterDomain = platform.corefile().flatMap(c -> Corefiles.clusterDomain(c.corefile()))
+        String clusterDomain = platform.corefile().map(c -> clusterDomain(c.corefile()))
                 .orElse(DEFAULT_CLUSTER_DOMAIN);
         Optional<CorefileSnapshot> istio = cluster.corefiles().read(layout.istioCorefile());
         Optional<ServiceInfo> service = cluster.services().service(layout.istioNamespace(),
                 layout.istioCorednsService());
         return new DnsChain(layout, platform, istio, service, clusterDomain);
+    }
+
+    /**
+     * The cluster domain kube-dns serves, from its Corefile's kubernetes plugin; cluster.local when there is none.
+     * init and the offline corefile commands both ask here, so a zone is refused the same way in both.
+     */
+    public static String clusterDomain(String kubeDnsCorefile) {
+        return Corefiles.clusterDomain(kubeDnsCorefile).orElse(DEFAULT_CLUSTER_DOMAIN);
     }
 
     /** The svcalias zones configured in kube-dns's Corefile. */
@@ -39,12 +47,30 @@ public record DnsChain(ClusterLayout layout, PlatformSetup platform, Optional<Co
         return platform.side();
     }
 
+    /** Every zone svcalias set up in kube-dns's Corefile, in any mode. */
+    public List<ManagedZone> zones() {
+        return platform.maybeSide().map(KubeDnsSide::zones).orElse(List.of()).stream()
+                .filter(z -> ModeName.recordedBy(z.kind()).isPresent()).toList();
+    }
+
+    public Optional<ManagedZone> zone(String domain) {
+        return zones().stream().filter(z -> z.domain().equals(domain)).findFirst();
+    }
+
+    /**
+     * The mode recorded for the zone (the kind of svcalias's kube-dns block). A zone without a block (a --domain
+     * init never set up) keeps what svcalias always did there: ServiceEntries, istiocoredns mode.
+     */
+    public ModeName mode(String domain) {
+        return zone(domain).flatMap(z -> ModeName.recordedBy(z.kind())).orElse(ModeName.ISTIOCOREDNS);
+    }
+
     /** The zone to use: the one asked for, else the only one svcalias configured. */
     public String domain(String requested) {
         if (requested != null) {
             return DomainRules.validateZone(requested, clusterDomain);
         }
-        List<ManagedZone> zones = stubDomains();
+        List<ManagedZone> zones = zones();
         if (zones.isEmpty()) {
             throw SvcaliasException.state("svcalias is not set up: " + kubeDnsSide().describe()
                     + " has no svcalias zone", "run 'svcalias init --domain internal' first");

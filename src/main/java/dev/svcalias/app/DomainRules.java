@@ -9,9 +9,39 @@ public final class DomainRules {
 
     private DomainRules() {}
 
-    /** Returns the domain without a trailing dot, or throws a usage error saying what is wrong. */
-    public static String validateZone(String domain, String clusterDomain) {
+    /**
+     * The checks a zone passes whatever the cluster: a DNS name, not a reverse zone, not a public suffix.
+     * Returns the domain without a trailing dot, or throws a usage error saying what is wrong.
+     */
+    public static String validateZone(String domain) {
         String d = checkName(domain, "--domain");
+        if (d.equals("arpa") || d.endsWith(".arpa")) {
+            throw SvcaliasException.usage("--domain " + d + " is a reverse-lookup zone",
+                    "pick a forward zone, e.g. --domain internal");
+        }
+        if (isPublicSuffix(d)) {
+            throw SvcaliasException.usage("--domain " + d + " is a public suffix (a top-level domain or a registry "
+                    + "suffix like co.uk): every lookup under it would go to istiocoredns",
+                    "pick a private zone, e.g. --domain internal, or a domain you own, e.g. --domain svc.example.com");
+        }
+        return d;
+    }
+
+    /**
+     * The ICANN section of the Public Suffix List (com, dev, co.uk, ...), as shipped with Guava. Its private section
+     * (github.io and the like) does not count; "internal" is in neither (ICANN reserves it for private use).
+     */
+    private static boolean isPublicSuffix(String zone) {
+        try {
+            return com.google.common.net.InternetDomainName.from(zone).isRegistrySuffix();
+        } catch (IllegalArgumentException e) {
+            return false; // not a name Guava accepts; checkName already vouched for its syntax
+        }
+    }
+
+    /** {@link #validateZone(String)}, and the zone neither is, nor lies inside or contains, the cluster domain. */
+    public static String validateZone(String domain, String clusterDomain) {
+        String d = validateZone(domain);
         if (d.equals(clusterDomain) || d.endsWith("." + clusterDomain)) {
             throw SvcaliasException.usage("--domain " + d + " is the cluster domain " + clusterDomain
                     + " or inside it, which the kubernetes plugin serves", "pick a zone of its own, e.g. --domain internal");
@@ -19,10 +49,6 @@ public final class DomainRules {
         if (clusterDomain.endsWith("." + d)) {
             throw SvcaliasException.usage("--domain " + d + " contains the cluster domain " + clusterDomain
                     + "; forwarding it would hide every Service name", "pick a zone of its own, e.g. --domain internal");
-        }
-        if (d.equals("arpa") || d.endsWith(".arpa")) {
-            throw SvcaliasException.usage("--domain " + d + " is a reverse-lookup zone",
-                    "pick a forward zone, e.g. --domain internal");
         }
         return d;
     }

@@ -3,6 +3,7 @@ package dev.svcalias.app;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.ConflictException;
 import dev.svcalias.cluster.CorefileSnapshot;
+import dev.svcalias.cluster.ServiceEntryRecord;
 import dev.svcalias.corefile.Corefiles;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
@@ -14,11 +15,15 @@ import dev.svcalias.plan.Plan;
 import dev.svcalias.plan.ServiceEntryDelete;
 import dev.svcalias.plan.ServiceEntryPut;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 
 /**
- * Applies a plan all or nothing: every write is conditional on what was read; a 409 re-reads, re-applies the edit
- * and retries a bounded number of times; when a later write fails, the earlier Corefile writes are rolled back.
+ * Applies a plan all or nothing: every write is conditional on what was read; a 409 on a Corefile re-reads,
+ * re-applies the edit and retries a bounded number of times; when a write fails, every earlier write is undone in
+ * reverse order (Corefiles put back, created ServiceEntries deleted, replaced or deleted ones restored from the
+ * manifest read before), and the error says exactly what was rolled back and what, if an undo failed, was left.
  */
 public final class PlanApplier {
     static final int MAX_ATTEMPTS = 5;
@@ -28,8 +33,11 @@ public final class PlanApplier {
         this.cluster = cluster;
     }
 
+    /** How to take one applied write back, and what stays changed if that fails. */
+    private record Undo(String done, Runnable action, String leftIfFails) {}
+
     public void apply(Plan plan) {
-        Deque<Runnable> undo = new ArrayDeque<>();
+        Deque<Undo> undo = new ArrayDeque<>();
         for (Change change : plan.effective().changes()) {
             try {
                 undo.push(applyOne(change));
@@ -39,39 +47,63 @@ public final class PlanApplier {
         }
     }
 
-    private Runnable applyOne(Change change) {
+    private Undo applyOne(Change change) {
         if (change instanceof CorefileChange cc) {
             return writeCorefile(cc);
         }
         if (change instanceof ConfigMapKeyChange kc) {
-            return new KeyWriter(cluster).write(kc);
+            return new Undo("wrote " + kc.target() + " (put back)", new KeyWriter(cluster).write(kc),
+                    kc.target() + " stays as written (" + kc.summary() + ")");
         }
         if (change instanceof OperatorServerChange oc) {
-            return new KeyWriter(cluster).write(oc);
+            return new Undo("wrote " + oc.target() + " (put back)", new KeyWriter(cluster).write(oc),
+                    oc.target() + " stays as written (" + oc.summary() + ")");
         }
         if (change instanceof ServiceEntryPut put) {
-            String rv = put.previous() == null ? null : put.previous().resourceVersion();
-            try {
-                cluster.serviceEntries().apply(put.manifest(), rv);
-            } catch (ConflictException e) {
-                throw SvcaliasException.state(put.target() + " was created or changed by someone else while svcalias"
-                        + " worked", "run the command again to see the current state");
-            }
-            return () -> { }; // a ServiceEntry write is the last step of a plan; nothing after it can fail
+            return putEntry(put);
         }
-        ServiceEntryDelete del = (ServiceEntryDelete) change;
-        cluster.serviceEntries().delete(del.entry().namespace(), del.entry().name());
-        return () -> { };
+        if (!(change instanceof ServiceEntryDelete del)) {
+            // the coredns and istio modes' objects (ExternalName Services, their namespace)
+            Runnable back = new ObjectWrites(cluster).apply(change);
+            return new Undo(change.summary() + " " + change.target() + " (undone)", back,
+                    change.target() + " stays as written (" + change.summary() + ")");
+        }
+        ServiceEntryRecord gone = del.entry();
+        cluster.serviceEntries().delete(gone.namespace(), gone.name());
+        return new Undo("deleted " + del.target() + " (re-created)",
+                () -> cluster.serviceEntries().apply(gone.manifest(), null),
+                del.target() + " stays deleted (it pointed at " + ManagedLabels.target(gone) + ")");
     }
 
-    private Runnable writeCorefile(CorefileChange change) {
+    private Undo putEntry(ServiceEntryPut put) {
+        ServiceEntryRecord previous = put.previous();
+        ServiceEntryRecord written;
+        try {
+            written = cluster.serviceEntries().apply(put.manifest(), previous == null ? null
+                    : previous.resourceVersion());
+        } catch (ConflictException e) {
+            throw SvcaliasException.state(put.target() + " was created or changed by someone else while svcalias"
+                    + " worked", "run the command again to see the current state");
+        }
+        if (previous == null) {
+            return new Undo("created " + put.target() + " (deleted again)",
+                    () -> cluster.serviceEntries().delete(written.namespace(), written.name()),
+                    put.target() + " was created and is still there");
+        }
+        return new Undo("replaced " + put.target() + " (restored)",
+                () -> cluster.serviceEntries().apply(previous.manifest(), written.resourceVersion()),
+                put.target() + " stays replaced (it pointed at " + ManagedLabels.target(previous) + " before)");
+    }
+
+    private Undo writeCorefile(CorefileChange change) {
         CorefileSnapshot read = change.before();
         String after = change.after();
         for (int attempt = 1; ; attempt++) {
             try {
                 CorefileSnapshot written = cluster.corefiles().write(read, after, change.dropBackup());
                 CorefileSnapshot original = read;
-                return () -> restore(written, original);
+                return new Undo("wrote " + change.target() + " (put back)", () -> restore(written, original),
+                        change.target() + " keeps the new Corefile");
             } catch (ConflictException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw new SvcaliasException(ExitCode.CLUSTER_STATE, change.target() + " kept changing under"
@@ -91,22 +123,38 @@ public final class PlanApplier {
         cluster.corefiles().write(written, original.corefile(), original.backup().isEmpty());
     }
 
-    private SvcaliasException rollBack(Deque<Runnable> undo, Change failed, RuntimeException failure) {
-        StringBuilder outcome = new StringBuilder();
+    private SvcaliasException rollBack(Deque<Undo> undo, Change failed, RuntimeException failure) {
+        List<String> undone = new ArrayList<>();
+        List<String> left = new ArrayList<>();
         while (!undo.isEmpty()) {
+            Undo u = undo.pop();
             try {
-                undo.pop().run();
+                u.action().run();
+                undone.add(u.done());
             } catch (RuntimeException e) {
-                outcome.append("; rollback failed too (").append(e.getMessage()).append("): run 'svcalias reset'");
+                left.add(u.leftIfFails() + " (its undo failed: " + e.getMessage() + ")");
             }
         }
-        String rolled = outcome.length() == 0 ? "; earlier changes were rolled back, nothing was left changed"
-                : outcome.toString();
-        if (failure instanceof SvcaliasException se) {
-            return new SvcaliasException(se.exitCode(), "writing " + failed.target() + " failed: " + se.getMessage()
-                    + rolled, se.hint(), failure);
+        String outcome;
+        if (undone.isEmpty() && left.isEmpty()) {
+            outcome = "; nothing had been written before it, nothing was changed";
+        } else if (left.isEmpty()) {
+            outcome = "; rolled back: " + String.join(", ", undone) + "; nothing was left changed";
+        } else {
+            outcome = "; rolled back: " + (undone.isEmpty() ? "nothing" : String.join(", ", undone))
+                    + "; LEFT CHANGED: " + String.join(", ", left);
         }
-        return new SvcaliasException(ExitCode.INTERNAL, "writing " + failed.target() + " failed: " + failure
-                + rolled, "rerun with --verbose", failure);
+        String message = "writing " + failed.target() + " failed: " + (failure instanceof SvcaliasException
+                ? failure.getMessage() : failure.toString()) + outcome;
+        if (!left.isEmpty()) {
+            return new SvcaliasException(failure instanceof SvcaliasException se ? se.exitCode()
+                    : ExitCode.INTERNAL, message, "check what was left changed (kubectl get serviceentries -A, "
+                    + "kubectl get configmap), then run the command again; svcalias reset undoes its Corefile edits",
+                    failure);
+        }
+        if (failure instanceof SvcaliasException se) {
+            return new SvcaliasException(se.exitCode(), message, se.hint(), failure);
+        }
+        return new SvcaliasException(ExitCode.INTERNAL, message, "rerun with --verbose", failure);
     }
 }

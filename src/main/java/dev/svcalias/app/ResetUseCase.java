@@ -34,11 +34,15 @@ public final class ResetUseCase {
                 .flatMap(s -> CorefileReset.change(s, request.domain(), request.restoreBackup(), notes))
                 .ifPresent(changes::add);
         if (request.aliases()) {
-            for (ServiceEntryRecord e : cluster.serviceEntries().listManaged()) {
-                if (request.domain() == null || e.hosts().stream().anyMatch(h -> h.endsWith("." + request.domain()))) {
-                    changes.add(new ServiceEntryDelete(e, "deleted alias " + String.join(",", e.hosts())));
+            if (ServiceEntryAliases.served(cluster)) {
+                for (ServiceEntryRecord e : cluster.serviceEntries().listManaged()) {
+                    if (request.domain() == null
+                            || e.hosts().stream().anyMatch(h -> h.endsWith("." + request.domain()))) {
+                        changes.add(new ServiceEntryDelete(e, "deleted alias " + String.join(",", e.hosts())));
+                    }
                 }
             }
+            changes.addAll(AliasNamespaceReset.changes(cluster, request.domain()));
         }
         Plan plan = new Plan(changes);
         if (!request.dryRun()) {

@@ -18,11 +18,13 @@ public final class StatusUseCase {
         DnsChain chain = DnsChain.read(cluster, layout);
         List<String> problems = new ArrayList<>();
         List<StatusResult.Zone> zones = new ArrayList<>();
-        for (ManagedZone stub : chain.stubDomains()) {
-            problems.addAll(ChainCheck.problems(chain, stub.domain()));
-            zones.add(new StatusResult.Zone(stub.domain(), stub.upstream(),
-                    chain.istioRoute(stub.domain()).map(ManagedZone::upstream).orElse("")));
+        for (ManagedZone zone : chain.zones()) {
+            ModeName mode = chain.mode(zone.domain());
+            problems.addAll(Mode.of(mode).chainProblems(cluster, chain, zone.domain()));
+            zones.add(new StatusResult.Zone(zone.domain(), mode.cliName, zone.upstream(),
+                    chain.istioRoute(zone.domain()).map(ManagedZone::upstream).orElse("")));
         }
+        SetupFacts facts = SetupFacts.detect(cluster, layout, chain);
         List<AliasView> aliases = AliasView.load(cluster);
         aliases.stream().filter(a -> !a.inSync()).forEach(a -> problems.add(a.host() + ": " + a.problem()));
         String kubeDnsImage = cluster.services().deploymentImage(layout.kubeDnsNamespace(),
@@ -38,7 +40,7 @@ public final class StatusUseCase {
         return new StatusResult(cluster.describe(), chain.clusterDomain(), zones,
                 chain.platform().corefile().map(c -> Corefiles.hasReload(c.corefile())).orElse(false),
                 chain.istio().map(s -> Corefiles.hasReload(s.corefile())).orElse(false),
-                kubeDnsImage, istioImage, chain.istiocorednsIp().orElse(""), aliases, problems,
-                PlatformView.of(platform));
+                kubeDnsImage, istioImage, chain.istiocorednsIp().orElse(""), aliases, problems, facts.evidence(),
+                facts.auto().cliName, PlatformView.of(platform));
     }
 }

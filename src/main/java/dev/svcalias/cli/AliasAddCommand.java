@@ -32,9 +32,7 @@ final class AliasAddCommand implements Callable<Integer> {
     boolean force;
 
     @Mixin DryRunOption dryRun;
-    @Mixin ClusterOptions cluster;
     @Mixin LayoutOptions layout;
-    @Mixin OutputOptions output;
 
     AliasAddCommand(CliContext context) {
         this.context = context;
@@ -42,10 +40,10 @@ final class AliasAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context)) {
+        try (Cluster c = context.connect()) {
             AliasResult result = new AliasAddUseCase(c).run(new AliasRequest(name, target, namespace, domain, force,
                     dryRun.dryRun, layout.layout()));
-            Results.print(context, output, result, dryRun.dryRun ? result.plan() : null);
+            Results.print(context, result, dryRun.dryRun ? result.plan() : null);
         }
         return 0;
     }

@@ -24,9 +24,7 @@ final class AliasRemoveCommand implements Callable<Integer> {
     boolean ignoreNotFound;
 
     @Mixin DryRunOption dryRun;
-    @Mixin ClusterOptions cluster;
     @Mixin LayoutOptions layout;
-    @Mixin OutputOptions output;
 
     AliasRemoveCommand(CliContext context) {
         this.context = context;
@@ -34,10 +32,10 @@ final class AliasRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context)) {
+        try (Cluster c = context.connect()) {
             AliasResult result = new AliasRemoveUseCase(c).run(name, domain, ignoreNotFound, dryRun.dryRun,
                     layout.layout());
-            Results.print(context, output, result, dryRun.dryRun ? result.plan() : null);
+            Results.print(context, result, dryRun.dryRun ? result.plan() : null);
         }
         return 0;
     }

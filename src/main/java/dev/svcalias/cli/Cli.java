@@ -4,6 +4,11 @@ import dev.svcalias.cluster.ClusterConnector;
 import dev.svcalias.cluster.Fabric8ClusterConnector;
 import dev.svcalias.dns.DnsClient;
 import dev.svcalias.dns.DnsjavaClient;
+import dev.svcalias.error.ExitCode;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -15,20 +20,43 @@ public final class Cli {
 
     private Cli() {}
 
-    /** Runs with the process's streams and environment. */
+    /**
+     * Runs with the process's streams and environment. The file descriptors are used directly, not System.out,
+     * because a PrintStream swallows write errors (see {@link CheckedOutput}).
+     */
     public static int run(String... args) {
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        return commandLine(out, err, Environment.system(), new Fabric8ClusterConnector(), new DnsjavaClient())
-                .execute(args);
+        return execute(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err),
+                Environment.system(), new Fabric8ClusterConnector(), new DnsjavaClient(), args);
     }
 
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Environment env,
-                                          ClusterConnector connector, DnsClient dns) {
-        CliContext context = new CliContext(out, err, env, connector, dns);
-        CommandLine cl = new CommandLine(SvcaliasCommand.class, new ContextFactory(context));
-        cl.setOut(out);
-        cl.setErr(err);
+    /**
+     * Runs one command with its output checked: when a write to {@code stdout} failed, the exit code is
+     * {@link ExitCode#OUTPUT_FAILED} and stderr says so, whatever the command returned.
+     */
+    public static int execute(OutputStream stdout, OutputStream stderr, Environment env, ClusterConnector connector,
+                              DnsClient dns, String... args) {
+        CheckedOutput checked = new CheckedOutput(stdout);
+        PrintWriter out = new PrintWriter(checked, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(stderr, true, StandardCharsets.UTF_8);
+        CliContext context = new CliContext(out, checked, err, env, connector, dns);
+        int code = commandLine(context).execute(args);
+        out.flush();
+        if (out.checkError() || checked.failure() != null) {
+            IOException failure = checked.failure();
+            err.println("error: could not write the output to standard output"
+                    + (failure == null || failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")")
+                    + ", so it is incomplete" + (code == 0 ? "" : " (the command also failed with exit " + code + ")")
+                    + "; fix: free space or raise the file-size limit where stdout goes, then run the command again");
+            err.flush();
+            return ExitCode.OUTPUT_FAILED.code();
+        }
+        return code;
+    }
+
+    private static CommandLine commandLine(CliContext context) {
+        CommandLine cl = withVersion(new CommandLine(SvcaliasCommand.class, new ContextFactory(context)));
+        cl.setOut(context.out);
+        cl.setErr(context.err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(USAGE_WIDTH);
         ExitCodes handler = new ExitCodes(context);
@@ -40,8 +68,15 @@ public final class Cli {
 
     /** A bare command model (no handlers), for generators of completions and docs. */
     public static CommandLine model() {
-        CommandLine cl = new CommandLine(SvcaliasCommand.class, new ContextFactory(null));
+        CommandLine cl = withVersion(new CommandLine(SvcaliasCommand.class, new ContextFactory(null)));
         cl.setUsageHelpWidth(USAGE_WIDTH);
+        return cl;
+    }
+
+    /** -V on a subcommand would print nothing and exit 0 (an empty Corefile in a pipeline): every command gets it. */
+    private static CommandLine withVersion(CommandLine cl) {
+        cl.getCommandSpec().versionProvider(new VersionProvider());
+        cl.getSubcommands().values().forEach(Cli::withVersion);
         return cl;
     }
 }

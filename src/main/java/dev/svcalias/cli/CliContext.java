@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 /** Shared by all commands of one invocation: streams, environment, collaborators and the global flags. */
 final class CliContext {
     final PrintWriter out;
+    /** The bytes under {@code out}, for output that must be byte-exact (Corefiles); flush {@code out} first. */
+    final java.io.OutputStream stdout;
     final PrintWriter err;
     final Environment env;
     final ClusterConnector connector;
@@ -15,8 +17,9 @@ final class CliContext {
     /** The top command, which holds the global flags (inherited by every subcommand). */
     SvcaliasCommand root;
 
-    CliContext(PrintWriter out, PrintWriter err, Environment env, ClusterConnector connector, DnsClient dns) {
+    CliContext(PrintWriter out, java.io.OutputStream stdout, PrintWriter err, Environment env, ClusterConnector connector, DnsClient dns) {
         this.out = out;
+        this.stdout = stdout;
         this.err = err;
         this.env = env;
         this.connector = connector;
@@ -27,6 +30,15 @@ final class CliContext {
     Style style() {
         boolean colour = env.interactive() && !root.noColor && env.get("NO_COLOR") == null;
         return colour ? Style.ansi() : Style.plain();
+    }
+
+    /** Connects with the global --kubeconfig/--context; call it after every input is validated. */
+    dev.svcalias.cluster.Cluster connect() {
+        return connector.connect(root.cluster.kubeconfig, root.cluster.context);
+    }
+
+    dev.svcalias.output.Format format() {
+        return root.output.format;
     }
 
     boolean verbose() {

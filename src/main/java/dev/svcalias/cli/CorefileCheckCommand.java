@@ -18,8 +18,8 @@ final class CorefileCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text = input.read(context);
-        OfflineArguments.inFile(input, () -> Corefiles.parse(text));
+        CorefileText in = input.read(context);
+        OfflineArguments.inFile(input, () -> Corefiles.check(in.text()));
         return 0;
     }
 }

@@ -28,14 +28,15 @@ final class CorefileIstioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String zone = OfflineArguments.zone(domain);
+        OfflineArguments.zone(domain);
         CoreDnsVersion v = OfflineArguments.version(version);
-        String text = input.read(context);
-        context.out.print(OfflineArguments.inFile(input, () -> {
-            Corefiles.checkPluginsAvailable(text, v);
-            return Corefiles.addIstioRoute(text, zone, v);
+        CorefileText in = input.read(context);
+        String zone = OfflineArguments.zone(domain, input, in.text());
+        OfflineArguments.inFile(input, () -> Corefiles.overlaps(in.text(), zone)).forEach(context::warn);
+        CorefileInput.write(context, in, OfflineArguments.inFile(input, () -> {
+            Corefiles.checkPluginsAvailable(in.text(), v);
+            return Corefiles.addIstioRoute(in.text(), zone, v);
         }));
-        context.out.flush();
         return 0;
     }
 }

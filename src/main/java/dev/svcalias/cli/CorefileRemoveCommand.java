@@ -22,10 +22,10 @@ final class CorefileRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String zone = OfflineArguments.zone(domain);
-        String text = input.read(context);
-        context.out.print(OfflineArguments.inFile(input, () -> Corefiles.removeZone(text, zone)));
-        context.out.flush();
+        OfflineArguments.zone(domain);
+        CorefileText in = input.read(context);
+        String zone = OfflineArguments.zone(domain, input, in.text());
+        CorefileInput.write(context, in, OfflineArguments.inFile(input, () -> Corefiles.removeZone(in.text(), zone)));
         return 0;
     }
 }

@@ -25,11 +25,13 @@ final class CorefileStubDomainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String zone = OfflineArguments.zone(domain);
+        OfflineArguments.zone(domain);
         String ip = OfflineArguments.ip(forwardTo);
-        String text = input.read(context);
-        context.out.print(OfflineArguments.inFile(input, () -> Corefiles.addStubDomain(text, zone, ip)));
-        context.out.flush();
+        CorefileText in = input.read(context);
+        String zone = OfflineArguments.zone(domain, input, in.text());
+        OfflineArguments.inFile(input, () -> Corefiles.overlaps(in.text(), zone)).forEach(context::warn);
+        CorefileInput.write(context, in, OfflineArguments.inFile(input, () -> Corefiles.addStubDomain(in.text(),
+                zone, ip)));
         return 0;
     }
 }

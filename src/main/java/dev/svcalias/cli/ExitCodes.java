@@ -36,7 +36,7 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
         if (ex instanceof SvcaliasException se) {
             printError(se.getMessage(), se.hint());
         } else if (ex instanceof CorefileException ce) {
-            printError(ce.getMessage(), "");
+            printError(ce.what(), ce.hint());
         } else {
             printError("unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage(),
                     "rerun with --verbose and report the stack trace");

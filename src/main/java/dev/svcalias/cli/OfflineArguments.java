@@ -1,5 +1,6 @@
 package dev.svcalias.cli;
 
+import dev.svcalias.app.DnsChain;
 import dev.svcalias.app.DomainRules;
 import dev.svcalias.corefile.CoreDnsVersion;
 import dev.svcalias.corefile.CorefileException;
@@ -15,9 +16,14 @@ final class OfflineArguments {
 
     private OfflineArguments() {}
 
+    /** The checks that need no Corefile, made before any input is read. */
     static String zone(String domain) {
-        // offline there is no kubernetes plugin to read; refuse the default cluster domain
-        return DomainRules.validateZone(domain, "cluster.local");
+        return DomainRules.validateZone(domain);
+    }
+
+    /** The zone checked against the cluster domain the Corefile's kubernetes plugin serves, as init does. */
+    static String zone(String domain, CorefileInput input, String corefile) {
+        return DomainRules.validateZone(domain, inFile(input, () -> DnsChain.clusterDomain(corefile)));
     }
 
     static String ip(String text) {
@@ -44,7 +50,7 @@ final class OfflineArguments {
             throw new SvcaliasException(ExitCode.USAGE, input.name() + ": " + e.getMessage(),
                     "fix the Corefile; svcalias never edits a file it cannot parse", e);
         } catch (CorefileException e) {
-            throw new SvcaliasException(ExitCode.CLUSTER_STATE, input.name() + ": " + e.getMessage(), "", e);
+            throw new SvcaliasException(ExitCode.CLUSTER_STATE, input.name() + ": " + e.what(), e.hint(), e);
         }
     }
 }

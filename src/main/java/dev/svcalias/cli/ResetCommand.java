@@ -26,9 +26,7 @@ final class ResetCommand implements Callable<Integer> {
     boolean restoreBackup;
 
     @Mixin DryRunOption dryRun;
-    @Mixin ClusterOptions cluster;
     @Mixin LayoutOptions layout;
-    @Mixin OutputOptions output;
 
     ResetCommand(CliContext context) {
         this.context = context;
@@ -36,11 +34,11 @@ final class ResetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context)) {
+        try (Cluster c = context.connect()) {
             ResetResult result = new ResetUseCase(c).run(new ResetRequest(domain, aliases, restoreBackup,
                     dryRun.dryRun, layout.layout()));
             result.notes().forEach(context::warn);
-            Results.print(context, output, result, dryRun.dryRun ? result.plan() : null);
+            Results.print(context, result, dryRun.dryRun ? result.plan() : null);
         }
         return 0;
     }

@@ -1,18 +1,20 @@
 package dev.svcalias.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 @Command(name = "svcalias",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Stable, location-independent DNS names for Kubernetes Services (CoreDNS + Istio).",
-        subcommands = {InitCommand.class, AliasCommand.class, AliasAddCommand.class, VerifyCommand.class,
-                StatusCommand.class, ResetCommand.class, CorefileCommand.class},
+        subcommands = {InitCommand.class, AliasCommand.class, AliasAddCommand.class, ApplyCommand.class,
+                DiffCommand.class, VerifyCommand.class, StatusCommand.class, ResetCommand.class,
+                CorefileCommand.class, VersionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -21,7 +23,9 @@ import picocli.CommandLine.ScopeType;
                 "3:verify found aliases that do not resolve as expected",
                 "4:cluster unreachable, unauthenticated or forbidden",
                 "5:cluster state prevents the change (missing component, conflict, conflicts after retries)",
-                "6:changed, but a manager may revert it (EKS add-on, Helm): see the warning"},
+                "6:could not write the output (disk full, file-size limit, closed pipe)",
+                "7:apply/diff/verify -f: some aliases or clusters failed, the others went through",
+                "8:changed, but a manager may revert it (EKS add-on, Helm): see the warning"},
         footer = {"%nGet started:  svcalias init --domain internal",
                 "              svcalias alias add my-fruits fruits-api-service.micro-shake-factory",
                 "              svcalias verify"})
@@ -43,6 +47,9 @@ final class SvcaliasCommand implements Runnable {
     @Option(names = "--no-color", scope = ScopeType.INHERIT,
             description = "No colour (also when NO_COLOR is set or stdout is not a terminal).")
     boolean noColor;
+
+    @Mixin ClusterOptions cluster;
+    @Mixin OutputOptions output;
 
     @Spec
     CommandSpec spec;

@@ -36,9 +36,21 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--domain", paramLabel = "ZONE", description = "The zone (default: the one svcalias init set up).")
     String domain;
 
+    @Option(names = {"-f", "--filename"}, paramLabel = "FILE",
+            description = "Check the cluster against an alias file (see apply): drift, then DNS; - reads stdin.")
+    String file;
+
     @Option(names = "--nameserver", paramLabel = "HOST[:PORT]",
             description = "Query this DNS server directly instead of from a pod (e.g. in-cluster CI jobs).")
     String nameserver;
+
+    @Option(names = "--meshed", description = "istio mode: also resolve through the mesh's DNS proxy (what meshed "
+            + "pods with DNS capture, or ambient pods, see); needs --proxy-nameserver.")
+    boolean meshed;
+
+    @Option(names = "--proxy-nameserver", paramLabel = "HOST[:PORT]",
+            description = "The mesh DNS proxy to query for --meshed, e.g. a port-forward to a sidecar's 15053.")
+    String proxyNameserver;
 
     @Option(names = "--image", paramLabel = "IMAGE", defaultValue = "busybox:1.36",
             description = "Image of the probe pod; it needs sh and nslookup (default: ${DEFAULT-VALUE}).")
@@ -58,9 +70,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s", hidden = true)
     String interval;
 
-    @Mixin ClusterOptions cluster;
     @Mixin LayoutOptions layout;
-    @Mixin OutputOptions output;
 
     VerifyCommand(CliContext context) {
         this.context = context;
@@ -70,18 +80,45 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Duration limit = Durations.parse("--timeout", timeout);
         Duration every = Durations.parse("--interval", interval);
-        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context);
+        DnsProbe meshedProbe = meshedProbe();
+        if (file != null || Fleet.isFleet(context.root.cluster)) {
+            return new VerifyFleet(context, this).run(limit, every);
+        }
+        try (Cluster c = context.connect();
              Spinner spinner = Spinner.start(context.err, wait && context.env.interactive())) {
-            VerifyRequest request = new VerifyRequest(names, domain, wait, limit, every, layout.layout());
-            VerifyResult result = new VerifyUseCase(c, probe(c, limit)).run(request,
-                    r -> spinner.update("waiting: " + r.failing() + " alias(es) not resolving yet"));
+            VerifyResult result = verifyAll(c, limit, every, spinner, meshedProbe);
             spinner.close();
-            Printer.print(result, output.format, context.style(), context.out);
+            Printer.print(result, context.format(), context.style(), context.out);
             return result.passed() ? 0 : ExitCode.VERIFY_FAILED.code();
         }
     }
 
-    private DnsProbe probe(Cluster c, Duration limit) {
+    VerifyResult verifyAll(Cluster c, Duration limit, Duration every, Spinner spinner, DnsProbe meshedProbe) {
+        VerifyRequest request = new VerifyRequest(names, domain, wait, limit, every, layout.layout());
+        return new VerifyUseCase(c, probe(c, limit), meshedProbe).run(request,
+                r -> spinner.update("waiting: " + r.failing() + " alias(es) not resolving yet"));
+    }
+
+    /** --meshed: the mesh's DNS proxy, given as an address (an in-cluster meshed probe pod is not built yet). */
+    DnsProbe meshedProbe() {
+        if (!meshed) {
+            if (proxyNameserver != null) {
+                throw SvcaliasException.usage("--proxy-nameserver is only used with --meshed", "add --meshed");
+            }
+            return null;
+        }
+        if (proxyNameserver == null) {
+            throw SvcaliasException.usage("--meshed needs --proxy-nameserver HOST[:PORT] (svcalias does not yet run a "
+                    + "meshed probe pod)", "e.g. kubectl port-forward POD 15053, then --proxy-nameserver 127.0.0.1:15053");
+        }
+        try {
+            return new DirectDnsProbe(context.dns, Nameserver.parse(proxyNameserver));
+        } catch (IllegalArgumentException e) {
+            throw SvcaliasException.usage("--proxy-nameserver " + e.getMessage(), "e.g. --proxy-nameserver 127.0.0.1:15053");
+        }
+    }
+
+    DnsProbe probe(Cluster c, Duration limit) {
         if (nameserver != null) {
             try {
                 return new DirectDnsProbe(context.dns, Nameserver.parse(nameserver));

@@ -1,12 +1,13 @@
 package dev.svcalias.cli;
 
+import dev.svcalias.app.BuildInfo;
 import picocli.CommandLine;
 
-/** Version from the jar manifest (set by the build), "dev" when run from classes. */
+/** --version: one line, "svcalias VERSION" (the version command has the commit and build date). */
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = VersionProvider.class.getPackage().getImplementationVersion();
-        return new String[] {"svcalias " + (version == null ? "dev" : version)};
+        String version = BuildInfo.load().version();
+        return new String[] {"svcalias " + ("unknown".equals(version) ? "dev" : version)};
     }
 }

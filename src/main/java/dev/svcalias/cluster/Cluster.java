@@ -8,6 +8,9 @@ public interface Cluster extends AutoCloseable {
 
     ServiceEntries serviceEntries();
 
+    /** ExternalName Services of the coredns and istio modes. */
+    AliasServices aliasServices();
+
     ProbePods probePods();
 
     /** Read-only look-ups for platform detection. */

@@ -14,6 +14,7 @@ final class Fabric8Cluster implements Cluster {
     private final Inventory inventory;
     private final ConfigMapKeys configMapKeys;
     private final DnsOperator dnsOperator;
+    private final AliasServices aliasServices;
 
     Fabric8Cluster(KubernetesClient client, String description) {
         this(client, description, Duration.ofSeconds(1));
@@ -31,6 +32,7 @@ final class Fabric8Cluster implements Cluster {
         this.inventory = new Fabric8Inventory(client, errors);
         this.configMapKeys = new Fabric8ConfigMapKeys(client, errors);
         this.dnsOperator = new Fabric8DnsOperator(client, errors);
+        this.aliasServices = new Fabric8AliasServices(client, errors);
     }
 
     @Override
@@ -46,6 +48,11 @@ final class Fabric8Cluster implements Cluster {
     @Override
     public ServiceEntries serviceEntries() {
         return serviceEntries;
+    }
+
+    @Override
+    public AliasServices aliasServices() {
+        return aliasServices;
     }
 
     @Override

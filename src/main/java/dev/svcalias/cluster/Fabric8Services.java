@@ -30,9 +30,21 @@ final class Fabric8Services implements Services {
     public Optional<ServiceInfo> service(String namespace, String name) {
         Service s = errors.call("get service " + namespace + "/" + name,
                 () -> client.services().inNamespace(namespace).withName(name).get());
+        return info(s);
+    }
+
+    @Override
+    public List<ServiceInfo> listAll() {
+        return errors.call("list services", () -> client.services().inAnyNamespace().list().getItems()).stream()
+                .map(Fabric8Services::info).flatMap(Optional::stream).toList();
+    }
+
+    private static Optional<ServiceInfo> info(Service s) {
         if (s == null || s.getSpec() == null) {
             return Optional.empty();
         }
+        String namespace = s.getMetadata().getNamespace();
+        String name = s.getMetadata().getName();
         List<ServiceInfo.PortInfo> ports = new ArrayList<>();
         if (s.getSpec().getPorts() != null) {
             for (ServicePort p : s.getSpec().getPorts()) {
@@ -67,6 +79,19 @@ final class Fabric8Services implements Services {
         List<Node> nodes = errors.call("list nodes", () -> client.nodes().list().getItems());
         return nodes.stream().map(n -> n.getSpec() == null ? null : n.getSpec().getProviderID())
                 .filter(id -> id != null && !id.isBlank()).toList();
+    }
+
+    @Override
+    public Optional<String> configMapValue(String namespace, String name, String key) {
+        var cm = errors.call("get configmap " + namespace + "/" + name,
+                () -> client.configMaps().inNamespace(namespace).withName(name).get());
+        return cm == null || cm.getData() == null ? Optional.empty() : Optional.ofNullable(cm.getData().get(key));
+    }
+
+    @Override
+    public boolean daemonSetExists(String namespace, String name) {
+        return errors.call("get daemonset " + namespace + "/" + name,
+                () -> client.apps().daemonSets().inNamespace(namespace).withName(name).get()) != null;
     }
 
     @Override

@@ -8,11 +8,20 @@ public interface Services {
 
     boolean namespaceExists(String namespace);
 
+    /** Every Service in every namespace, in one list call (apply reads all its targets at once). */
+    java.util.List<ServiceInfo> listAll();
+
     /** Image of the named container (or the first container when name is null) of a Deployment. */
     Optional<String> deploymentImage(String namespace, String deployment, String container);
 
     /** spec.providerID of every node (empty strings skipped), e.g. "gce://p/z/n", "aws:///us-east-1a/i-1". */
     java.util.List<String> nodeProviderIds();
+
+    /** One key of a ConfigMap (e.g. Istio's mesh config), empty when the ConfigMap or the key is missing. */
+    Optional<String> configMapValue(String namespace, String name, String key);
+
+    /** Whether a DaemonSet exists (e.g. istio-system/ztunnel, the sign of Istio's ambient mode). */
+    boolean daemonSetExists(String namespace, String name);
 
     /** kubectl rollout restart: sets the restartedAt annotation on the pod template. */
     void rolloutRestart(String namespace, String deployment);

@@ -18,6 +18,16 @@ public final class Corefiles {
     }
 
     /**
+     * What {@code svcalias corefile check} refuses: everything {@link #parse} refuses (syntax, and two blocks for one
+     * zone and port, as CoreDNS does), and damaged svcalias markers.
+     */
+    public static Corefile check(String text) {
+        Corefile corefile = parse(text);
+        Region.find(corefile);
+        return corefile;
+    }
+
+    /**
      * The kube-dns edit for a CoreDNS of unknown version (assumed 1.1.3 or later, as in every kubeadm release
      * since CoreDNS became the default): see {@link #stubDomainEdit}.
      */
@@ -52,6 +62,28 @@ public final class Corefiles {
         return result;
     }
 
+    /**
+     * The kube-dns edit of the coredns and istio modes: kube-dns answers {@code domain} itself from the
+     * ExternalName Services in {@code aliasNamespace} (see RegionWriter#aliasZone). Any svcalias block the zone
+     * had before (another mode's) is replaced, so a migration is one edit and reset still removes one region.
+     * The block forwards to 127.0.0.1 on the root block's first port: kube-dns's own root block.
+     */
+    public static String putAliasZone(String text, String domain, ManagedZone.Kind kind, String aliasNamespace,
+                                      String clusterDomain) {
+        if (!kind.aliasZone()) {
+            throw new IllegalArgumentException(kind + " is not an alias-zone kind");
+        }
+        Corefile corefile = editable(text);
+        if (Region.find(corefile).stream().anyMatch(r -> r.domain().equals(domain) && r.kind() != kind)) {
+            corefile = parse(RegionEditor.remove(corefile, domain));
+        }
+        List<Integer> ports = Queries.rootPorts(corefile);
+        String self = "127.0.0.1:" + ports.get(0);
+        String region = RegionWriter.forFile(corefile, domain).aliasZone(domain, kind, ports, aliasNamespace,
+                clusterDomain, self);
+        return RegionEditor.put(corefile, domain, kind, ports, region);
+    }
+
     /** Removes svcalias's block for {@code domain}; returns the input itself when there is none. */
     public static String removeZone(String text, String domain) {
         return RegionEditor.remove(parse(text), domain);
@@ -83,6 +115,16 @@ public final class Corefiles {
     /** Whether some block, managed or not, answers for {@code domain} (a block for the zone, or a route naming it). */
     public static boolean routesDomain(String text, String domain) {
         return Queries.routesDomain(parse(text), domain);
+    }
+
+    /**
+     * Routing for {@code domain} that svcalias's block would silently take over or leave in place, outside
+     * svcalias's own regions: a forward/grpc/proxy naming the zone inside another block, a block for a parent zone
+     * (its queries for the zone now go to svcalias's block) or for a child zone (those names keep going there).
+     * One sentence per finding, each starting with "line N".
+     */
+    public static List<String> overlaps(String text, String domain) {
+        return Overlaps.find(parse(text), domain);
     }
 
     /** @throws UnsupportedPluginException naming line, plugin and version when the version lacks something used */

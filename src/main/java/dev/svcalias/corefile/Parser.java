@@ -45,7 +45,34 @@ final class Parser {
                 blocks.add(b);
             }
         }
+        checkDuplicateKeys(blocks);
         return new Corefile(text, List.copyOf(blocks), List.copyOf(imports));
+    }
+
+    /** CoreDNS refuses a second key for one (transport, zone, port): "cannot serve dns://.:53 - it is already defined". */
+    private static void checkDuplicateKeys(List<ServerBlock> blocks) {
+        java.util.Map<String, Token> seen = new java.util.HashMap<>();
+        for (ServerBlock b : blocks) {
+            if (b.snippet()) {
+                continue;
+            }
+            for (Token t : b.keys()) {
+                String k = t.text();
+                if (k.isEmpty() || k.equals(",")) {
+                    continue;
+                }
+                ZoneKey key = ZoneKey.parse(k);
+                if (key.placeholder() || key.port() < 0) {
+                    continue; // only known when CoreDNS starts
+                }
+                Token first = seen.putIfAbsent(key.toString(), t);
+                if (first != null) {
+                    throw error(t, "cannot serve " + key + " - it is already defined (by '" + first.text()
+                            + "' at line " + first.line() + "); CoreDNS refuses to load a Corefile with two blocks "
+                            + "for one zone and port");
+                }
+            }
+        }
     }
 
     private List<Token> topLevelImport() {
@@ -106,7 +133,13 @@ final class Parser {
                         + "a block on one line or end each line of keys with ',' (CoreDNS would read it as an "
                         + "unknown plugin)");
             }
-            directives.add(directive());
+            Directive d = directive();
+            if (d.args().isEmpty() && !d.nested().isEmpty() && PluginHistory.of(d.pluginName()).isEmpty()) {
+                throw error(d.name(), "'" + d.pluginName() + " {' after a server block without braces reads as a "
+                        + "second server block, which CoreDNS refuses (\"Unknown directive '" + d.pluginName()
+                        + "'\"); put '{' after the first block's keys and '}' at its end");
+            }
+            directives.add(d);
         }
         return new ServerBlock(keys, List.copyOf(directives), keys.get(0).start(), tokens.get(tokens.size() - 1).end(),
                 false, false);

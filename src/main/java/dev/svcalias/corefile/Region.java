@@ -78,6 +78,11 @@ record Region(String domain, ManagedZone.Kind kind, int start, int end, int line
             throw new CorefileException("line " + line + ": the svcalias block for zone " + zone
                     + " no longer holds exactly one server block between its markers" + BY_HAND);
         }
+        String fqdn = ZoneKey.fqdn(zone);
+        if (only.zoneKeys().isEmpty() || only.zoneKeys().stream().anyMatch(k -> !k.zone().equals(fqdn))) {
+            throw new CorefileException("line " + line + ": the svcalias markers for zone " + zone + " hold a block"
+                    + " for '" + only.keyText() + "', another zone; svcalias will not guess which is right" + BY_HAND);
+        }
         return only;
     }
 

@@ -25,7 +25,8 @@ final class RegionEditor {
                 if (r.kind() != kind) {
                     throw new ZoneConflictException("line " + r.line() + ": zone " + domain + " already has a "
                             + "svcalias " + r.kind().marker + " block in this Corefile, not a " + kind.marker
-                            + " one; remove it first (svcalias remove) or pick another --domain");
+                            + " one; remove it first (svcalias reset --domain " + domain + ", or svcalias corefile "
+                            + "remove --domain " + domain + " for a file) or pick another --domain");
                 }
                 result = text.substring(0, r.start()) + region + text.substring(r.end());
             }

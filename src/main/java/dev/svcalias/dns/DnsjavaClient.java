@@ -49,7 +49,8 @@ public final class DnsjavaClient implements DnsClient {
         } catch (TextParseException e) {
             return new DnsAnswer("FORMERR", List.of(), "'" + name + "' is not a valid DNS name");
         } catch (IOException e) {
-            return DnsAnswer.timeout("no answer from " + server + ": " + e.getMessage());
+            // the probe's address is in the diagnosis already; say only why (some exceptions carry no message)
+            return DnsAnswer.timeout(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
         }
     }
 

@@ -8,7 +8,9 @@ public enum ExitCode {
     VERIFY_FAILED(3, "verify found aliases that do not resolve as expected"),
     CLUSTER_ACCESS(4, "cluster unreachable, unauthenticated or forbidden"),
     CLUSTER_STATE(5, "cluster state prevents the change (missing component, conflict, conflicts after retries)"),
-    REVERTIBLE(6, "changed, but a manager may revert it (EKS add-on, Helm): see the warning");
+    OUTPUT_FAILED(6, "could not write the output (disk full, file-size limit, closed pipe)"),
+    INCOMPLETE(7, "apply/diff/verify -f: some aliases or clusters failed, the others went through"),
+    REVERTIBLE(8, "changed, but a manager may revert it (EKS add-on, Helm): see the warning");
 
     private final int code;
     private final String meaning;

@@ -1,9 +1,13 @@
 package dev.svcalias.plan;
 
+import dev.svcalias.cluster.AliasService;
 import dev.svcalias.output.UnifiedDiff;
 import dev.svcalias.output.Yaml;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The ordered writes of one command. Empty when everything is already as asked (idempotent re-runs). */
 public record Plan(List<Change> changes) {
@@ -55,10 +59,33 @@ public record Plan(List<Change> changes) {
                 sb.append(UnifiedDiff.diff(OperatorServersText.render(oc.before().servers()),
                         OperatorServersText.render(OperatorServersText.apply(oc.before().servers(), oc.serverName(),
                                 oc.after())), "a/" + label, "b/" + label));
-            } else if (c instanceof ServiceEntryDelete del) {
-                sb.append("# delete ").append(del.target()).append('\n');
+            } else if (c instanceof AliasServicePut put) {
+                sb.append("# ").append(put.previous() == null ? "create " : "replace ").append(put.target())
+                        .append('\n').append("---\n").append(Yaml.write(manifest(put.service())));
+            } else if (c instanceof NamespaceCreate ns) {
+                sb.append("# create ").append(ns.target()).append('\n');
+            } else {
+                sb.append("# delete ").append(c.target()).append('\n');
             }
         }
         return sb.toString();
+    }
+
+    /** The ExternalName Service as kubectl would show it (what svcalias sends, minus server fields). */
+    static Map<String, Object> manifest(AliasService s) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("name", s.name());
+        meta.put("namespace", s.namespace());
+        meta.put("labels", new TreeMap<>(s.labels()));
+        meta.put("annotations", new TreeMap<>(s.annotations()));
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("type", "ExternalName");
+        spec.put("externalName", s.externalName());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("apiVersion", "v1");
+        m.put("kind", "Service");
+        m.put("metadata", meta);
+        m.put("spec", spec);
+        return m;
     }
 }

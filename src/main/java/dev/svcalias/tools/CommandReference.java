@@ -66,7 +66,7 @@ final class CommandReference {
     }
 
     /** picocli maps every alias of a subcommand too ("rm", "ls"): each command once, under its own name. */
-    private static List<CommandLine> subcommands(CommandLine command) {
+    static List<CommandLine> subcommands(CommandLine command) {
         return command.getSubcommands().entrySet().stream()
                 .filter(e -> e.getKey().equals(e.getValue().getCommandName()))
                 .map(Map.Entry::getValue)
@@ -82,7 +82,7 @@ final class CommandReference {
     }
 
     /** The description's first sentence. */
-    private static String summary(CommandSpec spec) {
+    static String summary(CommandSpec spec) {
         String description = String.join(" ", spec.usageMessage().description());
         int stop = description.indexOf(". ");
         return stop < 0 ? description : description.substring(0, stop + 1);

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Every file generated from the command model ({@link Cli#model()}): the bash and zsh completions, the command
- * reference in docs/reference and docs/exit-codes.md.
+ * Every file generated from the command model ({@link Cli#model()}): the bash, zsh and fish completions, the
+ * command reference in docs/reference, the man pages in docs/man and docs/exit-codes.md.
  *
  * <p>The build runs {@link #main} in process-classes (exec-maven-plugin) and writes them under target/; the
  * profile {@code regen} writes them into the source tree, which is how the committed copies are refreshed. A
@@ -23,7 +23,7 @@ public final class GeneratedFiles {
     public static final String REFRESH_COMMAND = "mvn -q -Pregen process-classes";
 
     /** Folders that hold generated files only: regenerating deletes the files it no longer generates. */
-    public static final List<String> GENERATED_DIRS = List.of("completions", "docs/reference");
+    public static final List<String> GENERATED_DIRS = List.of("completions", "docs/reference", "docs/man");
 
     private GeneratedFiles() {}
 
@@ -33,8 +33,10 @@ public final class GeneratedFiles {
         String bash = Completions.bash(Cli.model());
         files.put("completions/svcalias", bash);
         files.put("completions/_svcalias", Completions.zsh(bash));
+        files.put("completions/svcalias.fish", FishCompletion.script(Cli.model()));
         CommandReference.pages(Cli.model(), "docs/reference").forEach(files::put);
         files.put("docs/exit-codes.md", ExitCodesPage.markdown());
+        ManPages.pages(Cli.model(), "docs/man").forEach(files::put);
         return files;
     }
 

@@ -2,7 +2,6 @@ package dev.svcalias.cli;
 
 import dev.svcalias.corefile.Corefiles;
 import dev.svcalias.corefile.ManagedZone;
-import dev.svcalias.testing.FakeDnsServer;
 import dev.svcalias.testing.FakeDnsServer.Question;
 import dev.svcalias.testing.FakeDnsServer.Reply;
 import dev.svcalias.testing.RecipeCluster;

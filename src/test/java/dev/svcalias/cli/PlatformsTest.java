@@ -126,13 +126,13 @@ class PlatformsTest {
     }
 
     @Test
-    void eksWritesTheCorefileAndExits6WithTheAddonCommand() {
+    void eksWritesTheCorefileAndExits8WithTheAddonCommand() {
         try (RecipeCluster c = new RecipeCluster(Era.COREDNS_1_6_2, dir)) {
             new PlatformSeeds(c.client).eks(true);
             String kc = c.kubeconfigFlag();
             assertThat(run(0, "status", kc).out()).contains("Platform:       eks")
                     .contains("eks.amazonaws.com/component=coredns").contains("managed add-on");
-            CliRun init = run(6, "init", "--domain", "svc.example", kc);
+            CliRun init = run(8, "init", "--domain", "svc.example", kc);
             assertThat(init.err()).contains("EKS managed add-on").contains("aws eks update-addon")
                     .contains("--configuration-values '{\"corefile\":\"");
             assertThat(c.corefile("kube-system")).startsWith(PlatformSeeds.file("eks-1.11-proxy.corefile"))

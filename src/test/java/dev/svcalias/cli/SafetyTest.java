@@ -3,8 +3,8 @@ package dev.svcalias.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcalias.cluster.Fabric8ClusterConnector;
-import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.error.ExitCode;
+import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.testing.CliRun;
 import dev.svcalias.testing.InterceptingConnector;
 import dev.svcalias.testing.RecipeCluster;

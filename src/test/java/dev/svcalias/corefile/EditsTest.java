@@ -160,7 +160,8 @@ class EditsTest {
         assertThatThrownBy(() -> Corefiles.addIstioRoute(added, "internal", V162))
                 .isInstanceOf(ZoneConflictException.class)
                 .hasMessage("line 5: zone internal already has a svcalias stub-domain block in this Corefile, not a "
-                        + "istio-route one; remove it first (svcalias remove) or pick another --domain");
+                        + "istio-route one; remove it first (svcalias reset --domain internal, or svcalias corefile remove "
+                        + "--domain internal for a file) or pick another --domain");
     }
 
     @Test

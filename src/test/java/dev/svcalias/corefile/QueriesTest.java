@@ -50,7 +50,7 @@ class QueriesTest {
     void rootPortsOfTheCorpus() {
         assertThat(Corefiles.rootPorts(Corpus.read("openshift-4.1.corefile"))).containsExactly(5353);
         assertThat(Corefiles.rootPorts(Corpus.read("kubeadm-1.28.corefile"))).containsExactly(53);
-        assertThat(Corefiles.rootPorts(". dns://.:1053 .:53 {\n}\n")).containsExactly(53, 1053);
+        assertThat(Corefiles.rootPorts("dns://.:1053 . .:5353 {\n}\n")).containsExactly(1053, 53, 5353);
     }
 
     @Test

@@ -61,4 +61,22 @@ class EditedCorefilesLoadRealIT {
         assertThat(edited).as("edited Corefiles checked").isGreaterThan(16);
         assertThat(failures).as("edited Corefiles CoreDNS refused").isEmpty();
     }
+
+    /** Issue 9, defect 5: what svcalias's check refuses for duplicate keys and brace-less blocks, CoreDNS refuses. */
+    @Test
+    void checkRefusesWhatCorednsRefuses() {
+        List<String> refusedByBoth = List.of(
+                ".:53 {\n    whoami\n}\n. {\n    whoami\n}\n",
+                ".:53 {\n    whoami\n}\ninternal:53 {\n    whoami\n}\nInternal.:53 {\n    whoami\n}\n",
+                ".:53 {\n    whoami\n}\ninternal:53 dns://internal.:53 {\n    whoami\n}\n",
+                ".:53\nwhoami\nextra {\n}\n");
+        for (String text : refusedByBoth) {
+            assertThat(CLUSTER.corednsLoads(text).started()).as("CoreDNS loads\n" + text).isFalse();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Corefiles.check(text)).as(text)
+                    .isInstanceOf(CorefileException.class);
+        }
+        String fine = ".:53 {\n    whoami\n}\ninternal:53 {\n    whoami\n}\n";
+        assertThat(CLUSTER.corednsLoads(fine).started()).isTrue();
+        Corefiles.check(fine);
+    }
 }

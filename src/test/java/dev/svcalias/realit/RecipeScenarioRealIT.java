@@ -64,9 +64,9 @@ class RecipeScenarioRealIT {
         assertThat(unrouted.rcode()).isNotEqualTo("NOERROR");
     }
 
-    /** Retries for up to 30s: CoreDNS's reload (2s in the testbed) and the plugin's ServiceEntry poll. */
-    static DnsAnswer eventually(Supplier<DnsAnswer> query, java.util.function.Predicate<DnsAnswer> done) {
-        DnsAnswer last = query.get();
+    /** Retries for up to 30s: CoreDNS's reload (2s in the testbed), the plugin's ServiceEntry poll, istiod's pushes. */
+    static <T> T eventually(Supplier<T> query, java.util.function.Predicate<T> done) {
+        T last = query.get();
         for (int i = 0; i < 60 && !done.test(last); i++) {
             try {
                 Thread.sleep(500);

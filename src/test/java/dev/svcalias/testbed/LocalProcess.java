@@ -15,13 +15,18 @@ final class LocalProcess implements AutoCloseable {
     private final Thread reaper;
 
     LocalProcess(String name, List<String> command, Path log) {
+        this(name, new ProcessBuilder(command), log);
+    }
+
+    /** A process with the environment and working directory {@code builder} sets. */
+    LocalProcess(String name, ProcessBuilder builder, Path log) {
         this.name = name;
         this.log = log;
         try {
-            this.process = new ProcessBuilder(command).redirectErrorStream(true)
+            this.process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name + ": " + command, e);
+            throw new UncheckedIOException("cannot start " + name + ": " + builder.command(), e);
         }
         this.reaper = new Thread(this::kill, "stop-" + name);
         Runtime.getRuntime().addShutdownHook(reaper);

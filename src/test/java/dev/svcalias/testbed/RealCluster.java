@@ -205,6 +205,27 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** The class's temp dir: server logs (*.log) and state. */
+    Path dir() {
+        return dir;
+    }
+
+    /**
+     * What upgrading Istio past 1.8 does: istiocoredns's Service and Deployment go (and its ConfigMap unless
+     * {@code keepConfigMap}), and its process stops. kube-dns keeps running with whatever svcalias wrote.
+     */
+    public void removeIstiocoredns(boolean keepConfigMap) {
+        client.services().inNamespace("istio-system").withName("istiocoredns").delete();
+        client.apps().deployments().inNamespace("istio-system").withName("istiocoredns").delete();
+        if (!keepConfigMap) {
+            client.configMaps().inNamespace("istio-system").withName("coredns").delete();
+        }
+        if (istiocoredns != null) {
+            istiocoredns.close();
+            istiocoredns = null;
+        }
+    }
+
     /** An admin (system:masters) client of the local API server. */
     public KubernetesClient client() {
         return client;

@@ -8,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
  * The testbed for people: starts the same local API server, kube-dns, istiocoredns and Istio plugin as the
  * *RealIT tests, seeded like the recipe's cluster, writes STATE_DIR/env (KUBECONFIG and the DNS addresses) and
  * runs until stopped (SIGTERM tears everything down). Started by src/testbed/sandbox.sh.
- * Arguments: STATE_DIR [grpc|proxy] (the istiocoredns era: Istio 1.4-1.8's CoreDNS 1.6.2, or 1.1-1.3's 1.1.2).
+ * Arguments: STATE_DIR [grpc|proxy|coredns] (the istiocoredns era: Istio 1.4-1.8's CoreDNS 1.6.2, or 1.1-1.3's
+ * 1.1.2; coredns: a cluster without istiocoredns, as after an upgrade past Istio 1.8 or without Istio).
  */
 public final class Sandbox {
     private Sandbox() {}
@@ -24,13 +25,17 @@ public final class Sandbox {
             stopped.countDown();
         }));
         cluster.beforeAll(null);
+        boolean noIstiocoredns = args.length > 1 && args[1].equals("coredns");
+        if (noIstiocoredns) {
+            cluster.removeIstiocoredns(false);
+        }
         Files.writeString(state.resolve("env"), "export KUBECONFIG=" + cluster.adminKubeconfig() + "\n"
                 + "export SVCALIAS_SANDBOX_DNS=" + cluster.kubeDnsAddress() + "\n"
                 + "export SVCALIAS_SANDBOX_ISTIOCOREDNS=" + cluster.istiocorednsAddress() + "\n"
                 + "export SVCALIAS_SANDBOX_PLUGIN=" + cluster.pluginAddress() + "\n");
         System.out.println("sandbox ready: KUBECONFIG=" + cluster.adminKubeconfig() + " kube-dns="
-                + cluster.kubeDnsAddress() + " istiocoredns=" + cluster.istiocorednsAddress() + " (CoreDNS "
-                + cluster.istiocorednsVersion() + ")");
+                + cluster.kubeDnsAddress() + (noIstiocoredns ? " (no istiocoredns)" : " istiocoredns="
+                + cluster.istiocorednsAddress() + " (CoreDNS " + cluster.istiocorednsVersion() + ")"));
         stopped.await();
     }
 }

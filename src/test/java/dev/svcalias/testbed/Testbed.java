@@ -24,6 +24,7 @@ final class Testbed {
     static final String COREDNS_VERSION = VERSIONS.get("COREDNS_VERSION");
     static final String COREDNS_ISTIO_VERSION = VERSIONS.get("COREDNS_ISTIO_VERSION");
     static final String COREDNS_PROXY_VERSION = VERSIONS.get("COREDNS_PROXY_VERSION");
+    static final String ISTIO_VERSION = VERSIONS.get("ISTIO_VERSION");
 
     private static boolean built;
     private static String buildLog = "";
@@ -54,6 +55,15 @@ final class Testbed {
 
     static Path istioPluginFake() {
         return required("istio-plugin-fake", "istio-plugin-fake");
+    }
+
+    /** istiod, with the module's crd-all.gen.yaml beside it. */
+    static Path pilotDiscovery() {
+        return required("pilot-discovery-" + ISTIO_VERSION, "pilot-discovery");
+    }
+
+    static Path istioDnsProxy() {
+        return required("istio-dns-proxy", "istio-dns-proxy");
     }
 
     /** An older CoreDNS (1.6.2 or 1.1.2) when build.sh could build it with today's Go; see its FAILED file if not. */

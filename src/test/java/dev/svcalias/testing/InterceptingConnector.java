@@ -2,9 +2,9 @@ package dev.svcalias.testing;
 
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.ClusterConnector;
+import dev.svcalias.cluster.ConfigMapRef;
 import dev.svcalias.cluster.CorefileSnapshot;
 import dev.svcalias.cluster.CorefileStore;
-import dev.svcalias.cluster.ConfigMapRef;
 import dev.svcalias.cluster.ProbePods;
 import dev.svcalias.cluster.ServiceEntries;
 import dev.svcalias.cluster.Services;
@@ -57,6 +57,11 @@ public final class InterceptingConnector implements ClusterConnector {
             @Override
             public ServiceEntries serviceEntries() {
                 return real.serviceEntries();
+            }
+
+            @Override
+            public dev.svcalias.cluster.AliasServices aliasServices() {
+                return real.aliasServices();
             }
 
             @Override

@@ -1,0 +1,67 @@
+package dev.svcalias.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.svcalias.testing.CliRun;
+import dev.svcalias.testing.JvmProcess;
+import dev.svcalias.testing.RecipeCluster;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 9, defect 1: a failed write to stdout is exit 6 with one line on stderr, never exit 0 with cut output. */
+class OutputWriteFailureTest {
+    @TempDir
+    Path dir;
+
+    private Path corefile() throws IOException {
+        Path file = dir.resolve("Corefile");
+        // long enough (about 6 KB) that a 2 KB file-size limit cuts the output
+        String comments = ("# " + "x".repeat(60) + "\n").repeat(100);
+        Files.writeString(file, comments + RecipeCluster.corpus("kubeadm-1.28.corefile"), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void aStdoutThatFailsIsExit6() throws IOException {
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        CliRun run = CliRun.toStdout(full, "corefile", "stub-domain", "--domain", "internal", "--forward-to",
+                "10.96.100.53", "--file", corefile().toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(6);
+        assertThat(run.err()).hasLineCount(1).startsWith("error: could not write the output")
+                .contains("No space left on device").contains("; fix: ");
+    }
+
+    @Test
+    void devFullIsExit6() throws Exception {
+        JvmProcess.Result r = JvmProcess.run("", "> /dev/full", "corefile", "stub-domain", "--domain", "internal",
+                "--forward-to", "10.96.100.53", "--file", corefile().toString());
+        assertThat(r.exitCode()).as(r.stderr()).isEqualTo(6);
+        assertThat(r.stderr()).startsWith("error: could not write the output").contains("No space left");
+    }
+
+    @Test
+    void aFileSizeLimitIsExit6() throws Exception {
+        Path out = dir.resolve("out");
+        JvmProcess.Result r = JvmProcess.run("ulimit -f 2;", "> '" + out + "'", "corefile", "stub-domain",
+                "--domain", "internal", "--forward-to", "10.96.100.53", "--file", corefile().toString());
+        assertThat(Files.size(out)).isLessThan(Files.size(corefile()));
+        assertThat(r.exitCode()).as(r.stderr()).isEqualTo(6);
+        assertThat(r.stderr()).startsWith("error: could not write the output");
+    }
+
+    @Test
+    void helpOnDevFullIsExit6Too() throws Exception {
+        JvmProcess.Result r = JvmProcess.run("", "> /dev/full", "--help");
+        assertThat(r.exitCode()).as(r.stderr()).isEqualTo(6);
+    }
+}
