@@ -48,10 +48,17 @@ public final class Fabric8ClusterConnector implements ClusterConnector {
         config.setConnectionTimeout((int) connectTimeout.toMillis());
         config.setRequestTimeout((int) requestTimeout.toMillis());
         config.setRequestRetryBackoffLimit(0);
+        config.setUserAgent(userAgent());
         KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
         String name = config.getCurrentContext() != null ? config.getCurrentContext().getName()
                 : context != null ? context : "in-cluster";
         return new Fabric8Cluster(client, "context " + name + " (" + stripSlash(config.getMasterUrl()) + ")");
+    }
+
+    /** As kubectl does ("kubectl/v1.34.4 ..."): the API server's audit log and metrics can tell svcalias apart. */
+    static String userAgent() {
+        String version = Fabric8ClusterConnector.class.getPackage().getImplementationVersion();
+        return "svcalias/" + (version == null ? "dev" : version) + " (fabric8-kubernetes-client)";
     }
 
     Config configure(String kubeconfig, String context) {
