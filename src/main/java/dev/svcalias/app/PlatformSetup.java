@@ -32,7 +32,8 @@ record PlatformSetup(Detection detection, ClusterFacts facts, DnsLayout dnsLayou
         ClusterFacts facts = FactsReader.read(cluster, dnsLayout);
         Detection detection = PlatformDetector.detect(facts, dnsLayout, override);
         Optional<CorefileSnapshot> corefile = detection.platform().corefile(facts, dnsLayout)
-                .flatMap(ref -> cluster.corefiles().read(ref));
+                .flatMap(ref -> cluster.corefiles().read(ref))
+                .map(s -> restoreBackup ? s : DnsChain.checked(s)); // unparsable: exit 5 naming the ConfigMap
         List<String> warnings = new ArrayList<>();
         Optional<KubeDnsSide> side = Optional.empty();
         Optional<SvcaliasException> refusal = Optional.empty();
