@@ -36,7 +36,7 @@ public final class StatusUseCase {
         }
         return new StatusResult(cluster.describe(), chain.clusterDomain(), zones,
                 Corefiles.hasReload(chain.kubeDns().corefile()),
-                chain.istio().map(s -> Corefiles.hasReload(s.corefile())).orElse(false),
+                chain.istio().map(s -> Corefiles.hasReload(s.corefile())).orElse(true), // nothing to reload: no complaint
                 kubeDnsImage, istioImage, chain.istiocorednsIp().orElse(""), aliases, problems, facts.evidence(),
                 facts.auto().cliName);
     }
