@@ -32,7 +32,8 @@ public final class ResetUseCase {
         List<Change> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (var ref : List.of(layout.kubeDnsCorefile(), layout.istioCorefile())) {
-            cluster.corefiles().read(ref).flatMap(s -> corefileChange(s, request, notes)).ifPresent(changes::add);
+            cluster.corefiles().read(ref).map(s -> request.restoreBackup() ? s : DnsChain.checked(s))
+                    .flatMap(s -> corefileChange(s, request, notes)).ifPresent(changes::add);
         }
         if (request.aliases()) {
             if (ServiceEntryAliases.served(cluster)) {

@@ -1,5 +1,6 @@
 package dev.svcalias.cli;
 
+import dev.svcalias.app.DomainRules;
 import dev.svcalias.app.InitRequest;
 import dev.svcalias.app.InitResult;
 import dev.svcalias.app.InitUseCase;
@@ -40,9 +41,7 @@ final class InitCommand implements Callable<Integer> {
     boolean restart;
 
     @Mixin DryRunOption dryRun;
-    @Mixin ClusterOptions cluster;
     @Mixin LayoutOptions layout;
-    @Mixin OutputOptions output;
 
     InitCommand(CliContext context) {
         this.context = context;
@@ -51,11 +50,16 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModeName chosen = ModeName.parse(mode); // bad input fails before any API call
-        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context)) {
-            InitResult result = new InitUseCase(c).run(new InitRequest(domain, corednsVersion, force, restart,
-                    dryRun.dryRun, layout.layout(), chosen));
+        var where = layout.layout();
+        String zone = DomainRules.validateZone(domain);
+        if (corednsVersion != null) {
+            OfflineArguments.version(corednsVersion);
+        }
+        try (Cluster c = context.connect()) {
+            InitResult result = new InitUseCase(c).run(new InitRequest(zone, corednsVersion, force, restart,
+                    dryRun.dryRun, where, chosen));
             result.warnings().forEach(context::warn);
-            Results.print(context, output, result, dryRun.dryRun ? result.plan() : null);
+            Results.print(context, result, dryRun.dryRun ? result.plan() : null);
         }
         return 0;
     }

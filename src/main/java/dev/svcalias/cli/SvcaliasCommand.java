@@ -1,6 +1,7 @@
 package dev.svcalias.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,8 +44,11 @@ final class SvcaliasCommand implements Runnable {
     boolean verbose;
 
     @Option(names = "--no-color", scope = ScopeType.INHERIT,
-            description = "No colour (also when NO_COLOR is set or stdout is not a terminal).")
+            description = "No colour (also with a non-empty NO_COLOR, with TERM=dumb, or when stdout is not a terminal).")
     boolean noColor;
+
+    @Mixin ClusterOptions cluster;
+    @Mixin OutputOptions output;
 
     @Spec
     CommandSpec spec;

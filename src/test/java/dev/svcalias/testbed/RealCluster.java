@@ -75,6 +75,7 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
     private CoreDnsProcess kubeDns;
     private String kubeDnsCorefile;
     private String istioCorefile;
+    private FaultProxy faultProxy;
 
     private RealCluster(Crd crd, Era era) {
         this.crd = crd;
@@ -167,7 +168,7 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
         if (context != null && context.getExecutionException().isPresent()) {
             System.err.println("[testbed] a test failed; the servers' last log lines:\n" + logs());
         }
-        for (AutoCloseable c : new AutoCloseable[] {kubeDns, istiocoredns, plugin, client, apiServer}) {
+        for (AutoCloseable c : new AutoCloseable[] {faultProxy, kubeDns, istiocoredns, plugin, client, apiServer}) {
             if (c != null) {
                 try {
                     c.close();
@@ -176,6 +177,7 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
                 }
             }
         }
+        faultProxy = null;
         kubeDns = null;
         istiocoredns = null;
         plugin = null;
@@ -217,8 +219,31 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** The admin kubeconfig (client certificate in system:masters) for --kubeconfig. */
+    /** kube-apiserver's audit log: one JSON line per request (verb, requestURI, userAgent). */
+    public Path auditLog() {
+        return apiServer.auditLog();
+    }
+
     public Path adminKubeconfig() {
         return apiServer.adminKubeconfig;
+    }
+
+    /**
+     * An HTTPS fault proxy in front of the API server (started on first use, closed with the cluster): it serves
+     * the API server's certificate and forwards as the admin. See {@link FaultProxy}.
+     */
+    public FaultProxy faultProxy() {
+        if (faultProxy == null) {
+            Path pki = apiServer.pki.dir;
+            faultProxy = new FaultProxy(TlsMaterial.of(apiServer.pki, new Path[] {pki.resolve("user-testbed-admin.crt"),
+                    pki.resolve("user-testbed-admin.key")}), apiServer.url());
+        }
+        return faultProxy;
+    }
+
+    /** The admin kubeconfig with the fault proxy as its server. */
+    public Path adminKubeconfigViaFaultProxy() {
+        return faultProxy().kubeconfig(apiServer.adminKubeconfig, apiServer.url());
     }
 
     /** kube-dns's address for --nameserver and DNS queries: 127.0.0.1:PORT. */
