@@ -1,7 +1,7 @@
 package dev.svcalias.cluster;
 
-import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.Echo;
+import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -8,7 +8,6 @@ import dev.svcalias.testing.RecipeCluster;
 import dev.svcalias.testing.RecipeCluster.Era;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
