@@ -16,22 +16,20 @@ import java.util.Optional;
  * The state of the recipe's DNS chain as read from the cluster: kube-dns's Corefile, istiocoredns's Corefile and
  * Service. Read once per command and shared by the use cases.
  */
-public record DnsChain(ClusterLayout layout, CorefileSnapshot kubeDns, Optional<CorefileSnapshot> istio,
+public record DnsChain(ClusterLayout layout, PlatformSetup platform, Optional<CorefileSnapshot> istio,
                        Optional<ServiceInfo> istiocoredns, String clusterDomain) {
 
     public static final String DEFAULT_CLUSTER_DOMAIN = "cluster.local";
 
     public static DnsChain read(Cluster cluster, ClusterLayout layout) {
-        CorefileSnapshot kubeDns = cluster.corefiles().read(layout.kubeDnsCorefile())
-                .orElseThrow(() -> SvcaliasException.state(layout.kubeDnsCorefile() + " not found: this cluster does "
-                        + "not run CoreDNS as its cluster DNS (GKE runs kube-dns, which svcalias does not edit)",
-                        "pass --kube-dns-configmap NAMESPACE/NAME if CoreDNS's ConfigMap has another name"));
-        checked(kubeDns);
-        String clusterDomain = clusterDomain(kubeDns.corefile());
+        PlatformSetup platform = PlatformSetup.read(cluster, layout, false);
+        String clusterDomain = platform.corefile().map(c -> clusterDomain(c.corefile()))
+                .orElse(DEFAULT_CLUSTER_DOMAIN);
+        platform.corefile().ifPresent(DnsChain::checked);
         Optional<CorefileSnapshot> istio = cluster.corefiles().read(layout.istioCorefile()).map(DnsChain::checked);
         Optional<ServiceInfo> service = cluster.services().service(layout.istioNamespace(),
                 layout.istioCorednsService());
-        return new DnsChain(layout, kubeDns, istio, service, clusterDomain);
+        return new DnsChain(layout, platform, istio, service, clusterDomain);
     }
 
     /**
@@ -60,13 +58,18 @@ public record DnsChain(ClusterLayout layout, CorefileSnapshot kubeDns, Optional<
 
     /** The svcalias zones configured in kube-dns's Corefile. */
     public List<ManagedZone> stubDomains() {
-        return Corefiles.managedZones(kubeDns.corefile()).stream()
+        return platform.maybeSide().map(KubeDnsSide::zones).orElse(List.of()).stream()
                 .filter(z -> z.kind() == ManagedZone.Kind.STUB_DOMAIN).toList();
+    }
+
+    /** Where the cluster DNS's side of the zone lives; exit 5 on a platform svcalias cannot configure. */
+    KubeDnsSide kubeDnsSide() {
+        return platform.side();
     }
 
     /** Every zone svcalias set up in kube-dns's Corefile, in any mode. */
     public List<ManagedZone> zones() {
-        return Corefiles.managedZones(kubeDns.corefile()).stream()
+        return platform.maybeSide().map(KubeDnsSide::zones).orElse(List.of()).stream()
                 .filter(z -> ModeName.recordedBy(z.kind()).isPresent()).toList();
     }
 
@@ -89,7 +92,7 @@ public record DnsChain(ClusterLayout layout, CorefileSnapshot kubeDns, Optional<
         }
         List<ManagedZone> zones = zones();
         if (zones.isEmpty()) {
-            throw SvcaliasException.state("svcalias is not set up: " + layout.kubeDnsCorefile()
+            throw SvcaliasException.state("svcalias is not set up: " + kubeDnsSide().describe()
                     + " has no svcalias zone", "run 'svcalias init --domain internal' first");
         }
         if (zones.size() > 1) {
@@ -101,8 +104,7 @@ public record DnsChain(ClusterLayout layout, CorefileSnapshot kubeDns, Optional<
     }
 
     public Optional<ManagedZone> stubDomain(String domain) {
-        return Corefiles.managedZone(kubeDns.corefile(), domain)
-                .filter(z -> z.kind() == ManagedZone.Kind.STUB_DOMAIN);
+        return stubDomains().stream().filter(z -> z.domain().equals(domain)).findFirst();
     }
 
     public Optional<ManagedZone> istioRoute(String domain) {

@@ -60,7 +60,7 @@ final class InitCommand implements Callable<Integer> {
                     dryRun.dryRun, where, chosen));
             result.warnings().forEach(context::warn);
             Results.print(context, result, dryRun.dryRun ? result.plan() : null);
+            return result.revertible() ? dev.svcalias.error.ExitCode.REVERTIBLE.code() : 0;
         }
-        return 0;
     }
 }

@@ -27,6 +27,11 @@ final class LayoutOptions {
             description = "istiocoredns's Service and Deployment name (default: ${DEFAULT-VALUE}).")
     String istiocoredns;
 
+    @Option(names = "--platform", paramLabel = "NAME",
+            description = "Where cluster DNS is configured, instead of detecting it: kubeadm, aks, k3s, rke2, eks, "
+                    + "gke, gke-cloud-dns, openshift (svcalias status shows what detection found).")
+    String platform;
+
     ClusterLayout layout() {
         String[] parts = kubeDnsConfigMap.split("/", -1);
         if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
@@ -43,6 +48,6 @@ final class LayoutOptions {
         ClusterLayout d = ClusterLayout.defaults();
         return new ClusterLayout(new ConfigMapRef(parts[0], parts[1]), kubeDnsDeployment, d.kubeDnsService(),
                 new ConfigMapRef(istioNamespace, istioConfigMap), istiocoredns, istiocoredns,
-                d.istioCorednsContainer());
+                d.istioCorednsContainer(), platform);
     }
 }
