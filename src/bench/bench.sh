@@ -24,7 +24,7 @@ need python3 "apt-get install python3"
 bash src/testbed/build.sh kube-apiserver etcd coredns coredns-istio istio-plugin-fake kubectl >&2
 KUBECTL=${KUBECTL:-$(ls -d "${SVCALIAS_TESTBED_CACHE:-$HOME/.cache/svcalias-testbed}"/kubectl-v*/kubectl | head -n 1)}
 [ -x "$KUBECTL" ] || { echo "error: no kubectl; fix: bash src/testbed/build.sh kubectl" >&2; exit 2; }
-[ -f target/svcalias.jar ] || mvn -q -DskipTests package >&2
+mvn -q -o -DskipTests package >&2 || mvn -q -DskipTests package >&2
 
 # --- the testbed: its own sandbox, stopped on exit ---------------------------------------------------------------
 export SVCALIAS_SANDBOX_DIR="$OUT/sandbox"
@@ -51,23 +51,29 @@ log "svcalias: $SVCALIAS; kubectl: $KUBECTL ($("$KUBECTL" version --client 2>/de
 # shellcheck disable=SC2086
 # --- measuring ---------------------------------------------------------------------------------------------------
 # measure NAME CMD...: one run; appends "NAME seconds maxRSS-KiB api-requests exit" to $OUT/runs.txt. API requests
-# are the audit log lines the run added with a kubectl or fabric8 user agent (the testbed's own CoreDNS and Istio
-# plugin stand-in read the API server too, under their own user agents).
+# are the audit log lines the run added with kubectl's or svcalias's user agent (the testbed's own CoreDNS, Istio
+# plugin stand-in and ConfigMap poller read the API server too, under their own user agents).
 measure() {
   local name=$1; shift
   local before; before=$(wc -l < "$AUDIT")
-  local rc=0
+  local rc=0 start end
+  start=$(date +%s.%N)
   /usr/bin/time -f '%e %M' -o "$OUT/time.txt" "$@" >"$OUT/last.out" 2>"$OUT/last.err" || rc=$?
+  end=$(date +%s.%N)
   sleep 0.3 # the audit line of the last response is written just after it
-  local requests
-  requests=$(tail -n +"$((before + 1))" "$AUDIT" | grep -c -E '"userAgent":"(kubectl|fabric8)' || true)
+  tail -n +"$((before + 1))" "$AUDIT" | grep -E '"userAgent":"(kubectl|svcalias)/' > "$OUT/requests.json" || true
+  local requests; requests=$(wc -l < "$OUT/requests.json")
   echo "$name $(tail -n 1 "$OUT/time.txt") $requests $rc" >> "$OUT/runs.txt"
+  # where the time goes: process start -> first request received, first -> last response, last -> exit
+  python3 src/bench/timeline.py "$name" "$start" "$end" "$OUT/requests.json" >> "$OUT/timeline.txt"
 }
 # shellcheck disable=SC2086
 sv() { $SVCALIAS "$@"; }
 kc() { "$KUBECTL" "$@"; }
-delete_entries() { kc delete serviceentries.networking.istio.io -n micro-shake-factory --all >/dev/null; }
+# one deletecollection request (kubectl delete --all would delete, then wait for, each object in turn)
+delete_entries() { kc delete --raw /apis/networking.istio.io/v1/namespaces/micro-shake-factory/serviceentries >/dev/null; }
 : > "$OUT/runs.txt"
+: > "$OUT/timeline.txt"
 
 python3 - "$N" "$OUT" <<'EOF'
 import sys
@@ -137,6 +143,10 @@ for i in $(seq "$REPEAT_BIG"); do
   [ "$i" = "$REPEAT_BIG" ] || delete_entries
 done
 measure many.svcalias-unchanged $SVCALIAS apply -f "$OUT/aliases.yaml"
+delete_entries
+measure many.svcalias-parallel-8 $SVCALIAS apply --parallel 8 -f "$OUT/aliases.yaml"
+delete_entries
+measure many.svcalias-parallel-1 $SVCALIAS apply --parallel 1 -f "$OUT/aliases.yaml"
 
 log "verify of $N aliases: waiting until DNS answers them all"
 sv verify --nameserver "$SVCALIAS_SANDBOX_DNS" --wait --timeout 120s >/dev/null
@@ -187,6 +197,8 @@ labels = {
     "one.svcalias": "svcalias alias add", "one.kubectl": "kubectl apply -f (1 ServiceEntry)",
     "many.svcalias": f"svcalias apply -f ({n} new)", "many.kubectl": f"kubectl apply -f ({n} ServiceEntries)",
     "many.svcalias-unchanged": f"svcalias apply -f ({n} unchanged)",
+    "many.svcalias-parallel-8": f"svcalias apply --parallel 8 -f ({n} new)",
+    "many.svcalias-parallel-1": f"svcalias apply --parallel 1 -f ({n} new)",
     "many.svcalias-diff-after-kubectl": f"svcalias diff -f after kubectl apply (exit 0 = same objects)",
     "verify.svcalias": f"svcalias verify ({n} aliases, --nameserver)", "verify.dig": f"dig -f ({2 * int(n)} queries)",
     "verify-file.svcalias": f"svcalias verify -f ({n} aliases, --nameserver)",
@@ -195,6 +207,9 @@ for k, label in labels.items():
     if k in data:
         print(f"| {label} | {med(k, 0):.3f} s | {med(k, 1) / 1024:.0f} MiB | {med(k, 2):.0f} |")
 EOF
+echo
+echo "Where the time goes (medians, s): process start -> first API request | first request -> last response | last response -> exit"
+python3 src/bench/timeline.py --summary "$OUT/timeline.txt"
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), $(sed -n 's/^model name\t: //p' /proc/cpuinfo | head -n 1); $(uptime | sed 's/.*load average/load average/')"
 echo "Runs: $OUT/runs.txt (name seconds maxRSS-KiB api-requests exit)"

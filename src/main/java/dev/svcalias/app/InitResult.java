@@ -16,7 +16,8 @@ import java.util.Map;
  */
 public record InitResult(String domain, String clusterDomain, String upstream, String corednsVersion,
                          Plan plan, boolean dryRun, List<String> warnings, List<String> restarted, String mode,
-                         String migratedFrom, int movedAliases, List<String> evidence)
+                         String migratedFrom, int movedAliases, List<String> evidence, String platform,
+                         boolean revertible)
         implements Printable {
 
     @Override
@@ -34,6 +35,7 @@ public record InitResult(String domain, String clusterDomain, String upstream, S
             data.put("istiocorednsClusterIP", upstream);
             data.put("istiocorednsCorednsVersion", corednsVersion);
         }
+        data.put("platform", platform);
         data.put("dryRun", dryRun);
         List<Object> changes = new ArrayList<>();
         for (Change c : plan.changes()) {

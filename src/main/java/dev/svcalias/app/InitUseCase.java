@@ -36,15 +36,22 @@ public final class InitUseCase {
         });
 
         // a root forward or a user's block for a parent or child zone would compete with svcalias's block: say so
-        Corefiles.overlaps(chain.kubeDns().corefile(), domain).forEach(o -> warnings.add(chain.kubeDns().ref() + ", " + o));
+        chain.platform().corefile().ifPresent(k -> Corefiles.overlaps(k.corefile(), domain)
+                .forEach(o -> warnings.add(k.ref() + ", " + o)));
         chain.istio().ifPresent(s -> Corefiles.overlaps(s.corefile(), domain).forEach(o -> warnings.add(s.ref() + ", " + o)));
         SetupFacts facts = SetupFacts.detect(cluster, layout, chain);
         ModeName chosen = request.mode() == null ? facts.auto() : request.mode();
         Optional<ModeName> recorded = chain.zone(domain).flatMap(z -> ModeName.recordedBy(z.kind()));
         Mode mode = Mode.of(chosen);
         ModeSetup setup = mode.setUp(new ZoneSetup(cluster, chain, domain, request, facts,
-                new ConfigMapZoneWriter(chain.kubeDns()), warnings));
+                new SideZoneWriter(chain.kubeDnsSide()), warnings));
         List<Change> changes = new ArrayList<>(setup.changes());
+        PlatformSetup platform = chain.platform();
+        // NodeLocal DNSCache sends only the cluster domain to kube-dns: the zone goes in its Corefile too, last
+        List<Change> front = platform.nodeLocal().map(nl -> List.of(NodeLocalZones.put(nl, domain,
+                platform.detection().nodeLocal().orElseThrow().forwardTo()))).orElse(List.of());
+        changes.addAll(front);
+        warnings.addAll(platform.warnings());
         int moved = 0;
         if (recorded.isPresent() && recorded.get() != chosen) {
             Migration migration = new Migration(cluster, chain, domain, Mode.of(recorded.get()), mode);
@@ -52,6 +59,13 @@ public final class InitUseCase {
             moved = migration.aliasCount();
         }
         Plan plan = new Plan(changes);
+        boolean revertible = !platform.warnings().isEmpty() && !plan.isEmpty();
+        if (revertible) {
+            plan.effective().changes().stream().filter(c -> c instanceof CorefileChange cc
+                    && platform.corefile().map(k -> k.ref().equals(cc.before().ref())).orElse(false)).findFirst()
+                    .flatMap(c -> platform.detection().platform().keepCommand(platform.facts(),
+                            ((CorefileChange) c).after())).ifPresent(c -> warnings.add("to keep it, run: " + c));
+        }
 
         List<String> restarts = new ArrayList<>();
         if (!plan.isEmpty() && !request.dryRun()) {
@@ -60,7 +74,8 @@ public final class InitUseCase {
         reloadNotes(request, layout, plan, warnings, restarts);
         return new InitResult(domain, chain.clusterDomain(), setup.upstream(), setup.corednsVersion(), plan,
                 request.dryRun(), warnings, restarts, chosen.cliName,
-                recorded.filter(r -> r != chosen).map(r -> r.cliName).orElse(""), moved, facts.evidence());
+                recorded.filter(r -> r != chosen).map(r -> r.cliName).orElse(""), moved, facts.evidence(),
+                platform.detection().id().flag(), revertible);
     }
 
     /** Without the reload plugin a Corefile change waits for the next pod restart: say so, restart on request. */

@@ -36,7 +36,7 @@ final class IstiocorednsMode implements Mode {
 
         checkPlugins(istio, version, zone.request().corednsVersion() == null);
         Optional<CoreDnsVersion> kubeDnsVersion = CorednsMode.kubeDnsVersion(zone.cluster(), layout);
-        kubeDnsVersion.ifPresent(v -> checkPlugins(chain.kubeDns(), v, true));
+        chain.platform().corefile().ifPresent(k -> kubeDnsVersion.ifPresent(v -> checkPlugins(k, v, true)));
 
         UnaryOperator<String> istioEdit = text -> Corefiles.addIstioRoute(text, domain, version);
         UnaryOperator<String> kubeDnsEdit = text -> Corefiles.addStubDomain(text, domain, istioIp);

@@ -8,7 +8,9 @@ import dev.svcalias.corefile.Corefiles;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.plan.Change;
+import dev.svcalias.plan.ConfigMapKeyChange;
 import dev.svcalias.plan.CorefileChange;
+import dev.svcalias.plan.OperatorServerChange;
 import dev.svcalias.plan.Plan;
 import dev.svcalias.plan.ServiceEntryDelete;
 import dev.svcalias.plan.ServiceEntryPut;
@@ -48,6 +50,14 @@ public final class PlanApplier {
     private Undo applyOne(Change change) {
         if (change instanceof CorefileChange cc) {
             return writeCorefile(cc);
+        }
+        if (change instanceof ConfigMapKeyChange kc) {
+            return new Undo("wrote " + kc.target() + " (put back)", new KeyWriter(cluster).write(kc),
+                    kc.target() + " stays as written (" + kc.summary() + ")");
+        }
+        if (change instanceof OperatorServerChange oc) {
+            return new Undo("wrote " + oc.target() + " (put back)", new KeyWriter(cluster).write(oc),
+                    oc.target() + " stays as written (" + oc.summary() + ")");
         }
         if (change instanceof ServiceEntryPut put) {
             return putEntry(put);

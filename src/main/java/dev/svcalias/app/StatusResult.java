@@ -12,7 +12,7 @@ import java.util.Map;
 public record StatusResult(String cluster, String clusterDomain, List<Zone> zones, boolean kubeDnsReload,
                            boolean istioReload, String kubeDnsImage, String istiocorednsImage, String istiocorednsIp,
                            List<AliasView> aliases, List<String> problems, List<String> detected,
-                           String autoMode) implements Printable {
+                           String autoMode, PlatformView platform) implements Printable {
 
     /**
      * A zone svcalias set up: the mode recorded in kube-dns's Corefile, where kube-dns forwards it (istiocoredns,
@@ -25,6 +25,7 @@ public record StatusResult(String cluster, String clusterDomain, List<Zone> zone
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("cluster", cluster);
         data.put("clusterDomain", clusterDomain);
+        data.put("platform", platform.toData());
         List<Object> zs = new ArrayList<>();
         for (Zone z : zones) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -48,6 +49,7 @@ public record StatusResult(String cluster, String clusterDomain, List<Zone> zone
         StringBuilder sb = new StringBuilder();
         sb.append("Cluster:        ").append(cluster).append('\n');
         sb.append("Cluster domain: ").append(clusterDomain).append('\n');
+        sb.append(platform.toText());
         sb.append("kube-dns:       ").append(orUnknown(kubeDnsImage)).append(kubeDnsReload ? "" : " (no reload plugin)")
                 .append('\n');
         sb.append("istiocoredns:   ").append(orUnknown(istiocorednsImage)).append(", ClusterIP ")

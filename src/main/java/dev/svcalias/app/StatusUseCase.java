@@ -31,13 +31,16 @@ public final class StatusUseCase {
                 layout.kubeDnsDeployment(), null).orElse("");
         String istioImage = cluster.services().deploymentImage(layout.istioNamespace(),
                 layout.istioCorednsDeployment(), layout.istioCorednsContainer()).orElse("");
-        if (zones.isEmpty()) {
+        PlatformSetup platform = chain.platform();
+        platform.refusal().ifPresent(r -> problems.add(r.getMessage() + "; fix: " + r.hint()));
+        if (zones.isEmpty() && platform.refusal().isEmpty()) {
             problems.add("no zone configured: run 'svcalias init --domain internal'");
         }
+        problems.addAll(platform.warnings());
         return new StatusResult(cluster.describe(), chain.clusterDomain(), zones,
-                Corefiles.hasReload(chain.kubeDns().corefile()),
+                chain.platform().corefile().map(c -> Corefiles.hasReload(c.corefile())).orElse(false),
                 chain.istio().map(s -> Corefiles.hasReload(s.corefile())).orElse(false),
                 kubeDnsImage, istioImage, chain.istiocorednsIp().orElse(""), aliases, problems, facts.evidence(),
-                facts.auto().cliName);
+                facts.auto().cliName, PlatformView.of(platform));
     }
 }

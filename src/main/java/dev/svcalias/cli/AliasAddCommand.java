@@ -3,6 +3,8 @@ package dev.svcalias.cli;
 import dev.svcalias.app.AliasAddUseCase;
 import dev.svcalias.app.AliasRequest;
 import dev.svcalias.app.AliasResult;
+import dev.svcalias.app.DomainRules;
+import dev.svcalias.app.TargetRef;
 import dev.svcalias.cluster.Cluster;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,9 +42,13 @@ final class AliasAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        var where = layout.layout();
+        DomainRules.validateAliasName(name);
+        TargetRef.checkSyntax(target, namespace);
+        String zone = domain == null ? null : DomainRules.validateZone(domain);
         try (Cluster c = context.connect()) {
-            AliasResult result = new AliasAddUseCase(c).run(new AliasRequest(name, target, namespace, domain, force,
-                    dryRun.dryRun, layout.layout()));
+            AliasResult result = new AliasAddUseCase(c).run(new AliasRequest(name, target, namespace, zone, force,
+                    dryRun.dryRun, where));
             Results.print(context, result, dryRun.dryRun ? result.plan() : null);
         }
         return 0;

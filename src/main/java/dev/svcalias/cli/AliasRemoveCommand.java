@@ -2,6 +2,7 @@ package dev.svcalias.cli;
 
 import dev.svcalias.app.AliasRemoveUseCase;
 import dev.svcalias.app.AliasResult;
+import dev.svcalias.app.DomainRules;
 import dev.svcalias.cluster.Cluster;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,9 +33,11 @@ final class AliasRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        var where = layout.layout();
+        DomainRules.validateAliasName(name);
+        String zone = domain == null ? null : DomainRules.validateZone(domain);
         try (Cluster c = context.connect()) {
-            AliasResult result = new AliasRemoveUseCase(c).run(name, domain, ignoreNotFound, dryRun.dryRun,
-                    layout.layout());
+            AliasResult result = new AliasRemoveUseCase(c).run(name, zone, ignoreNotFound, dryRun.dryRun, where);
             Results.print(context, result, dryRun.dryRun ? result.plan() : null);
         }
         return 0;

@@ -26,9 +26,14 @@ final class CliContext {
         this.dns = dns;
     }
 
-    /** Colour only on a terminal, never with --no-color or NO_COLOR (any value, see no-color.org). */
+    /**
+     * Colour only on a terminal that can show it (not TERM=dumb), never with --no-color or a non-empty NO_COLOR
+     * (no-color.org: "when present and not an empty string").
+     */
     Style style() {
-        boolean colour = env.interactive() && !root.noColor && env.get("NO_COLOR") == null;
+        String noColor = env.get("NO_COLOR");
+        boolean colour = env.interactive() && !root.noColor && (noColor == null || noColor.isEmpty())
+                && !"dumb".equals(env.get("TERM"));
         return colour ? Style.ansi() : Style.plain();
     }
 

@@ -1,5 +1,6 @@
 package dev.svcalias.cli;
 
+import dev.svcalias.app.DomainRules;
 import dev.svcalias.app.InitRequest;
 import dev.svcalias.app.InitResult;
 import dev.svcalias.app.InitUseCase;
@@ -49,12 +50,17 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModeName chosen = ModeName.parse(mode); // bad input fails before any API call
+        var where = layout.layout();
+        String zone = DomainRules.validateZone(domain);
+        if (corednsVersion != null) {
+            OfflineArguments.version(corednsVersion);
+        }
         try (Cluster c = context.connect()) {
-            InitResult result = new InitUseCase(c).run(new InitRequest(domain, corednsVersion, force, restart,
-                    dryRun.dryRun, layout.layout(), chosen));
+            InitResult result = new InitUseCase(c).run(new InitRequest(zone, corednsVersion, force, restart,
+                    dryRun.dryRun, where, chosen));
             result.warnings().forEach(context::warn);
             Results.print(context, result, dryRun.dryRun ? result.plan() : null);
+            return result.revertible() ? dev.svcalias.error.ExitCode.REVERTIBLE.code() : 0;
         }
-        return 0;
     }
 }

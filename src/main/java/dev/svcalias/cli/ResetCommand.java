@@ -1,5 +1,6 @@
 package dev.svcalias.cli;
 
+import dev.svcalias.app.DomainRules;
 import dev.svcalias.app.ResetRequest;
 import dev.svcalias.app.ResetResult;
 import dev.svcalias.app.ResetUseCase;
@@ -34,9 +35,12 @@ final class ResetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        var where = layout.layout();
+        // normalised (no trailing dot) so that 'internal.' finds the zone 'internal'
+        String zone = domain == null ? null : DomainRules.validateZone(domain);
         try (Cluster c = context.connect()) {
-            ResetResult result = new ResetUseCase(c).run(new ResetRequest(domain, aliases, restoreBackup,
-                    dryRun.dryRun, layout.layout()));
+            ResetResult result = new ResetUseCase(c).run(new ResetRequest(zone, aliases, restoreBackup,
+                    dryRun.dryRun, where));
             result.notes().forEach(context::warn);
             Results.print(context, result, dryRun.dryRun ? result.plan() : null);
         }

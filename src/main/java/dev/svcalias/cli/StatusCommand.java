@@ -20,8 +20,9 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        var where = layout.layout();
         try (Cluster c = context.connect()) {
-            Printer.print(new StatusUseCase(c).run(layout.layout()), context.format(), context.style(), context.out);
+            Printer.print(new StatusUseCase(c).run(where), context.format(), context.style(), context.out);
         }
         return 0;
     }

@@ -2,6 +2,8 @@ package dev.svcalias.cli;
 
 import dev.svcalias.app.DirectDnsProbe;
 import dev.svcalias.app.DnsProbe;
+import dev.svcalias.app.DomainRules;
+import dev.svcalias.app.KubeNames;
 import dev.svcalias.app.PodDnsProbe;
 import dev.svcalias.app.VerifyRequest;
 import dev.svcalias.app.VerifyResult;
@@ -80,6 +82,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Duration limit = Durations.parse("--timeout", timeout);
         Duration every = Durations.parse("--interval", interval);
+        validateInputs(every);
         DnsProbe meshedProbe = meshedProbe();
         if (file != null || Fleet.isFleet(context.root.cluster)) {
             return new VerifyFleet(context, this).run(limit, every);
@@ -90,6 +93,26 @@ final class VerifyCommand implements Callable<Integer> {
             spinner.close();
             Printer.print(result, context.format(), context.style(), context.out);
             return result.passed() ? 0 : ExitCode.VERIFY_FAILED.code();
+        }
+    }
+
+    /** Everything checkable without the cluster, before any API call (issue 9, defect 10). */
+    private void validateInputs(Duration every) {
+        if (every.isZero()) {
+            throw SvcaliasException.usage("--interval 0s would query without a pause", "use e.g. --interval 5s");
+        }
+        layout.layout();
+        names.forEach(DomainRules::validateAliasName);
+        if (domain != null) {
+            DomainRules.validateZone(domain);
+        }
+        KubeNames.namespace("--probe-namespace", probeNamespace);
+        if (nameserver != null) {
+            try {
+                Nameserver.parse(nameserver);
+            } catch (IllegalArgumentException e) {
+                throw SvcaliasException.usage("--nameserver " + e.getMessage(), "e.g. --nameserver 10.96.0.10:53");
+            }
         }
     }
 

@@ -11,6 +11,9 @@ final class Fabric8Cluster implements Cluster {
     private final Services services;
     private final ServiceEntries serviceEntries;
     private final ProbePods probePods;
+    private final Inventory inventory;
+    private final ConfigMapKeys configMapKeys;
+    private final DnsOperator dnsOperator;
     private final AliasServices aliasServices;
 
     Fabric8Cluster(KubernetesClient client, String description) {
@@ -26,6 +29,9 @@ final class Fabric8Cluster implements Cluster {
         this.services = new Fabric8Services(client, errors);
         this.serviceEntries = new Fabric8ServiceEntries(client, errors);
         this.probePods = new Fabric8ProbePods(client, errors, probePoll);
+        this.inventory = new Fabric8Inventory(client, errors);
+        this.configMapKeys = new Fabric8ConfigMapKeys(client, errors);
+        this.dnsOperator = new Fabric8DnsOperator(client, errors);
         this.aliasServices = new Fabric8AliasServices(client, errors);
     }
 
@@ -52,6 +58,21 @@ final class Fabric8Cluster implements Cluster {
     @Override
     public ProbePods probePods() {
         return probePods;
+    }
+
+    @Override
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    @Override
+    public ConfigMapKeys configMapKeys() {
+        return configMapKeys;
+    }
+
+    @Override
+    public DnsOperator dnsOperator() {
+        return dnsOperator;
     }
 
     @Override

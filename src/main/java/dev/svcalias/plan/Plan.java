@@ -23,7 +23,10 @@ public record Plan(List<Change> changes) {
     public Plan effective() {
         List<Change> kept = new ArrayList<>();
         for (Change c : changes) {
-            if (!(c instanceof CorefileChange cc) || cc.changesText()) {
+            boolean writes = c instanceof CorefileChange cc ? cc.changesText()
+                    : c instanceof ConfigMapKeyChange kc ? kc.changesSomething()
+                    : !(c instanceof OperatorServerChange oc) || oc.changesSomething();
+            if (writes) {
                 kept.add(c);
             }
         }
@@ -45,6 +48,17 @@ public record Plan(List<Change> changes) {
             } else if (c instanceof ServiceEntryPut put) {
                 sb.append("# ").append(put.previous() == null ? "create " : "replace ").append(put.target())
                         .append('\n').append("---\n").append(Yaml.write(put.manifest()));
+            } else if (c instanceof ConfigMapKeyChange kc) {
+                String label = kc.before().ref().namespace() + "/" + kc.before().ref().name() + " ("
+                        + kc.before().ref().key() + ")";
+                sb.append(kc.before().exists() ? "" : "# create configmap " + label.replaceFirst(" .*", "") + "\n")
+                        .append(UnifiedDiff.diff(kc.before().value().orElse(""), kc.edit().value().orElse(""),
+                                "a/" + label, "b/" + label));
+            } else if (c instanceof OperatorServerChange oc) {
+                String label = oc.target() + " (spec.servers)";
+                sb.append(UnifiedDiff.diff(OperatorServersText.render(oc.before().servers()),
+                        OperatorServersText.render(OperatorServersText.apply(oc.before().servers(), oc.serverName(),
+                                oc.after())), "a/" + label, "b/" + label));
             } else if (c instanceof AliasServicePut put) {
                 sb.append("# ").append(put.previous() == null ? "create " : "replace ").append(put.target())
                         .append('\n').append("---\n").append(Yaml.write(manifest(put.service())));

@@ -73,6 +73,7 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
     private int pluginPort;
     private CoreDnsProcess istiocoredns;
     private CoreDnsProcess kubeDns;
+    private final List<MountedCoreDns> extra = new java.util.ArrayList<>();
     private String kubeDnsCorefile;
     private String istioCorefile;
     private FaultProxy faultProxy;
@@ -126,6 +127,18 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
                 "kube-system", kubeDnsPort, translation(Map.of(ISTIOCOREDNS_IP, istioTarget), kubeDnsPort));
     }
 
+    /**
+     * Starts a further real CoreDNS fed from ConfigMap volumes ({@link MountedCoreDns}); {@code services} maps
+     * ClusterIPs to the loopback address of the process playing them. Stopped with the testbed.
+     */
+    public MountedCoreDns startMountedCoreDns(String name, List<MountedCoreDns.Volume> volumes,
+                                              Map<String, String> services, java.util.function.UnaryOperator<String> fill) {
+        int port = FreePorts.next();
+        MountedCoreDns m = new MountedCoreDns(name, dir, client, volumes, port, translation(services, port), fill);
+        extra.add(m);
+        return m;
+    }
+
     private ClusterIpTranslation translation(Map<String, String> services, int port) {
         return new ClusterIpTranslation(services, port, pluginPort, apiServer.adminKubeconfig, apiServer.url());
     }
@@ -168,6 +181,8 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
         if (context != null && context.getExecutionException().isPresent()) {
             System.err.println("[testbed] a test failed; the servers' last log lines:\n" + logs());
         }
+        extra.forEach(m -> m.close());
+        extra.clear();
         for (AutoCloseable c : new AutoCloseable[] {faultProxy, kubeDns, istiocoredns, plugin, client, apiServer}) {
             if (c != null) {
                 try {

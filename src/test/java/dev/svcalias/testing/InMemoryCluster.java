@@ -287,6 +287,40 @@ public final class InMemoryCluster implements Cluster {
         throw new UnsupportedOperationException("no pods in memory");
     }
 
+    /** Detection sees the Corefile ConfigMaps (no labels), no other workloads, no nodes: a kubeadm cluster. */
+    @Override
+    public dev.svcalias.cluster.Inventory inventory() {
+        return new dev.svcalias.cluster.Inventory() {
+            @Override
+            public Optional<dev.svcalias.cluster.ObjectFacts> get(String kind, String namespace, String name) {
+                CorefileSnapshot s = kind.equals("ConfigMap") ? configMaps.get(new ConfigMapRef(namespace, name))
+                        : null;
+                return Optional.ofNullable(s).map(c -> new dev.svcalias.cluster.ObjectFacts(kind, namespace, name,
+                        Map.of(), Map.of(), Map.of("Corefile", c.corefile()), List.of(), List.of()));
+            }
+
+            @Override
+            public List<dev.svcalias.cluster.NodeFacts> nodes() {
+                return List.of();
+            }
+
+            @Override
+            public boolean serves(String resource) {
+                return false;
+            }
+        };
+    }
+
+    @Override
+    public dev.svcalias.cluster.ConfigMapKeys configMapKeys() {
+        throw new UnsupportedOperationException("only Corefiles in memory");
+    }
+
+    @Override
+    public dev.svcalias.cluster.DnsOperator dnsOperator() {
+        throw new UnsupportedOperationException("no OpenShift in memory");
+    }
+
     @Override
     public String describe() {
         return "in-memory cluster";

@@ -70,6 +70,21 @@ public final class InterceptingConnector implements ClusterConnector {
             }
 
             @Override
+            public dev.svcalias.cluster.Inventory inventory() {
+                return real.inventory();
+            }
+
+            @Override
+            public dev.svcalias.cluster.ConfigMapKeys configMapKeys() {
+                return real.configMapKeys();
+            }
+
+            @Override
+            public dev.svcalias.cluster.DnsOperator dnsOperator() {
+                return real.dnsOperator();
+            }
+
+            @Override
             public String describe() {
                 return real.describe();
             }
