@@ -14,7 +14,7 @@ final class KnownDefects {
 
     /** The defect explaining a misstated outcome, or null. */
     static String match(FaultProxy.Request request, Fault fault, CliRun run) {
-        String message = run.err();
+        String message = run.err() + run.out(); // apply reports per alias on stdout
         if (fault == Fault.MALFORMED_BODY && request.method().equals("DELETE") && run.exitCode() == 0) {
             return "new (not in issue 9's list): a DELETE answered 200 with a body that is not the API's is taken as"
                     + " done; svcalias says 'removed' and the ServiceEntry is still there";
