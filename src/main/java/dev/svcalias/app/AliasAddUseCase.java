@@ -16,7 +16,7 @@ public final class AliasAddUseCase {
     public AliasResult run(AliasRequest request) {
         DnsChain chain = DnsChain.read(cluster, request.layout());
         String domain = chain.domain(request.domain());
-        if (chain.stubDomain(domain).isEmpty()) {
+        if (chain.zone(domain).isEmpty()) { // any mode's block: stub-domain, coredns-rewrite ...
             throw SvcaliasException.state("zone " + domain + " is not set up: " + request.layout().kubeDnsCorefile()
                     + " has no svcalias block for it, so " + request.name() + "." + domain + " could never resolve",
                     "run 'svcalias init --domain " + domain + "' first");

@@ -18,8 +18,9 @@ public record ApplyResult(String cluster, boolean written, List<AliasOutcome> ou
         return outcomes.stream().map(AliasOutcome::step).toList();
     }
 
+    /** Steps of this action that went through (or would, in a dry run); failed ones count as failed only. */
     public long count(Action action) {
-        return outcomes.stream().filter(o -> o.step().action() == action).count();
+        return outcomes.stream().filter(o -> o.ok() && o.step().action() == action).count();
     }
 
     public long failed() {
@@ -53,7 +54,7 @@ public record ApplyResult(String cluster, boolean written, List<AliasOutcome> ou
         data.put("cluster", cluster);
         data.put("dryRun", !written);
         Map<String, Object> counts = new LinkedHashMap<>();
-        for (Action a : Action.values()) {
+        for (Action a : List.of(Action.CREATE, Action.UPDATE, Action.DELETE, Action.UNCHANGED)) {
             counts.put(a.name().toLowerCase(java.util.Locale.ROOT), count(a));
         }
         counts.put("failed", failed());

@@ -82,12 +82,21 @@ final class Fabric8ServiceEntries implements ServiceEntries {
      */
     @Override
     public List<ServiceEntryObject> listAllObjects() {
+        return listAnyNamespace(null).stream().map(Fabric8ServiceEntries::object).toList();
+    }
+
+    /**
+     * Lists without discovery when it can: the list is first tried at the most preferred version, which is what
+     * discovery would pick whenever that version is served; only a 404 (not served, as in istiocoredns-era Istio)
+     * falls back to discovery. Saves two sequential requests on current Istio.
+     */
+    private List<GenericKubernetesResource> listAnyNamespace(String managedBy) {
         if (version == null) {
             String guess = PREFERRED.get(0);
             try {
-                List<GenericKubernetesResource> items = entries(guess).inAnyNamespace().list().getItems();
+                List<GenericKubernetesResource> items = list(entries(guess), managedBy);
                 version = guess;
-                return items.stream().map(Fabric8ServiceEntries::object).toList();
+                return items;
             } catch (KubernetesClientException e) {
                 if (!ApiErrors.isNotFound(e)) {
                     throw errors.translate("list serviceentries", e);
@@ -95,8 +104,13 @@ final class Fabric8ServiceEntries implements ServiceEntries {
             }
         }
         var op = entries();
-        return errors.call("list serviceentries", () -> op.inAnyNamespace().list().getItems()).stream()
-                .map(Fabric8ServiceEntries::object).toList();
+        return errors.call("list serviceentries", () -> list(op, managedBy));
+    }
+
+    private static List<GenericKubernetesResource> list(MixedOperation<GenericKubernetesResource,
+            GenericKubernetesResourceList, Resource<GenericKubernetesResource>> op, String managedBy) {
+        var any = op.inAnyNamespace();
+        return (managedBy == null ? any : any.withLabel(MANAGED_BY, managedBy)).list().getItems();
     }
 
     @Override
@@ -121,16 +135,12 @@ final class Fabric8ServiceEntries implements ServiceEntries {
 
     @Override
     public List<ServiceEntryRecord> listAll() {
-        var op = entries();
-        return errors.call("list serviceentries", () -> op.inAnyNamespace().list().getItems()).stream()
-                .map(Fabric8ServiceEntries::record).toList();
+        return listAnyNamespace(null).stream().map(Fabric8ServiceEntries::record).toList();
     }
 
     @Override
     public List<ServiceEntryRecord> listManaged() {
-        var op = entries();
-        return errors.call("list serviceentries", () -> op.inAnyNamespace().withLabel(MANAGED_BY, "svcalias").list()
-                .getItems()).stream().map(Fabric8ServiceEntries::record).toList();
+        return listAnyNamespace("svcalias").stream().map(Fabric8ServiceEntries::record).toList();
     }
 
     @Override

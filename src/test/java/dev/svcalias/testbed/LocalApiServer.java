@@ -50,11 +50,34 @@ final class LocalApiServer implements AutoCloseable {
                 "--service-cluster-ip-range=10.96.0.0/12",
                 "--endpoint-reconciler-type=none",
                 "--disable-admission-plugins=ServiceAccount",
+                // every request, one JSON line each with verb, URI and user agent: the benchmark counts them
+                "--audit-policy-file=" + auditPolicy(dir), "--audit-log-path=" + dir.resolve("audit.log"),
+                "--audit-log-format=json", "--audit-log-mode=blocking",
                 "--profiling=false"),
                 dir.resolve("kube-apiserver.log"));
         Path[] admin = pki.client("testbed-admin", "system:masters");
         this.adminKubeconfig = kubeconfig("admin", admin);
         awaitReady();
+    }
+
+    /** Metadata level, at the end of each request only: one line per request, no bodies. */
+    private static String auditPolicy(Path dir) {
+        try {
+            return Files.writeString(dir.resolve("audit-policy.yaml"), """
+                    apiVersion: audit.k8s.io/v1
+                    kind: Policy
+                    omitStages: ["RequestReceived", "ResponseStarted"]
+                    rules:
+                    - level: Metadata
+                    """).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The audit log (JSON lines, one per request); see docs/performance.md. */
+    Path auditLog() {
+        return dir.resolve("audit.log");
     }
 
     String url() {

@@ -232,6 +232,11 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** The admin kubeconfig (client certificate in system:masters) for --kubeconfig. */
+    /** kube-apiserver's audit log: one JSON line per request (verb, requestURI, userAgent). */
+    public Path auditLog() {
+        return apiServer.auditLog();
+    }
+
     public Path adminKubeconfig() {
         return apiServer.adminKubeconfig;
     }

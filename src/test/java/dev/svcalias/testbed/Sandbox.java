@@ -32,7 +32,8 @@ public final class Sandbox {
         Files.writeString(state.resolve("env"), "export KUBECONFIG=" + cluster.adminKubeconfig() + "\n"
                 + "export SVCALIAS_SANDBOX_DNS=" + cluster.kubeDnsAddress() + "\n"
                 + "export SVCALIAS_SANDBOX_ISTIOCOREDNS=" + cluster.istiocorednsAddress() + "\n"
-                + "export SVCALIAS_SANDBOX_PLUGIN=" + cluster.pluginAddress() + "\n");
+                + "export SVCALIAS_SANDBOX_PLUGIN=" + cluster.pluginAddress() + "\n"
+                + "export SVCALIAS_SANDBOX_AUDIT_LOG=" + cluster.auditLog() + "\n");
         System.out.println("sandbox ready: KUBECONFIG=" + cluster.adminKubeconfig() + " kube-dns="
                 + cluster.kubeDnsAddress() + (noIstiocoredns ? " (no istiocoredns)" : " istiocoredns="
                 + cluster.istiocorednsAddress() + " (CoreDNS " + cluster.istiocorednsVersion() + ")"));

@@ -125,13 +125,14 @@ public final class InMemoryCluster implements Cluster {
             }
 
             @Override
-            public boolean namespaceExists(String namespace) {
-                return services.keySet().stream().anyMatch(k -> k.startsWith(namespace + "/"));
+            public List<ServiceInfo> listAll() {
+                call("list services");
+                return List.copyOf(services.values());
             }
 
             @Override
-            public List<ServiceInfo> listAll() {
-                return List.copyOf(services.values());
+            public boolean namespaceExists(String namespace) {
+                return services.keySet().stream().anyMatch(k -> k.startsWith(namespace + "/"));
             }
 
             @Override
@@ -210,8 +211,11 @@ public final class InMemoryCluster implements Cluster {
             }
 
             @Override
+            @SuppressWarnings("unchecked")
             public List<ServiceEntryObject> listAllObjects() {
-                return entries.values().stream().map(e -> new ServiceEntryObject(e, e.spec())).toList();
+                call("list serviceentries");
+                return entries.values().stream().map(e -> new ServiceEntryObject(e,
+                        (Map<String, Object>) e.manifest().getOrDefault("spec", Map.of()))).toList();
             }
 
             @Override
