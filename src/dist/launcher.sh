@@ -33,6 +33,11 @@ log "jlink runtime ($modules) from $jdk"
   --output "$out/runtime"
 
 cp target/svcalias.jar "$out/lib/svcalias.jar"
+# the JVM uses the AOT cache only for a jar with the size and modification time it was trained with: give the jar
+# a fixed time, project.build.outputTimestamp, which the archive (jreleaser.yml options.timestamp) and the deb's
+# postinst give it again after unpacking
+timestamp=$(sed -n 's:.*<project.build.outputTimestamp>\(.*\)</project.build.outputTimestamp>.*:\1:p' pom.xml)
+touch -d "$timestamp" "$out/lib/svcalias.jar"
 mkdir -p "$out/bin"; install -m 755 src/dist/bin/svcalias src/dist/bin/kubectl-svcalias "$out/bin/"
 cp docs/man/*.1 "$out/man/man1/"
 mkdir -p "$out/completions" "$out/docs"
@@ -62,9 +67,12 @@ sed -e "s#@COREFILE@#src/test/resources/corefiles/kubeadm-1.28.corefile#" \
     -e "s#@KUBECONFIG@#$kubeconfig#" src/dist/aot-training.txt > "$work/commands"
 log "AOT training ($(grep -cv '^#' "$work/commands") commands, cluster: $kubeconfig)"
 # the same JVM options as bin/svcalias: the cache is only used with a matching GC
+# (the commands' own output goes to a log; the exit codes are shown)
 "$out/runtime/bin/java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss1m \
-  -XX:AOTCacheOutput="$out/lib/svcalias.aot" -Xlog:aot=warning -Xlog:cds=warning \
-  -cp "$out/lib/svcalias.jar" dev.svcalias.AotTraining "$work/commands"
+  -XX:AOTCacheOutput="$out/lib/svcalias.aot" -Xlog:aot=error -Xlog:cds=error \
+  -cp "$out/lib/svcalias.jar" dev.svcalias.AotTraining "$work/commands" > "$work/training.log" 2>&1 \
+  || { tail -n 40 "$work/training.log" >&2; echo "error: the AOT training failed" >&2; exit 1; }
+grep '^trained: ' "$work/training.log"
 [ -s "$out/lib/svcalias.aot" ] || { echo "error: no AOT cache was written" >&2; exit 1; }
 
 [ "$("$out/bin/svcalias" --version)" = "svcalias $version" ]

@@ -2,8 +2,10 @@
 # A local cluster to try svcalias on, without a cluster: a real kube-apiserver + etcd, kube-dns and istiocoredns
 # (real CoreDNS) and a stand-in for Istio's CoreDNS plugin, all on 127.0.0.1, seeded like the recipe's cluster
 # (istio-system/istiocoredns, micro-shake-factory/fruits-api-service 10.103.1.1). See docs/testbed.md.
-#   sandbox.sh start [grpc|proxy]  start it (the first start builds the servers) and print the environment;
-#                                  proxy: istiocoredns as Istio 1.1-1.3 ran it (CoreDNS 1.1.2, proxy plugin)
+#   sandbox.sh start [grpc|proxy|coredns|istio]  start it (the first start builds the servers) and print the
+#                                  environment; proxy: istiocoredns as Istio 1.1-1.3 ran it (CoreDNS 1.1.2, proxy
+#                                  plugin); coredns: no istiocoredns (Istio 1.9+ or no Istio), svcalias's coredns mode;
+#                                  istio: no istiocoredns, a real istiod and a meshed pod's DNS (Istio's DNS proxy)
 #   sandbox.sh stop                stop it (every process, and its temp dir)
 #   sandbox.sh status              print the environment if it runs
 #   sandbox.sh demo                start it, then run the recipe with svcalias: init, alias add, verify, status
@@ -21,6 +23,7 @@ print_env() {
   cat <<EOF
 # kube-dns (CoreDNS fed from kube-system/coredns):  $SVCALIAS_SANDBOX_DNS
 # istiocoredns (CoreDNS fed from istio-system/coredns): $SVCALIAS_SANDBOX_ISTIOCOREDNS
+# istio: a meshed pod's DNS (Istio's DNS proxy fed by istiod): ${SVCALIAS_SANDBOX_MESH_DNS:-none}; istiod: ${SVCALIAS_SANDBOX_ISTIOD:-none}
 # Paste the exports above into your shell, or: source $STATE/env
 # Try: svcalias init --domain internal; svcalias alias add my-fruits fruits-api-service.micro-shake-factory;
 #      svcalias verify --nameserver \$SVCALIAS_SANDBOX_DNS --wait
@@ -65,7 +68,11 @@ demo() {
   run() { echo "\$ svcalias $*"; java -jar target/svcalias.jar "$@"; echo; }
   run init --domain internal
   run alias add my-fruits fruits-api-service.micro-shake-factory
-  run verify --nameserver "$SVCALIAS_SANDBOX_DNS" --wait --timeout 60s
+  if [ -n "${SVCALIAS_SANDBOX_MESH_DNS:-}" ]; then
+    run verify --nameserver "$SVCALIAS_SANDBOX_DNS" --meshed --proxy-nameserver "$SVCALIAS_SANDBOX_MESH_DNS" --wait --timeout 60s
+  else
+    run verify --nameserver "$SVCALIAS_SANDBOX_DNS" --wait --timeout 60s
+  fi
   run status
   echo "The sandbox keeps running: source $STATE/env, try more commands, then: bash src/testbed/sandbox.sh stop"
 }
@@ -75,5 +82,5 @@ case "${1:-}" in
   stop) stop ;;
   status) if running; then print_env; else echo "sandbox not running"; exit 1; fi ;;
   demo) demo "${2:-grpc}" ;;
-  *) echo "usage: sandbox.sh start [grpc|proxy] | stop | status | demo [grpc|proxy]" >&2; exit 2 ;;
+  *) echo "usage: sandbox.sh start [grpc|proxy|coredns|istio] | stop | status | demo [grpc|proxy|coredns|istio]" >&2; exit 2 ;;
 esac

@@ -3,7 +3,7 @@ package dev.svcalias.app;
 import dev.svcalias.dns.DnsAnswer;
 import java.util.List;
 
-/** Explains in words where the chain kube-dns -> istiocoredns -> Istio plugin -> ServiceEntry breaks. */
+/** Explains in words where the alias's chain breaks (kube-dns -> istiocoredns -> Istio plugin, or kube-dns alone). */
 final class AliasDiagnosis {
     private AliasDiagnosis() {}
 
@@ -12,8 +12,9 @@ final class AliasDiagnosis {
      * @return empty string when the alias resolves as expected
      */
     static String diagnose(AliasView alias, DnsAnswer a, DnsAnswer aaaa, List<String> chainProblems,
-                           String probe) {
-        boolean aOk = a.noError() && alias.targetIp().isPresent() && a.addresses().equals(List.of(alias.targetIp().get()));
+                           String probe, String nxdomainHint) {
+        boolean aOk = a.noError() && alias.targetIp().isPresent() && (headless(alias)
+                ? !a.addresses().isEmpty() : a.addresses().equals(List.of(alias.targetIp().get())));
         boolean aaaaOk = aaaa.noError();
         if (aOk && aaaaOk && alias.inSync()) {
             return "";
@@ -26,18 +27,23 @@ final class AliasDiagnosis {
         }
         if (!aOk) {
             return switch (a.rcode()) {
-                case "NXDOMAIN" -> "kube-dns at " + probe + " answered NXDOMAIN: istiocoredns has no record for "
-                        + alias.host() + " yet (the Istio plugin reads ServiceEntries periodically and CoreDNS "
-                        + "reloads its Corefile within ~2 minutes; retry with --wait)";
+                case "NXDOMAIN" -> "kube-dns at " + probe + " answered NXDOMAIN for " + alias.host() + ": "
+                        + nxdomainHint;
                 case "SERVFAIL" -> "kube-dns at " + probe + " answered SERVFAIL: it cannot reach istiocoredns, or "
                         + "istiocoredns cannot reach its plugin on 127.0.0.1:8053";
                 case "TIMEOUT" -> "no answer from " + probe + (a.error() == null ? "" : " (" + a.error() + ")");
-                case "NOERROR" -> "answered " + a.describe() + " instead of " + alias.targetIp().get()
+                case "NOERROR" -> "answered " + a.describe() + " instead of " + (headless(alias)
+                        ? "the headless target's pod addresses" : alias.targetIp().get())
                         + ": another record for " + alias.host() + " shadows the alias";
                 default -> "kube-dns at " + probe + " answered " + a.describe();
             };
         }
         return "AAAA answered " + aaaa.describe() + ": musl (Alpine) clients will fail to resolve " + alias.host()
                 + "; rerun 'svcalias init' so kube-dns answers AAAA itself";
+    }
+
+    /** A headless target answers with its pods' addresses: any address is right. */
+    private static boolean headless(AliasView alias) {
+        return alias.follows() && alias.targetIp().map("None"::equals).orElse(false);
     }
 }

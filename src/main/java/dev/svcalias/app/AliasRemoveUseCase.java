@@ -1,13 +1,11 @@
 package dev.svcalias.app;
 
 import dev.svcalias.cluster.Cluster;
-import dev.svcalias.cluster.ServiceEntryRecord;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.plan.Plan;
-import dev.svcalias.plan.ServiceEntryDelete;
 import java.util.Optional;
 
-/** svcalias alias remove NAME: deletes the ServiceEntry svcalias created for NAME.DOMAIN. */
+/** svcalias alias remove NAME: deletes what the zone's mode wrote for NAME.DOMAIN. */
 public final class AliasRemoveUseCase {
     private final Cluster cluster;
 
@@ -20,21 +18,25 @@ public final class AliasRemoveUseCase {
         DnsChain chain = DnsChain.read(cluster, layout);
         String domain = chain.domain(requestedDomain);
         String host = DomainRules.aliasHost(name, domain);
-        Optional<ServiceEntryRecord> entry = cluster.serviceEntries().listManaged().stream()
-                .filter(e -> e.hosts().contains(host)).findFirst();
-        if (entry.isEmpty()) {
+        Optional<AliasView> view = AliasView.load(cluster).stream().filter(a -> a.host().equals(host)).findFirst();
+        Optional<AliasPlan> plan = Mode.of(chain.mode(domain)).aliases(cluster).remove(host);
+        if (plan.isEmpty()) {
+            // an alias another mode left behind (e.g. a ServiceEntry after a migration) is still svcalias's
+            plan = new ServiceEntryAliases(cluster).remove(host).or(() -> new ExternalNameAliases(cluster, true)
+                    .remove(host));
+        }
+        if (plan.isEmpty()) {
             if (ignoreNotFound) {
                 return new AliasResult(name, host, "", "", "", "not found", Plan.of());
             }
             throw SvcaliasException.usage("alias " + host + " does not exist", "see 'svcalias alias list', or pass "
                     + "--ignore-not-found to make this a no-op");
         }
-        ServiceEntryRecord e = entry.get();
-        Plan plan = Plan.of(new ServiceEntryDelete(e, "removed"));
         if (!dryRun) {
-            new PlanApplier(cluster).apply(plan);
+            new PlanApplier(cluster).apply(plan.get().plan());
         }
-        return new AliasResult(name, host, ManagedLabels.target(e), String.join(",", e.addresses()), e.namespace(),
-                dryRun ? "removed (dry run)" : "removed", plan);
+        return new AliasResult(name, host, view.map(AliasView::target).orElse(""),
+                view.map(AliasView::address).orElse(""), view.map(AliasView::namespace).orElse(""),
+                dryRun ? "removed (dry run)" : "removed", plan.get().plan());
     }
 }

@@ -4,18 +4,26 @@ import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.ServiceEntryRecord;
 import dev.svcalias.cluster.ServiceInfo;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * One alias as it stands: the ServiceEntry's host and address next to its target's current ClusterIP.
- * {@code targetIp} is empty when the target Service is gone.
+ * One alias as it stands next to its target. A ServiceEntry alias holds a fixed {@code address} that must equal
+ * the target's ClusterIP; an ExternalName alias ({@code follows}) names the target, so it is in sync whenever the
+ * target exists. {@code targetIp} is empty when the target Service is gone, "None" for a headless target.
  */
 public record AliasView(String host, String target, String address, String namespace, String entryName,
-                        Optional<String> targetIp) {
+                        Optional<String> targetIp, boolean follows) {
+
+    public AliasView(String host, String target, String address, String namespace, String entryName,
+                     Optional<String> targetIp) {
+        this(host, target, address, namespace, entryName, targetIp, false);
+    }
 
     public boolean inSync() {
-        return targetIp.isPresent() && targetIp.get().equals(address);
+        return targetIp.isPresent() && (follows || targetIp.get().equals(address));
     }
 
     /** Why it is out of sync, in words; empty when in sync. */
@@ -30,34 +38,46 @@ public record AliasView(String host, String target, String address, String names
         return "";
     }
 
-    /** Every alias svcalias manages, sorted by host, optionally only those whose host is under {@code domain}. */
+    /** Every alias svcalias manages, in every mode, sorted by host (an istio-mode alias appears once). */
     static List<AliasView> load(Cluster cluster) {
+        Map<String, AliasView> byHost = new java.util.TreeMap<>();
+        for (AliasView v : ExternalNameAliases.views(cluster)) {
+            byHost.put(v.host(), v);
+        }
+        for (AliasView v : ServiceEntryAliases.views(cluster)) {
+            byHost.put(v.host(), v); // istio mode: the ServiceEntry's fixed address is what may go stale
+        }
+        List<AliasView> views = new ArrayList<>(byHost.values());
+        views.sort(Comparator.comparing(AliasView::host));
+        return views;
+    }
+
+    static List<AliasView> fromServiceEntries(Cluster cluster, List<ServiceEntryRecord> entries) {
         List<AliasView> views = new ArrayList<>();
-        List<ServiceEntryRecord> entries = cluster.serviceEntries().listManaged();
         // one alias: one get; more: one list of every Service instead of a get per alias (verify of 1,000)
-        java.util.Map<String, ServiceInfo> services = entries.size() > 1 ? new java.util.HashMap<>() : null;
+        Map<String, ServiceInfo> services = entries.size() > 1 ? new java.util.HashMap<>() : null;
         if (services != null) {
             cluster.services().listAll().forEach(s -> services.put(s.name() + "." + s.namespace(), s));
         }
         for (ServiceEntryRecord e : entries) {
             String target = ManagedLabels.target(e);
-            Optional<String> ip = services == null ? targetIp(cluster, target)
-                    : Optional.ofNullable(services.get(target)).filter(s -> !s.headless()).map(ServiceInfo::clusterIP)
-                    .filter(a -> a != null && !a.isBlank());
+            Optional<ServiceInfo> service = services == null ? targetService(cluster, target)
+                    : Optional.ofNullable(services.get(target));
+            Optional<String> ip = service.filter(s -> !s.headless())
+                    .map(ServiceInfo::clusterIP).filter(a -> a != null && !a.isBlank());
             String host = e.hosts().isEmpty() ? e.name() : e.hosts().get(0);
             String address = e.addresses().isEmpty() ? "" : e.addresses().get(0);
             views.add(new AliasView(host, target, address, e.namespace(), e.name(), ip));
         }
-        views.sort(java.util.Comparator.comparing(AliasView::host));
         return views;
     }
 
-    private static Optional<String> targetIp(Cluster cluster, String target) {
+    /** The target "svc.ns" as it is now, if it exists. */
+    static Optional<ServiceInfo> targetService(Cluster cluster, String target) {
         int dot = target.indexOf('.');
         if (dot < 0) {
             return Optional.empty();
         }
-        return cluster.services().service(target.substring(dot + 1), target.substring(0, dot))
-                .filter(s -> !s.headless()).map(ServiceInfo::clusterIP).filter(ip -> ip != null && !ip.isBlank());
+        return cluster.services().service(target.substring(dot + 1), target.substring(0, dot));
     }
 }

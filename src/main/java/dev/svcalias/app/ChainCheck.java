@@ -14,16 +14,18 @@ final class ChainCheck {
         Optional<ManagedZone> stub = chain.stubDomain(domain);
         Optional<String> istioIp = chain.istiocorednsIp();
         if (stub.isEmpty()) {
-            problems.add(chain.layout().kubeDnsCorefile() + " has no svcalias block for zone " + domain
+            problems.add(chain.kubeDnsSide().describe() + " has no svcalias block for zone " + domain
                     + ": run 'svcalias init --domain " + domain + "'");
         } else if (istioIp.isEmpty()) {
             problems.add("the istiocoredns Service in " + chain.layout().istioNamespace() + " is gone or has no "
-                    + "ClusterIP, so kube-dns's forward to " + stub.get().upstream() + " leads nowhere");
+                    + "ClusterIP, so kube-dns's forward to " + stub.get().upstream() + " leads nowhere: run 'svcalias init "
+                    + "--domain " + domain + "' to move the zone and its aliases to a mode without istiocoredns");
         } else if (!stub.get().upstream().equals(istioIp.get())) {
-            problems.add(chain.layout().kubeDnsCorefile() + " forwards " + domain + " to " + stub.get().upstream()
+            problems.add(chain.kubeDnsSide().describe() + " forwards " + domain + " to " + stub.get().upstream()
                     + " but istiocoredns's ClusterIP is now " + istioIp.get() + ": rerun 'svcalias init --domain "
                     + domain + "'");
         }
+        NodeLocalZones.problem(chain.platform(), domain).ifPresent(problems::add);
         if (chain.istioRoute(domain).isEmpty()) {
             problems.add(chain.layout().istioCorefile() + " does not route " + domain + " to the Istio plugin: "
                     + "run 'svcalias init --domain " + domain + "'");

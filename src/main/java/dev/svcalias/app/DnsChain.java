@@ -3,8 +3,11 @@ package dev.svcalias.app;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.CorefileSnapshot;
 import dev.svcalias.cluster.ServiceInfo;
+import dev.svcalias.corefile.CorefileException;
+import dev.svcalias.corefile.CorefileSyntaxException;
 import dev.svcalias.corefile.Corefiles;
 import dev.svcalias.corefile.ManagedZone;
+import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
 import java.util.List;
 import java.util.Optional;
@@ -13,27 +16,36 @@ import java.util.Optional;
  * The state of the recipe's DNS chain as read from the cluster: kube-dns's Corefile, istiocoredns's Corefile and
  * Service. Read once per command and shared by the use cases.
  */
-public record DnsChain(ClusterLayout layout, CorefileSnapshot kubeDns, Optional<CorefileSnapshot> istio,
+public record DnsChain(ClusterLayout layout, PlatformSetup platform, Optional<CorefileSnapshot> istio,
                        Optional<ServiceInfo> istiocoredns, String clusterDomain) {
 
     public static final String DEFAULT_CLUSTER_DOMAIN = "cluster.local";
 
     public static DnsChain read(Cluster cluster, ClusterLayout layout) {
-        // three independent reads at once: one round trip instead of three
-        List<Object> read = Parallel.map(List.<java.util.function.Supplier<?>>of(
-                () -> cluster.corefiles().read(layout.kubeDnsCorefile()),
-                () -> cluster.corefiles().read(layout.istioCorefile()),
-                () -> cluster.services().service(layout.istioNamespace(), layout.istioCorednsService())),
-                3, java.util.function.Supplier::get);
-        @SuppressWarnings("unchecked") Optional<CorefileSnapshot> kubeDnsRead = (Optional<CorefileSnapshot>) read.get(0);
-        @SuppressWarnings("unchecked") Optional<CorefileSnapshot> istio = (Optional<CorefileSnapshot>) read.get(1);
-        @SuppressWarnings("unchecked") Optional<ServiceInfo> service = (Optional<ServiceInfo>) read.get(2);
-        CorefileSnapshot kubeDns = kubeDnsRead
-                .orElseThrow(() -> SvcaliasException.state(layout.kubeDnsCorefile() + " not found: this cluster does "
-                        + "not run CoreDNS as its cluster DNS (GKE runs kube-dns, which svcalias does not edit)",
-                        "pass --kube-dns-configmap NAMESPACE/NAME if CoreDNS's ConfigMap has another name"));
-        String clusterDomain = clusterDomain(kubeDns.corefile());
-        return new DnsChain(layout, kubeDns, istio, service, clusterDomain);
+        PlatformSetup platform = PlatformSetup.read(cluster, layout, false);
+        String clusterDomain = platform.corefile().map(c -> clusterDomain(c.corefile()))
+                .orElse(DEFAULT_CLUSTER_DOMAIN);
+        platform.corefile().ifPresent(DnsChain::checked);
+        Optional<CorefileSnapshot> istio = cluster.corefiles().read(layout.istioCorefile()).map(DnsChain::checked);
+        Optional<ServiceInfo> service = cluster.services().service(layout.istioNamespace(),
+                layout.istioCorednsService());
+        return new DnsChain(layout, platform, istio, service, clusterDomain);
+    }
+
+    /**
+     * A Corefile read from the cluster that svcalias cannot read (syntax, damaged markers) is the cluster's state,
+     * not the user's input: exit 5, naming the ConfigMap so the line and column can be found.
+     */
+    static CorefileSnapshot checked(CorefileSnapshot snapshot) {
+        try {
+            Corefiles.check(snapshot.corefile());
+            return snapshot;
+        } catch (CorefileException e) {
+            throw new SvcaliasException(ExitCode.CLUSTER_STATE, snapshot.ref() + " (key " + snapshot.ref().key()
+                    + "): " + e.what(), e instanceof CorefileSyntaxException
+                    ? "fix the Corefile (kubectl -n " + snapshot.ref().namespace() + " edit configmap "
+                    + snapshot.ref().name() + "); svcalias never edits a Corefile it cannot parse" : e.hint(), e);
+        }
     }
 
     /**
@@ -46,8 +58,31 @@ public record DnsChain(ClusterLayout layout, CorefileSnapshot kubeDns, Optional<
 
     /** The svcalias zones configured in kube-dns's Corefile. */
     public List<ManagedZone> stubDomains() {
-        return Corefiles.managedZones(kubeDns.corefile()).stream()
+        return platform.maybeSide().map(KubeDnsSide::zones).orElse(List.of()).stream()
                 .filter(z -> z.kind() == ManagedZone.Kind.STUB_DOMAIN).toList();
+    }
+
+    /** Where the cluster DNS's side of the zone lives; exit 5 on a platform svcalias cannot configure. */
+    KubeDnsSide kubeDnsSide() {
+        return platform.side();
+    }
+
+    /** Every zone svcalias set up in kube-dns's Corefile, in any mode. */
+    public List<ManagedZone> zones() {
+        return platform.maybeSide().map(KubeDnsSide::zones).orElse(List.of()).stream()
+                .filter(z -> ModeName.recordedBy(z.kind()).isPresent()).toList();
+    }
+
+    public Optional<ManagedZone> zone(String domain) {
+        return zones().stream().filter(z -> z.domain().equals(domain)).findFirst();
+    }
+
+    /**
+     * The mode recorded for the zone (the kind of svcalias's kube-dns block). A zone without a block (a --domain
+     * init never set up) keeps what svcalias always did there: ServiceEntries, istiocoredns mode.
+     */
+    public ModeName mode(String domain) {
+        return zone(domain).flatMap(z -> ModeName.recordedBy(z.kind())).orElse(ModeName.ISTIOCOREDNS);
     }
 
     /** The zone to use: the one asked for, else the only one svcalias configured. */
@@ -55,9 +90,9 @@ public record DnsChain(ClusterLayout layout, CorefileSnapshot kubeDns, Optional<
         if (requested != null) {
             return DomainRules.validateZone(requested, clusterDomain);
         }
-        List<ManagedZone> zones = stubDomains();
+        List<ManagedZone> zones = zones();
         if (zones.isEmpty()) {
-            throw SvcaliasException.state("svcalias is not set up: " + layout.kubeDnsCorefile()
+            throw SvcaliasException.state("svcalias is not set up: " + kubeDnsSide().describe()
                     + " has no svcalias zone", "run 'svcalias init --domain internal' first");
         }
         if (zones.size() > 1) {
@@ -69,8 +104,7 @@ public record DnsChain(ClusterLayout layout, CorefileSnapshot kubeDns, Optional<
     }
 
     public Optional<ManagedZone> stubDomain(String domain) {
-        return Corefiles.managedZone(kubeDns.corefile(), domain)
-                .filter(z -> z.kind() == ManagedZone.Kind.STUB_DOMAIN);
+        return stubDomains().stream().filter(z -> z.domain().equals(domain)).findFirst();
     }
 
     public Optional<ManagedZone> istioRoute(String domain) {

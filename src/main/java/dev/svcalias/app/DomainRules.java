@@ -1,5 +1,6 @@
 package dev.svcalias.app;
 
+import dev.svcalias.error.Echo;
 import dev.svcalias.error.SvcaliasException;
 import java.util.regex.Pattern;
 
@@ -53,6 +54,11 @@ public final class DomainRules {
         return d;
     }
 
+    /** Checks NAME on its own (before the zone is known), so a bad alias name is refused before connecting. */
+    public static String validateAliasName(String name) {
+        return checkName(name, "alias NAME");
+    }
+
     /** Validates NAME.DOMAIN as an alias host and returns it. */
     public static String aliasHost(String name, String domain) {
         String n = checkName(name, "alias NAME");
@@ -63,24 +69,34 @@ public final class DomainRules {
         return host;
     }
 
+    private static boolean validLabels(String name) {
+        for (String label : name.split("\\.", -1)) {
+            if (!LABEL.matcher(label).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String checkName(String raw, String what) {
         if (raw == null || raw.isBlank() || raw.equals(".")) {
             throw SvcaliasException.usage(what + " must not be empty or the root zone '.'", "give a name like internal");
         }
         String d = raw.endsWith(".") ? raw.substring(0, raw.length() - 1) : raw;
-        if (!d.equals(d.toLowerCase(java.util.Locale.ROOT))) {
-            throw SvcaliasException.usage(what + " '" + raw + "' has upper-case letters; Istio matches hosts case-sensitively",
-                    "use '" + d.toLowerCase(java.util.Locale.ROOT) + "'");
-        }
         if (d.length() > 253) {
-            throw SvcaliasException.usage(what + " '" + raw + "' is longer than 253 characters", "use a shorter name");
+            throw SvcaliasException.usage(what + " " + Echo.quoted(raw) + " is longer than 253 characters",
+                    "use a shorter name");
         }
-        for (String label : d.split("\\.", -1)) {
-            if (!LABEL.matcher(label).matches()) {
-                throw SvcaliasException.usage(what + " '" + raw + "' is not a valid DNS name: label '" + label
-                        + "' must be 1-63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit",
-                        "use a name like my-fruits");
-            }
+        String lower = d.toLowerCase(java.util.Locale.ROOT);
+        boolean validWhenLower = validLabels(lower);
+        if (!d.equals(lower) && validWhenLower) {
+            throw SvcaliasException.usage(what + " " + Echo.quoted(raw) + " has upper-case letters; Istio matches "
+                    + "hosts case-sensitively", "use '" + lower + "'");
+        }
+        if (!validLabels(d)) {
+            throw SvcaliasException.usage(what + " " + Echo.quoted(raw) + " is not a valid DNS name: each "
+                    + "dot-separated label must be 1-63 characters of a-z, 0-9 and '-', starting and ending with a "
+                    + "letter or digit", "use a name like " + (what.startsWith("--domain") ? "internal" : "my-fruits"));
         }
         return d;
     }

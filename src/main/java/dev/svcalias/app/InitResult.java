@@ -10,9 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What init did (or, with --dry-run, would do). */
-public record InitResult(String domain, String clusterDomain, String istiocorednsIp, String corednsVersion,
-                         Plan plan, boolean dryRun, List<String> warnings, List<String> restarted)
+/**
+ * What init did (or, with --dry-run, would do). {@code upstream} is where kube-dns sends the zone; {@code
+ * migratedFrom} the mode the zone had before ("" when none or the same), {@code movedAliases} how many aliases moved.
+ */
+public record InitResult(String domain, String clusterDomain, String upstream, String corednsVersion,
+                         Plan plan, boolean dryRun, List<String> warnings, List<String> restarted, String mode,
+                         String migratedFrom, int movedAliases, List<String> evidence, String platform,
+                         boolean revertible)
         implements Printable {
 
     @Override
@@ -20,8 +25,17 @@ public record InitResult(String domain, String clusterDomain, String istiocoredn
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("domain", domain);
         data.put("clusterDomain", clusterDomain);
-        data.put("istiocorednsClusterIP", istiocorednsIp);
-        data.put("istiocorednsCorednsVersion", corednsVersion);
+        data.put("mode", mode);
+        data.put("detected", evidence);
+        if (!migratedFrom.isEmpty()) {
+            data.put("migratedFrom", migratedFrom);
+            data.put("movedAliases", movedAliases);
+        }
+        if (mode.equals(ModeName.ISTIOCOREDNS.cliName)) {
+            data.put("istiocorednsClusterIP", upstream);
+            data.put("istiocorednsCorednsVersion", corednsVersion);
+        }
+        data.put("platform", platform);
         data.put("dryRun", dryRun);
         List<Object> changes = new ArrayList<>();
         for (Change c : plan.changes()) {
@@ -43,7 +57,10 @@ public record InitResult(String domain, String clusterDomain, String istiocoredn
         for (Change c : plan.changes()) {
             table.row(c.target(), c.summary(), status(c));
         }
-        StringBuilder sb = new StringBuilder(table.render());
+        StringBuilder sb = new StringBuilder("Mode: " + mode + (migratedFrom.isEmpty() ? "" : " (migrat"
+                + (dryRun ? "ing" : "ed") + " from " + migratedFrom + " mode, " + movedAliases + " alias"
+                + (movedAliases == 1 ? "" : "es") + ")") + "\n");
+        sb.append(table.render());
         restarted.forEach(r -> sb.append("restarted ").append(r).append('\n'));
         if (!dryRun && !plan.isEmpty()) {
             sb.append("Next: svcalias alias add NAME SERVICE.NAMESPACE, then svcalias verify\n");

@@ -2,20 +2,19 @@ package dev.svcalias.app;
 
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.CorefileSnapshot;
-import dev.svcalias.corefile.CoreDnsVersion;
-import dev.svcalias.corefile.CorefileException;
 import dev.svcalias.corefile.Corefiles;
 import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.plan.Change;
 import dev.svcalias.plan.CorefileChange;
 import dev.svcalias.plan.Plan;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.Optional;
 
 /**
- * svcalias init: route the zone from kube-dns to istiocoredns and from istiocoredns to its Istio plugin.
- * istiocoredns's Corefile is written first (a route nobody uses yet is harmless), kube-dns's second; if the
- * second write fails the first is rolled back.
+ * svcalias init: sets the zone up in the chosen mode (--mode, or detected: istiocoredns if it exists, else istio
+ * if istiod exists, else coredns). When the zone was set up in another mode before (istiocoredns gone after an
+ * Istio upgrade), the same run migrates it and every alias, all or nothing (see {@link Migration}).
  */
 public final class InitUseCase {
     private final Cluster cluster;
@@ -36,108 +35,71 @@ public final class InitUseCase {
             warnings.add(w + " (accepted with --force)");
         });
 
-        String istioIp = chain.istiocorednsIp().orElseThrow(() -> SvcaliasException.state("no istiocoredns Service "
-                + "with a ClusterIP in " + layout.istioNamespace() + " (Istio removed istiocoredns in 1.8; newer "
-                + "Istio resolves ServiceEntry hosts in its sidecar DNS proxy)", "install Istio's istiocoredns "
-                + "addon, or pass --istio-namespace/--istiocoredns-service if it lives elsewhere"));
-        CorefileSnapshot istio = chain.istio().orElseThrow(() -> SvcaliasException.state(layout.istioCorefile()
-                + " not found: istiocoredns has no Corefile ConfigMap", "pass --istio-configmap NAMESPACE/NAME"));
-        CoreDnsVersion version = istioVersion(request, layout);
-
-        checkPlugins(istio, version, request.corednsVersion() == null);
-        java.util.Optional<CoreDnsVersion> kubeDnsVersion = kubeDnsVersion(layout);
-        kubeDnsVersion.ifPresent(v -> checkPlugins(chain.kubeDns(), v, true));
-
-        for (CorefileSnapshot s : List.of(chain.kubeDns(), istio)) {
-            Corefiles.overlaps(s.corefile(), domain).forEach(o -> warnings.add(s.ref() + ", " + o));
+        // a root forward or a user's block for a parent or child zone would compete with svcalias's block: say so
+        chain.platform().corefile().ifPresent(k -> Corefiles.overlaps(k.corefile(), domain)
+                .forEach(o -> warnings.add(k.ref() + ", " + o)));
+        chain.istio().ifPresent(s -> Corefiles.overlaps(s.corefile(), domain).forEach(o -> warnings.add(s.ref() + ", " + o)));
+        SetupFacts facts = SetupFacts.detect(cluster, layout, chain);
+        ModeName chosen = request.mode() == null ? facts.auto() : request.mode();
+        Optional<ModeName> recorded = chain.zone(domain).flatMap(z -> ModeName.recordedBy(z.kind()));
+        Mode mode = Mode.of(chosen);
+        ModeSetup setup = mode.setUp(new ZoneSetup(cluster, chain, domain, request, facts,
+                new SideZoneWriter(chain.kubeDnsSide()), warnings));
+        List<Change> changes = new ArrayList<>(setup.changes());
+        PlatformSetup platform = chain.platform();
+        // NodeLocal DNSCache sends only the cluster domain to kube-dns: the zone goes in its Corefile too, last
+        List<Change> front = platform.nodeLocal().map(nl -> List.of(NodeLocalZones.put(nl, domain,
+                platform.detection().nodeLocal().orElseThrow().forwardTo()))).orElse(List.of());
+        changes.addAll(front);
+        warnings.addAll(platform.warnings());
+        int moved = 0;
+        if (recorded.isPresent() && recorded.get() != chosen) {
+            Migration migration = new Migration(cluster, chain, domain, Mode.of(recorded.get()), mode);
+            changes = migration.order(changes);
+            moved = migration.aliasCount();
         }
-
-        UnaryOperator<String> istioEdit = text -> Corefiles.addIstioRoute(text, domain, version);
-        UnaryOperator<String> kubeDnsEdit = text -> Corefiles.addStubDomain(text, domain, istioIp);
-        String istioAfter = edit(istio, istioEdit);
-        String kubeDnsAfter = edit(chain.kubeDns(), kubeDnsEdit);
-        kubeDnsVersion.ifPresent(v -> Corefiles.checkPluginsAvailable(kubeDnsAfter, v));
-
-        String routeKind = version.compareTo(new CoreDnsVersion(1, 5, 0)) >= 0 ? "grpc" : "proxy";
-        Plan plan = Plan.of(
-                new CorefileChange(istio, istioAfter, istioEdit, "zone " + domain + " -> 127.0.0.1:8053 ("
-                        + routeKind + ", CoreDNS " + version + ")", false),
-                new CorefileChange(chain.kubeDns(), kubeDnsAfter, kubeDnsEdit, "zone " + domain + " -> " + istioIp
-                        + " (istiocoredns)", false));
+        Plan plan = new Plan(changes);
+        boolean revertible = !platform.warnings().isEmpty() && !plan.isEmpty();
+        if (revertible) {
+            plan.effective().changes().stream().filter(c -> c instanceof CorefileChange cc
+                    && platform.corefile().map(k -> k.ref().equals(cc.before().ref())).orElse(false)).findFirst()
+                    .flatMap(c -> platform.detection().platform().keepCommand(platform.facts(),
+                            ((CorefileChange) c).after())).ifPresent(c -> warnings.add("to keep it, run: " + c));
+        }
 
         List<String> restarts = new ArrayList<>();
         if (!plan.isEmpty() && !request.dryRun()) {
             new PlanApplier(cluster).apply(plan);
         }
-        reloadNotes(request, layout, chain, istio, plan, warnings, restarts);
-        return new InitResult(domain, chain.clusterDomain(), istioIp, version.toString(), plan, request.dryRun(),
-                warnings, restarts);
-    }
-
-    private String edit(CorefileSnapshot snapshot, UnaryOperator<String> edit) {
-        try {
-            return edit.apply(snapshot.corefile());
-        } catch (CorefileException e) {
-            throw SvcaliasException.state(snapshot.ref() + ": " + e.getMessage(), "fix the Corefile by hand, then "
-                    + "run svcalias init again");
-        }
-    }
-
-    private void checkPlugins(CorefileSnapshot snapshot, CoreDnsVersion version, boolean detected) {
-        try {
-            Corefiles.checkPluginsAvailable(snapshot.corefile(), version);
-        } catch (CorefileException e) {
-            throw SvcaliasException.state(snapshot.ref() + ": " + e.getMessage(), detected
-                    ? "if the detected CoreDNS " + version + " is wrong, pass --coredns-version"
-                    : "check --coredns-version " + version);
-        }
-    }
-
-    private CoreDnsVersion istioVersion(InitRequest request, ClusterLayout layout) {
-        if (request.corednsVersion() != null) {
-            try {
-                return CoreDnsVersion.parse(request.corednsVersion());
-            } catch (CorefileException | IllegalArgumentException e) {
-                throw SvcaliasException.usage("--coredns-version " + request.corednsVersion() + ": " + e.getMessage(),
-                        "give a version like 1.6.2");
-            }
-        }
-        String image = cluster.services().deploymentImage(layout.istioNamespace(), layout.istioCorednsDeployment(),
-                layout.istioCorednsContainer()).orElseThrow(() -> SvcaliasException.state("cannot detect the CoreDNS "
-                + "version: no Deployment " + layout.istioNamespace() + "/" + layout.istioCorednsDeployment()
-                + " with a container '" + layout.istioCorednsContainer() + "'", "pass --coredns-version, e.g. 1.6.2"));
-        return ImageVersions.fromImage(image).orElseThrow(() -> SvcaliasException.state("cannot read a CoreDNS "
-                + "version from image " + image, "pass --coredns-version, e.g. 1.6.2"));
-    }
-
-    private java.util.Optional<CoreDnsVersion> kubeDnsVersion(ClusterLayout layout) {
-        return cluster.services().deploymentImage(layout.kubeDnsNamespace(), layout.kubeDnsDeployment(), null)
-                .flatMap(ImageVersions::fromImage);
+        reloadNotes(request, layout, plan, warnings, restarts);
+        return new InitResult(domain, chain.clusterDomain(), setup.upstream(), setup.corednsVersion(), plan,
+                request.dryRun(), warnings, restarts, chosen.cliName,
+                recorded.filter(r -> r != chosen).map(r -> r.cliName).orElse(""), moved, facts.evidence(),
+                platform.detection().id().flag(), revertible);
     }
 
     /** Without the reload plugin a Corefile change waits for the next pod restart: say so, restart on request. */
-    private void reloadNotes(InitRequest request, ClusterLayout layout, DnsChain chain, CorefileSnapshot istio,
-                             Plan plan, List<String> warnings, List<String> restarts) {
-        if (plan.isEmpty()) {
-            return;
-        }
-        checkReload(request, chain.kubeDns(), layout.kubeDnsNamespace(), layout.kubeDnsDeployment(), warnings,
-                restarts);
-        checkReload(request, istio, layout.istioNamespace(), layout.istioCorednsDeployment(), warnings, restarts);
-    }
-
-    private void checkReload(InitRequest request, CorefileSnapshot snapshot, String namespace, String deployment,
-                             List<String> warnings, List<String> restarts) {
-        if (Corefiles.hasReload(snapshot.corefile())) {
-            return;
-        }
-        String target = "deployment " + namespace + "/" + deployment;
-        if (request.restart() && !request.dryRun()) {
-            cluster.services().rolloutRestart(namespace, deployment);
-            restarts.add(target);
-        } else {
-            warnings.add(snapshot.ref() + " has no 'reload' plugin: nothing changes until " + target
-                    + " restarts; rerun with --restart to restart it");
+    private void reloadNotes(InitRequest request, ClusterLayout layout, Plan plan, List<String> warnings,
+                             List<String> restarts) {
+        for (Change c : plan.effective().changes()) {
+            if (!(c instanceof CorefileChange cc)) {
+                continue;
+            }
+            CorefileSnapshot snapshot = cc.before();
+            boolean kubeDns = snapshot.ref().equals(layout.kubeDnsCorefile());
+            String namespace = kubeDns ? layout.kubeDnsNamespace() : layout.istioNamespace();
+            String deployment = kubeDns ? layout.kubeDnsDeployment() : layout.istioCorednsDeployment();
+            if (Corefiles.hasReload(snapshot.corefile())) {
+                continue;
+            }
+            String target = "deployment " + namespace + "/" + deployment;
+            if (request.restart() && !request.dryRun()) {
+                cluster.services().rolloutRestart(namespace, deployment);
+                restarts.add(target);
+            } else {
+                warnings.add(snapshot.ref() + " has no 'reload' plugin: nothing changes until " + target
+                        + " restarts; rerun with --restart to restart it");
+            }
         }
     }
 }

@@ -9,6 +9,8 @@ final class ManagedLabels {
     static final String ALIAS = "svcalias.dev/alias";
     static final String DOMAIN = "svcalias.dev/domain";
     static final String TARGET = "svcalias.dev/target";
+    /** The zone of an ExternalName alias (a label value cannot hold the dots of a zone). */
+    static final String ZONE = "svcalias.dev/zone";
 
     private ManagedLabels() {}
 

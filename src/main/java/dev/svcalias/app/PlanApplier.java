@@ -8,7 +8,9 @@ import dev.svcalias.corefile.Corefiles;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.plan.Change;
+import dev.svcalias.plan.ConfigMapKeyChange;
 import dev.svcalias.plan.CorefileChange;
+import dev.svcalias.plan.OperatorServerChange;
 import dev.svcalias.plan.Plan;
 import dev.svcalias.plan.ServiceEntryDelete;
 import dev.svcalias.plan.ServiceEntryPut;
@@ -49,10 +51,23 @@ public final class PlanApplier {
         if (change instanceof CorefileChange cc) {
             return writeCorefile(cc);
         }
+        if (change instanceof ConfigMapKeyChange kc) {
+            return new Undo("wrote " + kc.target() + " (put back)", new KeyWriter(cluster).write(kc),
+                    kc.target() + " stays as written (" + kc.summary() + ")");
+        }
+        if (change instanceof OperatorServerChange oc) {
+            return new Undo("wrote " + oc.target() + " (put back)", new KeyWriter(cluster).write(oc),
+                    oc.target() + " stays as written (" + oc.summary() + ")");
+        }
         if (change instanceof ServiceEntryPut put) {
             return putEntry(put);
         }
-        ServiceEntryDelete del = (ServiceEntryDelete) change;
+        if (!(change instanceof ServiceEntryDelete del)) {
+            // the coredns and istio modes' objects (ExternalName Services, their namespace)
+            Runnable back = new ObjectWrites(cluster).apply(change);
+            return new Undo(change.summary() + " " + change.target() + " (undone)", back,
+                    change.target() + " stays as written (" + change.summary() + ")");
+        }
         ServiceEntryRecord gone = del.entry();
         cluster.serviceEntries().delete(gone.namespace(), gone.name());
         return new Undo("deleted " + del.target() + " (re-created)",

@@ -16,6 +16,16 @@ final class ServiceEntryManifest {
 
     static Map<String, Object> build(String apiVersion, String host, String alias, String domain, TargetRef target,
                                      ServiceInfo service, String clusterDomain) {
+        return build(apiVersion, host, alias, domain, target, service, clusterDomain, false);
+    }
+
+    /**
+     * @param meshProtocols istio mode: each port's protocol is the one Istio itself gives the target's port (its
+     *                      name prefix, "http-web" -> HTTP), so HTTP routing applies to the alias host instead of
+     *                      plain TCP proxying (istio/istio#45401); istiocoredns mode keeps the Service's protocol
+     */
+    static Map<String, Object> build(String apiVersion, String host, String alias, String domain, TargetRef target,
+                                     ServiceInfo service, String clusterDomain, boolean meshProtocols) {
         Map<String, Object> labels = new LinkedHashMap<>();
         labels.put(ManagedLabels.MANAGED_BY, ManagedLabels.MANAGER);
         labels.put(ManagedLabels.ALIAS, alias.replace('.', '-'));
@@ -31,7 +41,7 @@ final class ServiceEntryManifest {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("hosts", List.of(host));
         spec.put("addresses", List.of(service.clusterIP()));
-        spec.put("ports", ports(service));
+        spec.put("ports", ports(service, meshProtocols));
         spec.put("location", "MESH_INTERNAL");
         spec.put("resolution", "DNS");
         spec.put("endpoints", List.of(Map.of("address", target.fqdn(clusterDomain))));
@@ -45,10 +55,13 @@ final class ServiceEntryManifest {
     }
 
     /** Istio requires a port name; unnamed Service ports become "tcp-80" style names. */
-    private static List<Object> ports(ServiceInfo service) {
+    private static List<Object> ports(ServiceInfo service, boolean meshProtocols) {
         List<Object> ports = new ArrayList<>();
         for (ServiceInfo.PortInfo p : service.ports()) {
             String protocol = p.protocol() == null || p.protocol().isBlank() ? "TCP" : p.protocol();
+            if (meshProtocols && "TCP".equals(protocol)) {
+                protocol = IstioProtocols.fromPortName(p.name());
+            }
             String name = p.name() == null || p.name().isBlank()
                     ? protocol.toLowerCase(java.util.Locale.ROOT) + "-" + p.port() : p.name();
             Map<String, Object> port = new LinkedHashMap<>();

@@ -18,23 +18,29 @@ public final class StatusUseCase {
         DnsChain chain = DnsChain.read(cluster, layout);
         List<String> problems = new ArrayList<>();
         List<StatusResult.Zone> zones = new ArrayList<>();
-        for (ManagedZone stub : chain.stubDomains()) {
-            problems.addAll(ChainCheck.problems(chain, stub.domain()));
-            zones.add(new StatusResult.Zone(stub.domain(), stub.upstream(),
-                    chain.istioRoute(stub.domain()).map(ManagedZone::upstream).orElse("")));
+        for (ManagedZone zone : chain.zones()) {
+            ModeName mode = chain.mode(zone.domain());
+            problems.addAll(Mode.of(mode).chainProblems(cluster, chain, zone.domain()));
+            zones.add(new StatusResult.Zone(zone.domain(), mode.cliName, zone.upstream(),
+                    chain.istioRoute(zone.domain()).map(ManagedZone::upstream).orElse("")));
         }
+        SetupFacts facts = SetupFacts.detect(cluster, layout, chain);
         List<AliasView> aliases = AliasView.load(cluster);
         aliases.stream().filter(a -> !a.inSync()).forEach(a -> problems.add(a.host() + ": " + a.problem()));
         String kubeDnsImage = cluster.services().deploymentImage(layout.kubeDnsNamespace(),
                 layout.kubeDnsDeployment(), null).orElse("");
         String istioImage = cluster.services().deploymentImage(layout.istioNamespace(),
                 layout.istioCorednsDeployment(), layout.istioCorednsContainer()).orElse("");
-        if (zones.isEmpty()) {
+        PlatformSetup platform = chain.platform();
+        platform.refusal().ifPresent(r -> problems.add(r.getMessage() + "; fix: " + r.hint()));
+        if (zones.isEmpty() && platform.refusal().isEmpty()) {
             problems.add("no zone configured: run 'svcalias init --domain internal'");
         }
+        problems.addAll(platform.warnings());
         return new StatusResult(cluster.describe(), chain.clusterDomain(), zones,
-                Corefiles.hasReload(chain.kubeDns().corefile()),
+                chain.platform().corefile().map(c -> Corefiles.hasReload(c.corefile())).orElse(false),
                 chain.istio().map(s -> Corefiles.hasReload(s.corefile())).orElse(false),
-                kubeDnsImage, istioImage, chain.istiocorednsIp().orElse(""), aliases, problems);
+                kubeDnsImage, istioImage, chain.istiocorednsIp().orElse(""), aliases, problems, facts.evidence(),
+                facts.auto().cliName, PlatformView.of(platform));
     }
 }

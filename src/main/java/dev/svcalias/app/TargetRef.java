@@ -29,6 +29,21 @@ public record TargetRef(String name, String namespace) {
                 "e.g. fruits-api-service.micro-shake-factory");
     }
 
+    /** TARGET and -n checked on their own (each part a DNS-1123 label), before the cluster domain is known. */
+    public static void checkSyntax(String target, String namespaceFlag) {
+        if (namespaceFlag != null) {
+            KubeNames.namespace("-n", namespaceFlag);
+        }
+        String t = target.endsWith(".") ? target.substring(0, target.length() - 1) : target;
+        for (String part : t.split("\\.", -1)) {
+            if (!KubeNames.label(part)) {
+                throw SvcaliasException.usage("TARGET " + dev.svcalias.error.Echo.quoted(target) + " is not a "
+                        + "Service name: each part must be 1-63 characters of a-z, 0-9 and '-'",
+                        "write it as SERVICE.NAMESPACE, e.g. fruits-api-service.micro-shake-factory");
+            }
+        }
+    }
+
     /** The in-cluster name, e.g. fruits-api-service.micro-shake-factory.svc.cluster.local. */
     public String fqdn(String clusterDomain) {
         return name + "." + namespace + ".svc." + clusterDomain;

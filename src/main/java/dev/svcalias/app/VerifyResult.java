@@ -9,17 +9,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Per-alias verdicts of verify, plus the chain problems found in the Corefiles. */
-public record VerifyResult(String domain, String nameserver, List<String> chainProblems, List<AliasCheck> checks)
-        implements Printable {
+/**
+ * Per-alias verdicts of verify, plus the chain problems found in the Corefiles; with --meshed (istio mode) also the
+ * verdicts of the same queries through the mesh's DNS proxy ({@code meshedNameserver} empty when not asked).
+ */
+public record VerifyResult(String domain, String nameserver, List<String> chainProblems, List<AliasCheck> checks,
+                           String meshedNameserver, List<AliasCheck> meshedChecks) implements Printable {
+
+    public VerifyResult(String domain, String nameserver, List<String> chainProblems, List<AliasCheck> checks) {
+        this(domain, nameserver, chainProblems, checks, "", List.of());
+    }
 
     /** Passes when every alias resolves as expected; with no aliases, when the chain itself is intact. */
     public boolean passed() {
-        return checks.isEmpty() ? chainProblems.isEmpty() : checks.stream().allMatch(AliasCheck::passed);
+        return (checks.isEmpty() ? chainProblems.isEmpty() : checks.stream().allMatch(AliasCheck::passed))
+                && meshedChecks.stream().allMatch(AliasCheck::passed);
     }
 
     public long failing() {
-        return checks.stream().filter(c -> !c.passed()).count();
+        return checks.stream().filter(c -> !c.passed()).count()
+                + meshedChecks.stream().filter(c -> !c.passed()).count();
     }
 
     @Override
@@ -29,6 +38,15 @@ public record VerifyResult(String domain, String nameserver, List<String> chainP
         data.put("nameserver", nameserver);
         data.put("passed", passed());
         data.put("chainProblems", chainProblems);
+        data.put("aliases", items(checks));
+        if (!meshedNameserver.isEmpty()) {
+            data.put("meshedNameserver", meshedNameserver);
+            data.put("meshed", items(meshedChecks));
+        }
+        return data;
+    }
+
+    private static List<Object> items(List<AliasCheck> checks) {
         List<Object> items = new ArrayList<>();
         for (AliasCheck c : checks) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -41,8 +59,7 @@ public record VerifyResult(String domain, String nameserver, List<String> chainP
             m.put("diagnosis", c.diagnosis());
             items.add(m);
         }
-        data.put("aliases", items);
-        return data;
+        return items;
     }
 
     private static Map<String, Object> answer(DnsAnswer a) {
@@ -55,6 +72,18 @@ public record VerifyResult(String domain, String nameserver, List<String> chainP
     @Override
     public String toText(Style style) {
         StringBuilder sb = new StringBuilder();
+        table(sb, checks, style);
+        if (!meshedNameserver.isEmpty()) {
+            sb.append("\nThrough the mesh's DNS proxy (").append(meshedNameserver).append("):\n");
+            table(sb, meshedChecks, style);
+        }
+        for (String p : chainProblems) {
+            sb.append(style.warning("chain: ")).append(p).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private void table(StringBuilder sb, List<AliasCheck> checks, Style style) {
         if (checks.isEmpty()) {
             sb.append("No aliases in zone ").append(domain).append(" to verify.\n");
         } else {
@@ -70,9 +99,5 @@ public record VerifyResult(String domain, String nameserver, List<String> chainP
                 }
             }
         }
-        for (String p : chainProblems) {
-            sb.append(style.warning("chain: ")).append(p).append('\n');
-        }
-        return sb.toString();
     }
 }

@@ -19,10 +19,17 @@ import java.util.function.Consumer;
 public final class VerifyUseCase {
     private final Cluster cluster;
     private final DnsProbe probe;
+    private final DnsProbe meshedProbe;
 
     public VerifyUseCase(Cluster cluster, DnsProbe probe) {
+        this(cluster, probe, null);
+    }
+
+    /** @param meshedProbe istio mode's --meshed: the same queries through the mesh's DNS proxy (null: not asked) */
+    public VerifyUseCase(Cluster cluster, DnsProbe probe, DnsProbe meshedProbe) {
         this.cluster = cluster;
         this.probe = probe;
+        this.meshedProbe = meshedProbe;
     }
 
     /** @param onRetry told about each failed round before waiting (spinner text) */
@@ -41,7 +48,8 @@ public final class VerifyUseCase {
     VerifyResult once(VerifyRequest request) {
         DnsChain chain = DnsChain.read(cluster, request.layout());
         String domain = chain.domain(request.domain());
-        List<String> chainProblems = ChainCheck.problems(chain, domain);
+        Mode mode = Mode.of(chain.mode(domain));
+        List<String> chainProblems = mode.chainProblems(cluster, chain, domain);
         List<AliasView> aliases = select(AliasView.load(cluster), request.names(), domain);
         List<DnsProbe.Query> queries = new ArrayList<>();
         for (AliasView alias : aliases) {
@@ -55,9 +63,38 @@ public final class VerifyUseCase {
             DnsAnswer aaaa = answers.get(new DnsProbe.Query(alias.host(), RecordType.AAAA));
             String expected = alias.targetIp().orElse(alias.address());
             checks.add(new AliasCheck(alias.host(), alias.target(), expected, a, aaaa,
-                    AliasDiagnosis.diagnose(alias, a, aaaa, chainProblems, probe.describe())));
+                    AliasDiagnosis.diagnose(alias, a, aaaa, chainProblems, probe.describe(), mode.nxdomainHint())));
         }
-        return new VerifyResult(domain, probe.describe(), chainProblems, checks);
+        if (meshedProbe == null) {
+            return new VerifyResult(domain, probe.describe(), chainProblems, checks);
+        }
+        if (mode.name() != ModeName.ISTIO) {
+            throw SvcaliasException.usage("--meshed checks the Istio DNS proxy, but zone " + domain + " is in "
+                    + mode.name() + " mode", "drop --meshed, or run 'svcalias init --mode istio --domain " + domain + "'");
+        }
+        return new VerifyResult(domain, probe.describe(), chainProblems, checks, meshedProbe.describe(),
+                meshed(aliases, queries));
+    }
+
+    /** The DNS proxy answers from istiod's name table: the ServiceEntry's address, AAAA NOERROR without records. */
+    private List<AliasCheck> meshed(List<AliasView> aliases, List<DnsProbe.Query> queries) {
+        Map<DnsProbe.Query, DnsAnswer> answers = queries.isEmpty() ? Map.of() : meshedProbe.resolve(queries);
+        List<AliasCheck> checks = new ArrayList<>();
+        for (AliasView alias : aliases) {
+            DnsAnswer a = answers.get(new DnsProbe.Query(alias.host(), RecordType.A));
+            DnsAnswer aaaa = answers.get(new DnsProbe.Query(alias.host(), RecordType.AAAA));
+            String expected = alias.targetIp().orElse(alias.address());
+            String diagnosis = "";
+            if (!a.noError() || !a.addresses().equals(List.of(expected))) {
+                diagnosis = !alias.inSync() ? alias.problem() : "the mesh's DNS proxy at " + meshedProbe.describe()
+                        + " answered " + a.describe() + ": istiod has not pushed the alias's ServiceEntry to it yet, "
+                        + "or the ServiceEntry is not exported to the probe's namespace (retry with --wait)";
+            } else if (!aaaa.noError()) {
+                diagnosis = "AAAA answered " + aaaa.describe() + " through the mesh's DNS proxy";
+            }
+            checks.add(new AliasCheck(alias.host(), alias.target(), expected, a, aaaa, diagnosis));
+        }
+        return checks;
     }
 
     private static List<AliasView> select(List<AliasView> all, List<String> names, String domain) {

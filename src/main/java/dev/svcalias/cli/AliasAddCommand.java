@@ -3,6 +3,8 @@ package dev.svcalias.cli;
 import dev.svcalias.app.AliasAddUseCase;
 import dev.svcalias.app.AliasRequest;
 import dev.svcalias.app.AliasResult;
+import dev.svcalias.app.DomainRules;
+import dev.svcalias.app.TargetRef;
 import dev.svcalias.cluster.Cluster;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,9 +34,7 @@ final class AliasAddCommand implements Callable<Integer> {
     boolean force;
 
     @Mixin DryRunOption dryRun;
-    @Mixin ClusterOptions cluster;
     @Mixin LayoutOptions layout;
-    @Mixin OutputOptions output;
 
     AliasAddCommand(CliContext context) {
         this.context = context;
@@ -42,10 +42,14 @@ final class AliasAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context)) {
-            AliasResult result = new AliasAddUseCase(c).run(new AliasRequest(name, target, namespace, domain, force,
-                    dryRun.dryRun, layout.layout()));
-            Results.print(context, output, result, dryRun.dryRun ? result.plan() : null);
+        var where = layout.layout();
+        DomainRules.validateAliasName(name);
+        TargetRef.checkSyntax(target, namespace);
+        String zone = domain == null ? null : DomainRules.validateZone(domain);
+        try (Cluster c = context.connect()) {
+            AliasResult result = new AliasAddUseCase(c).run(new AliasRequest(name, target, namespace, zone, force,
+                    dryRun.dryRun, where));
+            Results.print(context, result, dryRun.dryRun ? result.plan() : null);
         }
         return 0;
     }

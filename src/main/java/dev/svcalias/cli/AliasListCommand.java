@@ -5,7 +5,6 @@ import dev.svcalias.cluster.Cluster;
 import dev.svcalias.output.Printer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 @Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
         description = "List aliases: target, address, namespace, and whether the address still equals the "
@@ -13,8 +12,6 @@ import picocli.CommandLine.Mixin;
 final class AliasListCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Mixin ClusterOptions cluster;
-    @Mixin OutputOptions output;
 
     AliasListCommand(CliContext context) {
         this.context = context;
@@ -22,8 +19,8 @@ final class AliasListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context)) {
-            Printer.print(AliasListResult.load(c), output.format, context.style(), context.out);
+        try (Cluster c = context.connect()) {
+            Printer.print(AliasListResult.load(c), context.format(), context.style(), context.out);
         }
         return 0;
     }

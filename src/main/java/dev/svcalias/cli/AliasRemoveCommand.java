@@ -2,6 +2,7 @@ package dev.svcalias.cli;
 
 import dev.svcalias.app.AliasRemoveUseCase;
 import dev.svcalias.app.AliasResult;
+import dev.svcalias.app.DomainRules;
 import dev.svcalias.cluster.Cluster;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,9 +25,7 @@ final class AliasRemoveCommand implements Callable<Integer> {
     boolean ignoreNotFound;
 
     @Mixin DryRunOption dryRun;
-    @Mixin ClusterOptions cluster;
     @Mixin LayoutOptions layout;
-    @Mixin OutputOptions output;
 
     AliasRemoveCommand(CliContext context) {
         this.context = context;
@@ -34,10 +33,12 @@ final class AliasRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context)) {
-            AliasResult result = new AliasRemoveUseCase(c).run(name, domain, ignoreNotFound, dryRun.dryRun,
-                    layout.layout());
-            Results.print(context, output, result, dryRun.dryRun ? result.plan() : null);
+        var where = layout.layout();
+        DomainRules.validateAliasName(name);
+        String zone = domain == null ? null : DomainRules.validateZone(domain);
+        try (Cluster c = context.connect()) {
+            AliasResult result = new AliasRemoveUseCase(c).run(name, zone, ignoreNotFound, dryRun.dryRun, where);
+            Results.print(context, result, dryRun.dryRun ? result.plan() : null);
         }
         return 0;
     }

@@ -32,9 +32,7 @@ final class ApplyCommand implements Callable<Integer> {
     int parallel;
 
     @Mixin DryRunOption dryRun;
-    @Mixin ClusterOptions cluster;
     @Mixin LayoutOptions layout;
-    @Mixin OutputOptions output;
 
     ApplyCommand(CliContext context) {
         this.context = context;
@@ -45,7 +43,7 @@ final class ApplyCommand implements Callable<Integer> {
         AliasFile aliases = file.read(context);
         Parallelism.check(parallel);
         ApplyRequest request = new ApplyRequest(aliases, prune, !dryRun.dryRun, parallel, layout.layout());
-        return PlanOutput.print(context, cluster, output, (name, c) -> {
+        return PlanOutput.print(context, context.root.cluster, context.root.output, (name, c) -> {
             ApplyResult result = new ApplyUseCase(c).run(request);
             return new ClusterOutcome(name, result, result.summary(), result.applyExitCode(), null);
         }, dryRun.dryRun);

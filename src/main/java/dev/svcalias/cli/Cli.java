@@ -54,7 +54,7 @@ public final class Cli {
     }
 
     private static CommandLine commandLine(CliContext context) {
-        CommandLine cl = new CommandLine(SvcaliasCommand.class, new ContextFactory(context));
+        CommandLine cl = withVersion(new CommandLine(SvcaliasCommand.class, new ContextFactory(context)));
         cl.setOut(context.out);
         cl.setErr(context.err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -68,8 +68,15 @@ public final class Cli {
 
     /** A bare command model (no handlers), for generators of completions and docs. */
     public static CommandLine model() {
-        CommandLine cl = new CommandLine(SvcaliasCommand.class, new ContextFactory(null));
+        CommandLine cl = withVersion(new CommandLine(SvcaliasCommand.class, new ContextFactory(null)));
         cl.setUsageHelpWidth(USAGE_WIDTH);
+        return cl;
+    }
+
+    /** -V on a subcommand would print nothing and exit 0 (an empty Corefile in a pipeline): every command gets it. */
+    private static CommandLine withVersion(CommandLine cl) {
+        cl.getCommandSpec().versionProvider(new VersionProvider());
+        cl.getSubcommands().values().forEach(Cli::withVersion);
         return cl;
     }
 }

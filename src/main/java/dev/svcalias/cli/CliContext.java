@@ -26,10 +26,24 @@ final class CliContext {
         this.dns = dns;
     }
 
-    /** Colour only on a terminal, never with --no-color or NO_COLOR (any value, see no-color.org). */
+    /**
+     * Colour only on a terminal that can show it (not TERM=dumb), never with --no-color or a non-empty NO_COLOR
+     * (no-color.org: "when present and not an empty string").
+     */
     Style style() {
-        boolean colour = env.interactive() && !root.noColor && env.get("NO_COLOR") == null;
+        String noColor = env.get("NO_COLOR");
+        boolean colour = env.interactive() && !root.noColor && (noColor == null || noColor.isEmpty())
+                && !"dumb".equals(env.get("TERM"));
         return colour ? Style.ansi() : Style.plain();
+    }
+
+    /** Connects with the global --kubeconfig/--context; call it after every input is validated. */
+    dev.svcalias.cluster.Cluster connect() {
+        return connector.connect(root.cluster.kubeconfig, root.cluster.context);
+    }
+
+    dev.svcalias.output.Format format() {
+        return root.output.format;
     }
 
     boolean verbose() {

@@ -1,13 +1,14 @@
 package dev.svcalias.cli;
 
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** kubectl's connection flags, mixed into every command that talks to a cluster. */
+/** kubectl's connection flags: on the top command and inherited, so they go before or after the subcommand. */
 final class ClusterOptions {
-    @Option(names = "--kubeconfig", paramLabel = "FILE",
+    @Option(names = "--kubeconfig", scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).")
     String kubeconfig;
 
-    @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context to use.")
+    @Option(names = "--context", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "The kubeconfig context to use.")
     String context;
 }

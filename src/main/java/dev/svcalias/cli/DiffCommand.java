@@ -22,9 +22,7 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--prune", description = "Also show the deletes that 'apply --prune' would make.")
     boolean prune;
 
-    @Mixin ClusterOptions cluster;
     @Mixin LayoutOptions layout;
-    @Mixin OutputOptions output;
 
     DiffCommand(CliContext context) {
         this.context = context;
@@ -34,7 +32,7 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         AliasFile aliases = file.read(context);
         ApplyRequest request = new ApplyRequest(aliases, prune, false, 1, layout.layout());
-        return PlanOutput.print(context, cluster, output, (name, c) -> {
+        return PlanOutput.print(context, context.root.cluster, context.root.output, (name, c) -> {
             ApplyResult result = new ApplyUseCase(c).run(request);
             return new ClusterOutcome(name, result, result.summary(), result.diffExitCode(), null);
         }, true);

@@ -26,7 +26,7 @@ final class Durations {
             end = m.end();
         }
         if (end == 0 || end != text.length()) {
-            throw SvcaliasException.usage(option + " '" + text + "' is not a duration", "use e.g. 90s, 3m or 1m30s");
+            throw SvcaliasException.usage(option + " " + dev.svcalias.error.Echo.quoted(text) + " is not a duration", "use e.g. 90s, 3m or 1m30s");
         }
         return total;
     }

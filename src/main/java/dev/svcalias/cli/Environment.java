@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public record Environment(Map<String, String> variables, InputStream stdin, boolean interactive) {
     public static Environment system() {
-        return new Environment(System.getenv(), System.in, System.console() != null);
+        return new Environment(System.getenv(), StandardInput.system(), System.console() != null);
     }
 
     public String get(String name) {

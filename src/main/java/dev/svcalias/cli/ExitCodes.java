@@ -2,6 +2,7 @@ package dev.svcalias.cli;
 
 import dev.svcalias.corefile.CorefileException;
 import dev.svcalias.corefile.CorefileSyntaxException;
+import dev.svcalias.error.Echo;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
 import picocli.CommandLine;
@@ -16,6 +17,8 @@ import picocli.CommandLine.ParseResult;
  * code. The stack trace only with --verbose.
  */
 final class ExitCodes implements IExecutionExceptionHandler, IParameterExceptionHandler, IExitCodeExceptionMapper {
+    /** Longest "what" or "fix" part printed; echoed input is cut to 80 characters before that (Echo). */
+    private static final int MAX_PART = 600;
     private final CliContext context;
 
     ExitCodes(CliContext context) {
@@ -34,7 +37,9 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         ExitCode code = exitCodeOf(ex);
         if (ex instanceof SvcaliasException se) {
-            printError(se.getMessage(), se.hint());
+            // every exit-5 message says what to do, even where the thrower had nothing specific to add
+            printError(se.getMessage(), se.hint().isBlank() && code == ExitCode.CLUSTER_STATE
+                    ? "run 'svcalias status' to see what is configured" : se.hint());
         } else if (ex instanceof CorefileException ce) {
             printError(ce.what(), ce.hint());
         } else {
@@ -72,7 +77,12 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
         context.err.flush();
     }
 
+    /**
+     * One line, control characters escaped (input echoed in a message must not drive the terminal) and cut: a
+     * message echoing a huge token (picocli's "Unknown option: '...'") stays readable.
+     */
     private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+        String line = s == null ? "" : Echo.escape(s.replaceAll("\\s*\\R\\s*", " ").trim());
+        return line.length() > MAX_PART ? line.substring(0, MAX_PART) + "..." : line;
     }
 }

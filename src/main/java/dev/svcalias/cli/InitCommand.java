@@ -1,8 +1,10 @@
 package dev.svcalias.cli;
 
+import dev.svcalias.app.DomainRules;
 import dev.svcalias.app.InitRequest;
 import dev.svcalias.app.InitResult;
 import dev.svcalias.app.InitUseCase;
+import dev.svcalias.app.ModeName;
 import dev.svcalias.cluster.Cluster;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,15 +12,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Route a DNS zone through kube-dns and istiocoredns to Istio's ServiceEntries.",
-                "Adds a server block for the zone to kube-dns's Corefile (forwarding to istiocoredns's ClusterIP, "
-                        + "answering AAAA itself) and to istiocoredns's Corefile (grpc from CoreDNS 1.5.0, proxy "
-                        + "before). Safe to run again; --dry-run shows the diffs."})
+        description = {"Set up a DNS zone for aliases, in the mode the cluster needs.",
+                "istiocoredns (Istio 1.1-1.8): a block in kube-dns's Corefile forwarding the zone to istiocoredns, "
+                        + "and one in istiocoredns's Corefile routing it to the Istio plugin. coredns: one static "
+                        + "block in kube-dns's Corefile answering the zone from ExternalName Services in namespace "
+                        + "svcalias-aliases. istio (Istio 1.9+): coredns, plus a ServiceEntry per alias for the "
+                        + "sidecar/ztunnel DNS proxy. auto picks istiocoredns if it exists, else istio if istiod "
+                        + "exists, else coredns. Run again after an Istio upgrade to move the zone and its aliases "
+                        + "to the new mode. Safe to run again; --dry-run shows the diffs."})
 final class InitCommand implements Callable<Integer> {
     private final CliContext context;
 
     @Option(names = "--domain", required = true, paramLabel = "ZONE", description = "The zone for aliases, e.g. internal.")
     String domain;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto, istiocoredns, coredns or istio (default: ${DEFAULT-VALUE}).")
+    String mode;
 
     @Option(names = "--coredns-version", paramLabel = "VERSION",
             description = "istiocoredns's CoreDNS version (default: read from its Deployment's image tag).")
@@ -31,9 +41,7 @@ final class InitCommand implements Callable<Integer> {
     boolean restart;
 
     @Mixin DryRunOption dryRun;
-    @Mixin ClusterOptions cluster;
     @Mixin LayoutOptions layout;
-    @Mixin OutputOptions output;
 
     InitCommand(CliContext context) {
         this.context = context;
@@ -41,12 +49,18 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context)) {
-            InitResult result = new InitUseCase(c).run(new InitRequest(domain, corednsVersion, force, restart,
-                    dryRun.dryRun, layout.layout()));
-            result.warnings().forEach(context::warn);
-            Results.print(context, output, result, dryRun.dryRun ? result.plan() : null);
+        ModeName chosen = ModeName.parse(mode); // bad input fails before any API call
+        var where = layout.layout();
+        String zone = DomainRules.validateZone(domain);
+        if (corednsVersion != null) {
+            OfflineArguments.version(corednsVersion);
         }
-        return 0;
+        try (Cluster c = context.connect()) {
+            InitResult result = new InitUseCase(c).run(new InitRequest(zone, corednsVersion, force, restart,
+                    dryRun.dryRun, where, chosen));
+            result.warnings().forEach(context::warn);
+            Results.print(context, result, dryRun.dryRun ? result.plan() : null);
+            return result.revertible() ? dev.svcalias.error.ExitCode.REVERTIBLE.code() : 0;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.svcalias.cli;
 
 import dev.svcalias.app.ClusterLayout;
+import dev.svcalias.app.KubeNames;
 import dev.svcalias.cluster.ConfigMapRef;
 import picocli.CommandLine.Option;
 
@@ -26,15 +27,27 @@ final class LayoutOptions {
             description = "istiocoredns's Service and Deployment name (default: ${DEFAULT-VALUE}).")
     String istiocoredns;
 
+    @Option(names = "--platform", paramLabel = "NAME",
+            description = "Where cluster DNS is configured, instead of detecting it: kubeadm, aks, k3s, rke2, eks, "
+                    + "gke, gke-cloud-dns, openshift (svcalias status shows what detection found).")
+    String platform;
+
     ClusterLayout layout() {
         String[] parts = kubeDnsConfigMap.split("/", -1);
         if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
-            throw dev.svcalias.error.SvcaliasException.usage("--kube-dns-configmap " + kubeDnsConfigMap
-                    + " is not NAMESPACE/NAME", "e.g. --kube-dns-configmap kube-system/coredns");
+            throw dev.svcalias.error.SvcaliasException.usage("--kube-dns-configmap "
+                    + dev.svcalias.error.Echo.quoted(kubeDnsConfigMap) + " is not NAMESPACE/NAME",
+                    "e.g. --kube-dns-configmap kube-system/coredns");
         }
+        KubeNames.namespace("--kube-dns-configmap namespace", parts[0]);
+        KubeNames.name("--kube-dns-configmap name", parts[1]);
+        KubeNames.name("--kube-dns-deployment", kubeDnsDeployment);
+        KubeNames.namespace("--istio-namespace", istioNamespace);
+        KubeNames.name("--istio-configmap", istioConfigMap);
+        KubeNames.name("--istiocoredns-service", istiocoredns);
         ClusterLayout d = ClusterLayout.defaults();
         return new ClusterLayout(new ConfigMapRef(parts[0], parts[1]), kubeDnsDeployment, d.kubeDnsService(),
                 new ConfigMapRef(istioNamespace, istioConfigMap), istiocoredns, istiocoredns,
-                d.istioCorednsContainer());
+                d.istioCorednsContainer(), platform);
     }
 }

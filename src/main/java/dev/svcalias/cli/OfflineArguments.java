@@ -5,8 +5,11 @@ import dev.svcalias.app.DomainRules;
 import dev.svcalias.corefile.CoreDnsVersion;
 import dev.svcalias.corefile.CorefileException;
 import dev.svcalias.corefile.CorefileSyntaxException;
+import dev.svcalias.error.Echo;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -28,8 +31,24 @@ final class OfflineArguments {
 
     static String ip(String text) {
         if (!IPV4.matcher(text).matches() && !(text.contains(":") && text.matches("[0-9a-fA-F:]+"))) {
-            throw SvcaliasException.usage("--forward-to " + text + " is not an IP address",
+            throw SvcaliasException.usage("--forward-to " + Echo.quoted(text) + " is not an IP address",
                     "give istiocoredns's ClusterIP, e.g. 10.96.100.53");
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(text); // a literal (checked above): no lookup
+        } catch (UnknownHostException e) {
+            throw SvcaliasException.usage("--forward-to " + Echo.quoted(text) + " is not an IP address",
+                    "give istiocoredns's ClusterIP, e.g. 10.96.100.53");
+        }
+        String why = address.isAnyLocalAddress() ? "the unspecified address"
+                : address.isLoopbackAddress() ? "a loopback address (kube-dns would forward to itself: a loop)"
+                : address.isMulticastAddress() ? "a multicast address"
+                : text.equals("255.255.255.255") ? "the broadcast address" : null;
+        if (why != null) {
+            throw SvcaliasException.usage("--forward-to " + text + " is " + why + ", never a ClusterIP",
+                    "give istiocoredns's ClusterIP (kubectl -n istio-system get service istiocoredns), e.g. "
+                            + "10.96.100.53");
         }
         return text;
     }

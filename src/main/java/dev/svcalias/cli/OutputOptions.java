@@ -2,10 +2,11 @@ package dev.svcalias.cli;
 
 import dev.svcalias.output.Format;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** -o table|json|yaml, mixed into every command that prints a result. */
+/** -o table|json|yaml: on the top command and inherited; the offline corefile commands print Corefiles only. */
 final class OutputOptions {
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+    @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT", defaultValue = "table",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format = Format.TABLE;
 }

@@ -1,5 +1,6 @@
 package dev.svcalias.cli;
 
+import dev.svcalias.app.DomainRules;
 import dev.svcalias.app.ResetRequest;
 import dev.svcalias.app.ResetResult;
 import dev.svcalias.app.ResetUseCase;
@@ -26,9 +27,7 @@ final class ResetCommand implements Callable<Integer> {
     boolean restoreBackup;
 
     @Mixin DryRunOption dryRun;
-    @Mixin ClusterOptions cluster;
     @Mixin LayoutOptions layout;
-    @Mixin OutputOptions output;
 
     ResetCommand(CliContext context) {
         this.context = context;
@@ -36,11 +35,14 @@ final class ResetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context)) {
-            ResetResult result = new ResetUseCase(c).run(new ResetRequest(domain, aliases, restoreBackup,
-                    dryRun.dryRun, layout.layout()));
+        var where = layout.layout();
+        // normalised (no trailing dot) so that 'internal.' finds the zone 'internal'
+        String zone = domain == null ? null : DomainRules.validateZone(domain);
+        try (Cluster c = context.connect()) {
+            ResetResult result = new ResetUseCase(c).run(new ResetRequest(zone, aliases, restoreBackup,
+                    dryRun.dryRun, where));
             result.notes().forEach(context::warn);
-            Results.print(context, output, result, dryRun.dryRun ? result.plan() : null);
+            Results.print(context, result, dryRun.dryRun ? result.plan() : null);
         }
         return 0;
     }

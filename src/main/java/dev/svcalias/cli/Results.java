@@ -9,10 +9,10 @@ import dev.svcalias.plan.Plan;
 final class Results {
     private Results() {}
 
-    static void print(CliContext context, OutputOptions output, Printable result, Plan dryRunPlan) {
-        if (dryRunPlan != null && output.format == Format.table) {
+    static void print(CliContext context, Printable result, Plan dryRunPlan) {
+        if (dryRunPlan != null && context.format() == Format.table) {
             context.out.print(dryRunPlan.dryRunText());
         }
-        Printer.print(result, output.format, context.style(), context.out);
+        Printer.print(result, context.format(), context.style(), context.out);
     }
 }

@@ -12,9 +12,7 @@ import picocli.CommandLine.Mixin;
 final class StatusCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Mixin ClusterOptions cluster;
     @Mixin LayoutOptions layout;
-    @Mixin OutputOptions output;
 
     StatusCommand(CliContext context) {
         this.context = context;
@@ -22,8 +20,9 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context)) {
-            Printer.print(new StatusUseCase(c).run(layout.layout()), output.format, context.style(), context.out);
+        var where = layout.layout();
+        try (Cluster c = context.connect()) {
+            Printer.print(new StatusUseCase(c).run(where), context.format(), context.style(), context.out);
         }
         return 0;
     }

@@ -1,6 +1,7 @@
 package dev.svcalias.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
                 "4:cluster unreachable, unauthenticated or forbidden",
                 "5:cluster state prevents the change (missing component, conflict, conflicts after retries)",
                 "6:could not write the output (disk full, file-size limit, closed pipe)",
-                "7:apply/diff/verify -f: some aliases or clusters failed, the others went through"},
+                "7:apply/diff/verify -f: some aliases or clusters failed, the others went through",
+                "8:changed, but a manager may revert it (EKS add-on, Helm): see the warning"},
         footer = {"%nGet started:  svcalias init --domain internal",
                 "              svcalias alias add my-fruits fruits-api-service.micro-shake-factory",
                 "              svcalias verify"})
@@ -43,8 +45,11 @@ final class SvcaliasCommand implements Runnable {
     boolean verbose;
 
     @Option(names = "--no-color", scope = ScopeType.INHERIT,
-            description = "No colour (also when NO_COLOR is set or stdout is not a terminal).")
+            description = "No colour (also with a non-empty NO_COLOR, with TERM=dumb, or when stdout is not a terminal).")
     boolean noColor;
+
+    @Mixin ClusterOptions cluster;
+    @Mixin OutputOptions output;
 
     @Spec
     CommandSpec spec;

@@ -2,6 +2,8 @@ package dev.svcalias.cli;
 
 import dev.svcalias.app.DirectDnsProbe;
 import dev.svcalias.app.DnsProbe;
+import dev.svcalias.app.DomainRules;
+import dev.svcalias.app.KubeNames;
 import dev.svcalias.app.PodDnsProbe;
 import dev.svcalias.app.VerifyRequest;
 import dev.svcalias.app.VerifyResult;
@@ -44,6 +46,14 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Query this DNS server directly instead of from a pod (e.g. in-cluster CI jobs).")
     String nameserver;
 
+    @Option(names = "--meshed", description = "istio mode: also resolve through the mesh's DNS proxy (what meshed "
+            + "pods with DNS capture, or ambient pods, see); needs --proxy-nameserver.")
+    boolean meshed;
+
+    @Option(names = "--proxy-nameserver", paramLabel = "HOST[:PORT]",
+            description = "The mesh DNS proxy to query for --meshed, e.g. a port-forward to a sidecar's 15053.")
+    String proxyNameserver;
+
     @Option(names = "--image", paramLabel = "IMAGE", defaultValue = "busybox:1.36",
             description = "Image of the probe pod; it needs sh and nslookup (default: ${DEFAULT-VALUE}).")
     String image;
@@ -62,9 +72,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s", hidden = true)
     String interval;
 
-    @Mixin ClusterOptions cluster;
     @Mixin LayoutOptions layout;
-    @Mixin OutputOptions output;
 
     VerifyCommand(CliContext context) {
         this.context = context;
@@ -74,22 +82,63 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Duration limit = Durations.parse("--timeout", timeout);
         Duration every = Durations.parse("--interval", interval);
-        if (file != null || Fleet.isFleet(cluster)) {
+        validateInputs(every);
+        DnsProbe meshedProbe = meshedProbe();
+        if (file != null || Fleet.isFleet(context.root.cluster)) {
             return new VerifyFleet(context, this).run(limit, every);
         }
-        try (Cluster c = context.connector.connect(cluster.kubeconfig, cluster.context);
+        try (Cluster c = context.connect();
              Spinner spinner = Spinner.start(context.err, wait && context.env.interactive())) {
-            VerifyResult result = verifyAll(c, limit, every, spinner);
+            VerifyResult result = verifyAll(c, limit, every, spinner, meshedProbe);
             spinner.close();
-            Printer.print(result, output.format, context.style(), context.out);
+            Printer.print(result, context.format(), context.style(), context.out);
             return result.passed() ? 0 : ExitCode.VERIFY_FAILED.code();
         }
     }
 
-    VerifyResult verifyAll(Cluster c, Duration limit, Duration every, Spinner spinner) {
+    /** Everything checkable without the cluster, before any API call (issue 9, defect 10). */
+    private void validateInputs(Duration every) {
+        if (every.isZero()) {
+            throw SvcaliasException.usage("--interval 0s would query without a pause", "use e.g. --interval 5s");
+        }
+        layout.layout();
+        names.forEach(DomainRules::validateAliasName);
+        if (domain != null) {
+            DomainRules.validateZone(domain);
+        }
+        KubeNames.namespace("--probe-namespace", probeNamespace);
+        if (nameserver != null) {
+            try {
+                Nameserver.parse(nameserver);
+            } catch (IllegalArgumentException e) {
+                throw SvcaliasException.usage("--nameserver " + e.getMessage(), "e.g. --nameserver 10.96.0.10:53");
+            }
+        }
+    }
+
+    VerifyResult verifyAll(Cluster c, Duration limit, Duration every, Spinner spinner, DnsProbe meshedProbe) {
         VerifyRequest request = new VerifyRequest(names, domain, wait, limit, every, layout.layout());
-        return new VerifyUseCase(c, probe(c, limit)).run(request,
+        return new VerifyUseCase(c, probe(c, limit), meshedProbe).run(request,
                 r -> spinner.update("waiting: " + r.failing() + " alias(es) not resolving yet"));
+    }
+
+    /** --meshed: the mesh's DNS proxy, given as an address (an in-cluster meshed probe pod is not built yet). */
+    DnsProbe meshedProbe() {
+        if (!meshed) {
+            if (proxyNameserver != null) {
+                throw SvcaliasException.usage("--proxy-nameserver is only used with --meshed", "add --meshed");
+            }
+            return null;
+        }
+        if (proxyNameserver == null) {
+            throw SvcaliasException.usage("--meshed needs --proxy-nameserver HOST[:PORT] (svcalias does not yet run a "
+                    + "meshed probe pod)", "e.g. kubectl port-forward POD 15053, then --proxy-nameserver 127.0.0.1:15053");
+        }
+        try {
+            return new DirectDnsProbe(context.dns, Nameserver.parse(proxyNameserver));
+        } catch (IllegalArgumentException e) {
+            throw SvcaliasException.usage("--proxy-nameserver " + e.getMessage(), "e.g. --proxy-nameserver 127.0.0.1:15053");
+        }
     }
 
     DnsProbe probe(Cluster c, Duration limit) {

@@ -26,9 +26,9 @@ final class VerifyFleet {
         if (file != null && !command.names.isEmpty()) {
             throw SvcaliasException.usage("verify takes alias NAMEs or -f FILE, not both", "drop one of them");
         }
-        return PlanOutput.print(context, command.cluster, command.output, (name, c) -> {
+        return PlanOutput.print(context, context.root.cluster, context.root.output, (name, c) -> {
             if (file == null) {
-                VerifyResult r = command.verifyAll(c, limit, every, Spinner.start(context.err, false));
+                VerifyResult r = command.verifyAll(c, limit, every, Spinner.start(context.err, false), command.meshedProbe());
                 return new ClusterOutcome(name, r, r.checks().size() + " aliases, " + r.failing() + " failing",
                         r.passed() ? 0 : ExitCode.VERIFY_FAILED.code(), null);
             }

@@ -4,7 +4,6 @@ import dev.svcalias.app.BuildInfo;
 import dev.svcalias.output.Printer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 @Command(name = "version", mixinStandardHelpOptions = true,
         description = "Print the version, the git commit it was built from, the build date and the Java runtime "
@@ -12,15 +11,13 @@ import picocli.CommandLine.Mixin;
 final class VersionCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Mixin OutputOptions output;
-
     VersionCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
-        Printer.print(BuildInfo.load(), output.format, context.style(), context.out);
+        Printer.print(BuildInfo.load(), context.format(), context.style(), context.out);
         return 0;
     }
 }

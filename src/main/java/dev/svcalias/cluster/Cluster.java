@@ -8,7 +8,19 @@ public interface Cluster extends AutoCloseable {
 
     ServiceEntries serviceEntries();
 
+    /** ExternalName Services of the coredns and istio modes. */
+    AliasServices aliasServices();
+
     ProbePods probePods();
+
+    /** Read-only look-ups for platform detection. */
+    Inventory inventory();
+
+    /** Single ConfigMap keys: coredns-custom's *.server keys, kube-dns's stubDomains. */
+    ConfigMapKeys configMapKeys();
+
+    /** OpenShift's DNS operator resource. */
+    DnsOperator dnsOperator();
 
     /** Human-readable: context name and server URL, for messages. */
     String describe();

@@ -11,6 +11,10 @@ final class Fabric8Cluster implements Cluster {
     private final Services services;
     private final ServiceEntries serviceEntries;
     private final ProbePods probePods;
+    private final Inventory inventory;
+    private final ConfigMapKeys configMapKeys;
+    private final DnsOperator dnsOperator;
+    private final AliasServices aliasServices;
 
     Fabric8Cluster(KubernetesClient client, String description) {
         this(client, description, Duration.ofSeconds(1));
@@ -25,6 +29,10 @@ final class Fabric8Cluster implements Cluster {
         this.services = new Fabric8Services(client, errors);
         this.serviceEntries = new Fabric8ServiceEntries(client, errors);
         this.probePods = new Fabric8ProbePods(client, errors, probePoll);
+        this.inventory = new Fabric8Inventory(client, errors);
+        this.configMapKeys = new Fabric8ConfigMapKeys(client, errors);
+        this.dnsOperator = new Fabric8DnsOperator(client, errors);
+        this.aliasServices = new Fabric8AliasServices(client, errors);
     }
 
     @Override
@@ -43,8 +51,28 @@ final class Fabric8Cluster implements Cluster {
     }
 
     @Override
+    public AliasServices aliasServices() {
+        return aliasServices;
+    }
+
+    @Override
     public ProbePods probePods() {
         return probePods;
+    }
+
+    @Override
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    @Override
+    public ConfigMapKeys configMapKeys() {
+        return configMapKeys;
+    }
+
+    @Override
+    public DnsOperator dnsOperator() {
+        return dnsOperator;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.svcalias.cluster;
 
+import dev.svcalias.error.Echo;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
 import io.fabric8.kubernetes.client.Config;
@@ -110,9 +111,22 @@ public final class Fabric8ClusterConnector implements ClusterConnector {
 
     private List<Path> kubeconfigFiles(String flag) {
         if (flag != null) {
+            if (flag.isEmpty()) {
+                throw SvcaliasException.usage("--kubeconfig is empty", "give the kubeconfig file's path, or leave "
+                        + "--kubeconfig out to use $KUBECONFIG or ~/.kube/config");
+            }
             Path p = Path.of(flag);
-            if (!Files.isRegularFile(p)) {
-                throw SvcaliasException.usage("--kubeconfig " + flag + " does not exist", "check the path");
+            String shown = Echo.quoted(flag);
+            if (Files.isDirectory(p)) {
+                throw SvcaliasException.usage("--kubeconfig " + shown + " is a directory, not a kubeconfig file",
+                        "give the file, e.g. --kubeconfig ~/.kube/config");
+            }
+            if (!Files.exists(p)) {
+                throw SvcaliasException.usage("--kubeconfig " + shown + " does not exist", "check the path");
+            }
+            if (!Files.isReadable(p)) {
+                throw SvcaliasException.usage("cannot read --kubeconfig " + shown + ": permission denied",
+                        "check the file's permissions");
             }
             return List.of(p);
         }
@@ -136,7 +150,8 @@ public final class Fabric8ClusterConnector implements ClusterConnector {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw SvcaliasException.usage("cannot read kubeconfig " + file + ": " + e.getMessage(),
+            throw SvcaliasException.usage("cannot read kubeconfig " + Echo.quoted(file.toString()) + ": "
+                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()),
                     "check the file's permissions");
         }
     }

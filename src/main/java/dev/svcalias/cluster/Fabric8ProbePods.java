@@ -119,7 +119,13 @@ final class Fabric8ProbePods implements ProbePods {
         return new PodBuilder()
                 .withNewMetadata().withGenerateName(NAME_PREFIX).withNamespace(namespace)
                 .addToLabels(Fabric8ServiceEntries.MANAGED_BY, "svcalias")
-                .addToLabels("app.kubernetes.io/name", "svcalias-verify").endMetadata()
+                .addToLabels("app.kubernetes.io/name", "svcalias-verify")
+                // never meshed: an injected sidecar would keep the pod from completing, and a captured pod's
+                // queries would be answered by the mesh's DNS proxy instead of kube-dns
+                .addToAnnotations("sidecar.istio.io/inject", "false")
+                .addToLabels("sidecar.istio.io/inject", "false")
+                .addToLabels("istio.io/dataplane-mode", "none")
+                .endMetadata()
                 .withNewSpec()
                 .withRestartPolicy("Never")
                 .withAutomountServiceAccountToken(false)

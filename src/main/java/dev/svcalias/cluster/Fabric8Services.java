@@ -82,6 +82,19 @@ final class Fabric8Services implements Services {
     }
 
     @Override
+    public Optional<String> configMapValue(String namespace, String name, String key) {
+        var cm = errors.call("get configmap " + namespace + "/" + name,
+                () -> client.configMaps().inNamespace(namespace).withName(name).get());
+        return cm == null || cm.getData() == null ? Optional.empty() : Optional.ofNullable(cm.getData().get(key));
+    }
+
+    @Override
+    public boolean daemonSetExists(String namespace, String name) {
+        return errors.call("get daemonset " + namespace + "/" + name,
+                () -> client.apps().daemonSets().inNamespace(namespace).withName(name).get()) != null;
+    }
+
+    @Override
     public void rolloutRestart(String namespace, String deployment) {
         // what kubectl rollout restart does, as a JSON merge patch (strategic merge is not needed for one key)
         String patch = "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"" + RESTARTED_AT + "\":\""

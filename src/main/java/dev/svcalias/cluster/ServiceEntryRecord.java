@@ -11,4 +11,11 @@ import java.util.Map;
  */
 public record ServiceEntryRecord(String namespace, String name, String resourceVersion, List<String> hosts,
                                  List<String> addresses, Map<String, String> labels,
-                                 Map<String, String> annotations, Map<String, Object> manifest) {}
+                                 Map<String, String> annotations, Map<String, Object> manifest) {
+    /** The spec as read (empty when unknown). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> spec() {
+        Object spec = manifest == null ? null : manifest.get("spec");
+        return spec instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+}

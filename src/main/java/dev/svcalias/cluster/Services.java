@@ -17,6 +17,12 @@ public interface Services {
     /** spec.providerID of every node (empty strings skipped), e.g. "gce://p/z/n", "aws:///us-east-1a/i-1". */
     java.util.List<String> nodeProviderIds();
 
+    /** One key of a ConfigMap (e.g. Istio's mesh config), empty when the ConfigMap or the key is missing. */
+    Optional<String> configMapValue(String namespace, String name, String key);
+
+    /** Whether a DaemonSet exists (e.g. istio-system/ztunnel, the sign of Istio's ambient mode). */
+    boolean daemonSetExists(String namespace, String name);
+
     /** kubectl rollout restart: sets the restartedAt annotation on the pod template. */
     void rolloutRestart(String namespace, String deployment);
 }

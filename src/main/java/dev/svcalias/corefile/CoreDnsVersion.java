@@ -13,7 +13,7 @@ public record CoreDnsVersion(int major, int minor, int patch) implements Compara
     public static CoreDnsVersion parse(String s) {
         Matcher m = FORM.matcher(s == null ? "" : s.trim());
         if (!m.matches()) {
-            throw new CorefileException("'" + s + "' is not a CoreDNS version; expected MAJOR.MINOR.PATCH as in an "
+            throw new CorefileException(dev.svcalias.error.Echo.quoted(s) + " is not a CoreDNS version; expected MAJOR.MINOR.PATCH as in an "
                     + "image tag, e.g. 1.6.2, v1.8.4-eksbuild.1");
         }
         return new CoreDnsVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),

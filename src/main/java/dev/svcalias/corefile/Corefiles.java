@@ -62,6 +62,28 @@ public final class Corefiles {
         return result;
     }
 
+    /**
+     * The kube-dns edit of the coredns and istio modes: kube-dns answers {@code domain} itself from the
+     * ExternalName Services in {@code aliasNamespace} (see RegionWriter#aliasZone). Any svcalias block the zone
+     * had before (another mode's) is replaced, so a migration is one edit and reset still removes one region.
+     * The block forwards to 127.0.0.1 on the root block's first port: kube-dns's own root block.
+     */
+    public static String putAliasZone(String text, String domain, ManagedZone.Kind kind, String aliasNamespace,
+                                      String clusterDomain) {
+        if (!kind.aliasZone()) {
+            throw new IllegalArgumentException(kind + " is not an alias-zone kind");
+        }
+        Corefile corefile = editable(text);
+        if (Region.find(corefile).stream().anyMatch(r -> r.domain().equals(domain) && r.kind() != kind)) {
+            corefile = parse(RegionEditor.remove(corefile, domain));
+        }
+        List<Integer> ports = Queries.rootPorts(corefile);
+        String self = "127.0.0.1:" + ports.get(0);
+        String region = RegionWriter.forFile(corefile, domain).aliasZone(domain, kind, ports, aliasNamespace,
+                clusterDomain, self);
+        return RegionEditor.put(corefile, domain, kind, ports, region);
+    }
+
     /** Removes svcalias's block for {@code domain}; returns the input itself when there is none. */
     public static String removeZone(String text, String domain) {
         return RegionEditor.remove(parse(text), domain);

@@ -2,14 +2,26 @@ package dev.svcalias.corefile;
 
 /**
  * A zone svcalias configured in a Corefile: the kube-dns forward to istiocoredns (STUB_DOMAIN, upstream = the
- * forward target) or the istiocoredns route to the Istio plugin (ISTIO_ROUTE, upstream = the grpc/proxy target,
- * 127.0.0.1:8053). {@code line} is the begin marker's line.
+ * forward target), the istiocoredns route to the Istio plugin (ISTIO_ROUTE, upstream = the grpc/proxy target,
+ * 127.0.0.1:8053), or kube-dns answering the zone itself from the aliases namespace (COREDNS_ALIASES and
+ * ISTIO_ALIASES: the same block, the kind records the mode that wrote it; upstream = the forward back to kube-dns
+ * itself). {@code line} is the begin marker's line.
  */
 public record ManagedZone(String domain, ManagedZone.Kind kind, String upstream, int line) {
     public enum Kind {
-        STUB_DOMAIN("stub-domain"), ISTIO_ROUTE("istio-route");
+        STUB_DOMAIN("stub-domain"), ISTIO_ROUTE("istio-route"), COREDNS_ALIASES("coredns"), ISTIO_ALIASES("istio");
 
         final String marker;
+
+        /** The word in the begin marker, kind=WORD. */
+        public String marker() {
+            return marker;
+        }
+
+        /** Whether kube-dns answers the zone itself (the alias-zone block) rather than forwarding it. */
+        public boolean aliasZone() {
+            return this == COREDNS_ALIASES || this == ISTIO_ALIASES;
+        }
 
         Kind(String marker) {
             this.marker = marker;
@@ -22,7 +34,7 @@ public record ManagedZone(String domain, ManagedZone.Kind kind, String upstream,
                 }
             }
             throw new CorefileException("line " + line + ": unknown svcalias block kind '" + marker
-                    + "' (expected stub-domain or istio-route); remove the svcalias lines for that zone by hand");
+                    + "' (expected stub-domain, istio-route, coredns or istio); remove the svcalias lines for that zone by hand");
         }
     }
 }

@@ -15,7 +15,7 @@ final class Queries {
     static List<ManagedZone> managedZones(Corefile corefile) {
         List<ManagedZone> zones = new ArrayList<>();
         for (Region r : Region.find(corefile)) {
-            String plugin = r.kind() == ManagedZone.Kind.STUB_DOMAIN ? "forward" : "grpc|proxy";
+            String plugin = r.kind() == ManagedZone.Kind.ISTIO_ROUTE ? "grpc|proxy" : "forward";
             String upstream = r.block().directives().stream()
                     .filter(d -> d.pluginName().matches(plugin) && d.args().size() >= 2)
                     .map(d -> d.args().get(1).text()).findFirst()

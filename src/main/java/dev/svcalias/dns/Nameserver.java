@@ -10,17 +10,30 @@ public record Nameserver(String host, int port) {
         if (s.startsWith("[")) {
             int close = s.indexOf(']');
             if (close < 0) {
-                throw new IllegalArgumentException("'" + text + "' has no closing ']'; expected [IPv6]:PORT");
+                throw new IllegalArgumentException(dev.svcalias.error.Echo.quoted(text) + " has no closing ']'; "
+                        + "expected [IPv6]:PORT");
             }
-            String host = s.substring(1, close);
+            String host = host(text, s.substring(1, close));
             String rest = s.substring(close + 1);
             return new Nameserver(host, rest.isEmpty() ? 53 : port(text, rest.substring(1)));
         }
         int colon = s.lastIndexOf(':');
         if (colon > 0 && s.indexOf(':') == colon) {
-            return new Nameserver(s.substring(0, colon), port(text, s.substring(colon + 1)));
+            return new Nameserver(host(text, s.substring(0, colon)), port(text, s.substring(colon + 1)));
         }
-        return new Nameserver(s, 53);
+        return new Nameserver(host(text, s), 53);
+    }
+
+    /** An IP literal or a host name; anything else is refused before any lookup (no garbage to the resolver). */
+    private static String host(String text, String host) {
+        boolean ipv6 = host.contains(":") && host.matches("[0-9a-fA-F:.]+");
+        boolean name = host.length() <= 253 && host.matches("(?i)[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?"
+                + "(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*\\.?");
+        if (!ipv6 && !name) {
+            throw new IllegalArgumentException(dev.svcalias.error.Echo.quoted(text) + " is not HOST[:PORT]: '"
+                    + dev.svcalias.error.Echo.of(host) + "' is neither an IP address nor a host name");
+        }
+        return host;
     }
 
     private static int port(String text, String port) {
@@ -31,7 +44,8 @@ public record Nameserver(String host, int port) {
             }
             return p;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' has an invalid port '" + port + "'; expected 1-65535");
+            throw new IllegalArgumentException(dev.svcalias.error.Echo.quoted(text) + " has an invalid port '"
+                    + dev.svcalias.error.Echo.of(port) + "', expected 1-65535");
         }
     }
 

@@ -9,7 +9,8 @@ public enum ExitCode {
     CLUSTER_ACCESS(4, "cluster unreachable, unauthenticated or forbidden"),
     CLUSTER_STATE(5, "cluster state prevents the change (missing component, conflict, conflicts after retries)"),
     OUTPUT_FAILED(6, "could not write the output (disk full, file-size limit, closed pipe)"),
-    INCOMPLETE(7, "apply/diff/verify -f: some aliases or clusters failed, the others went through");
+    INCOMPLETE(7, "apply/diff/verify -f: some aliases or clusters failed, the others went through"),
+    REVERTIBLE(8, "changed, but a manager may revert it (EKS add-on, Helm): see the warning");
 
     private final int code;
     private final String meaning;

@@ -5,7 +5,7 @@ import java.util.Iterator;
 import java.util.Map;
 
 /** A small JSON writer for the plain maps, lists, strings, numbers and booleans results are made of. */
-final class Json {
+public final class Json {
     private Json() {}
 
     static String write(Object value) {
@@ -52,6 +52,13 @@ final class Json {
             }
         }
         sb.append('\n').append("  ".repeat(indent)).append(close);
+    }
+
+    /** {@code s} as a JSON string literal, quotes included. */
+    public static String quote(String s) {
+        StringBuilder sb = new StringBuilder();
+        string(sb, s);
+        return sb.toString();
     }
 
     private static void string(StringBuilder sb, String s) {

@@ -1,9 +1,13 @@
 package dev.svcalias.plan;
 
+import dev.svcalias.cluster.AliasService;
 import dev.svcalias.output.UnifiedDiff;
 import dev.svcalias.output.Yaml;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The ordered writes of one command. Empty when everything is already as asked (idempotent re-runs). */
 public record Plan(List<Change> changes) {
@@ -19,7 +23,10 @@ public record Plan(List<Change> changes) {
     public Plan effective() {
         List<Change> kept = new ArrayList<>();
         for (Change c : changes) {
-            if (!(c instanceof CorefileChange cc) || cc.changesText()) {
+            boolean writes = c instanceof CorefileChange cc ? cc.changesText()
+                    : c instanceof ConfigMapKeyChange kc ? kc.changesSomething()
+                    : !(c instanceof OperatorServerChange oc) || oc.changesSomething();
+            if (writes) {
                 kept.add(c);
             }
         }
@@ -41,10 +48,44 @@ public record Plan(List<Change> changes) {
             } else if (c instanceof ServiceEntryPut put) {
                 sb.append("# ").append(put.previous() == null ? "create " : "replace ").append(put.target())
                         .append('\n').append("---\n").append(Yaml.write(put.manifest()));
-            } else if (c instanceof ServiceEntryDelete del) {
-                sb.append("# delete ").append(del.target()).append('\n');
+            } else if (c instanceof ConfigMapKeyChange kc) {
+                String label = kc.before().ref().namespace() + "/" + kc.before().ref().name() + " ("
+                        + kc.before().ref().key() + ")";
+                sb.append(kc.before().exists() ? "" : "# create configmap " + label.replaceFirst(" .*", "") + "\n")
+                        .append(UnifiedDiff.diff(kc.before().value().orElse(""), kc.edit().value().orElse(""),
+                                "a/" + label, "b/" + label));
+            } else if (c instanceof OperatorServerChange oc) {
+                String label = oc.target() + " (spec.servers)";
+                sb.append(UnifiedDiff.diff(OperatorServersText.render(oc.before().servers()),
+                        OperatorServersText.render(OperatorServersText.apply(oc.before().servers(), oc.serverName(),
+                                oc.after())), "a/" + label, "b/" + label));
+            } else if (c instanceof AliasServicePut put) {
+                sb.append("# ").append(put.previous() == null ? "create " : "replace ").append(put.target())
+                        .append('\n').append("---\n").append(Yaml.write(manifest(put.service())));
+            } else if (c instanceof NamespaceCreate ns) {
+                sb.append("# create ").append(ns.target()).append('\n');
+            } else {
+                sb.append("# delete ").append(c.target()).append('\n');
             }
         }
         return sb.toString();
+    }
+
+    /** The ExternalName Service as kubectl would show it (what svcalias sends, minus server fields). */
+    static Map<String, Object> manifest(AliasService s) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("name", s.name());
+        meta.put("namespace", s.namespace());
+        meta.put("labels", new TreeMap<>(s.labels()));
+        meta.put("annotations", new TreeMap<>(s.annotations()));
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("type", "ExternalName");
+        spec.put("externalName", s.externalName());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("apiVersion", "v1");
+        m.put("kind", "Service");
+        m.put("metadata", meta);
+        m.put("spec", spec);
+        return m;
     }
 }

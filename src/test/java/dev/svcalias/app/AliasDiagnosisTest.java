@@ -16,7 +16,7 @@ class AliasDiagnosisTest {
     private static final DnsAnswer AAAA_OK = new DnsAnswer("NOERROR", List.of(), null);
 
     private static String diagnose(AliasView alias, DnsAnswer a, DnsAnswer aaaa, List<String> chain) {
-        return AliasDiagnosis.diagnose(alias, a, aaaa, chain, PROBE);
+        return AliasDiagnosis.diagnose(alias, a, aaaa, chain, PROBE, new IstiocorednsMode().nxdomainHint());
     }
 
     @Test

@@ -15,7 +15,11 @@ class ConventionsTest {
     void colourOnlyOnATerminal() {
         assertThat(CliRun.onTerminal(Map.of(), BAD).err()).contains(ESC);
         assertThat(CliRun.run(BAD).err()).doesNotContain(ESC);
-        assertThat(CliRun.onTerminal(Map.of("NO_COLOR", ""), BAD).err()).doesNotContain(ESC);
+        // issue 9, defect 15: no-color.org: only a non-empty NO_COLOR turns colour off; TERM=dumb has no colour
+        assertThat(CliRun.onTerminal(Map.of("NO_COLOR", ""), BAD).err()).contains(ESC);
+        assertThat(CliRun.onTerminal(Map.of("NO_COLOR", "1"), BAD).err()).doesNotContain(ESC);
+        assertThat(CliRun.onTerminal(Map.of("TERM", "dumb"), BAD).err()).doesNotContain(ESC);
+        assertThat(CliRun.onTerminal(Map.of("TERM", "xterm-256color"), BAD).err()).contains(ESC);
         String[] noColor = {"--no-color", "corefile", "stub-domain", "--domain", "Bad", "--forward-to", "10.0.0.1"};
         assertThat(CliRun.onTerminal(Map.of(), noColor).err()).doesNotContain(ESC);
     }

@@ -86,7 +86,8 @@ class ErrorsTest {
     @Test
     void missingIstiocorednsIsExit5() {
         cluster.client.services().inNamespace("istio-system").withName("istiocoredns").delete();
-        assertThat(fails(5, "init", "--domain", "internal", kc).err()).contains("istiocoredns").contains("1.8");
+        assertThat(fails(5, "init", "--domain", "internal", "--mode", "istiocoredns", kc).err())
+                .contains("istiocoredns").contains("1.9").contains("--mode auto");
         unchanged();
     }
 

@@ -75,6 +75,9 @@ class Fabric8ProbePodsTest {
         assertThat(result.podName()).isEqualTo(pod.getMetadata().getName()).startsWith("svcalias-verify-");
         assertThat(result.log()).isNotNull();
         assertThat(pods()).isEmpty();
+        assertThat(pod.getMetadata().getAnnotations()).containsEntry("sidecar.istio.io/inject", "false");
+        assertThat(pod.getMetadata().getLabels()).containsEntry("istio.io/dataplane-mode", "none")
+                .containsEntry("sidecar.istio.io/inject", "false");
     }
 
     @Test

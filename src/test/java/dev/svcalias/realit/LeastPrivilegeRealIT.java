@@ -70,7 +70,8 @@ class LeastPrivilegeRealIT {
                 .withKind("ClusterRole").withName("svcalias").endRoleRef().addNewSubject().withKind("User")
                 .withName(USER).withApiGroup("rbac.authorization.k8s.io").endSubject().build()).create();
         for (String[] nsRole : new String[][] {{"kube-system", "svcalias-kube-dns"},
-                {"istio-system", "svcalias-istiocoredns"}, {"default", "svcalias-verify"}}) {
+                {"istio-system", "svcalias-istiocoredns"}, {"default", "svcalias-verify"},
+                {"svcalias-aliases", "svcalias-aliases"}}) {
             CLUSTER.client().rbac().roleBindings().inNamespace(nsRole[0]).resource(new RoleBindingBuilder()
                     .withNewMetadata().withName(nsRole[1] + "-" + USER).withNamespace(nsRole[0]).endMetadata()
                     .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role").withName(nsRole[1])

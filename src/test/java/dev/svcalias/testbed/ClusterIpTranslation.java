@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  *       existing {@code bind} of IP addresses is replaced), written on the line of its '{' so that CoreDNS's
  *       error messages keep the line numbers of the ConfigMap's text. {@code prometheus}, {@code health}, {@code ready} and
  *       {@code pprof} listeners get free loopback ports.</li>
+ *   <li><b>the pod's loopback</b>: an upstream 127.0.0.1:P where P is the root zone's declared port is this
+ *       CoreDNS itself (svcalias's coredns-mode block forwards back to kube-dns's own root block), so it becomes
+ *       127.0.0.1:{@code listenPort}.</li>
  *   <li><b>the Istio plugin sidecar</b>: 127.0.0.1:8053 becomes 127.0.0.1:{@code pluginPort} when 8053 was
  *       taken on this machine.</li>
  *   <li><b>the node's resolver and the internet</b>: a resolv.conf path or a non-loopback IP upstream that is
@@ -54,6 +57,7 @@ final class ClusterIpTranslation {
     // stable for the life of the process: a reload that moved a listener would be a change of our own making
     private final Map<Integer, Integer> extraPorts = new HashMap<>();
     private final Map<String, Integer> sidePorts = new HashMap<>();
+    private int declaredRootPort = 53;
 
     /**
      * @param serviceIps ClusterIP -> "127.0.0.1:PORT" of the process playing that Service
@@ -72,6 +76,7 @@ final class ClusterIpTranslation {
         List<Block> blocks = CorefileTokens.blocks(corefile);
         List<Splice> splices = new ArrayList<>();
         int rootPort = rootPort(blocks);
+        declaredRootPort = rootPort;
         for (Block block : blocks) {
             if (!block.snippet()) {
                 for (Word key : block.keys()) {
@@ -168,6 +173,9 @@ final class ClusterIpTranslation {
         }
         if (ip.equals("127.0.0.1") && port == 8053) {
             return prefix + "127.0.0.1:" + pluginPort;
+        }
+        if (ip.equals("127.0.0.1") && port == declaredRootPort) {
+            return prefix + "127.0.0.1:" + listenPort; // the pod's own root block
         }
         return ip.startsWith("127.") ? to : BLACKHOLE;
     }

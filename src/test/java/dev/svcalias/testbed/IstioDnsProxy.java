@@ -79,6 +79,23 @@ public final class IstioDnsProxy implements AutoCloseable {
         return domains;
     }
 
+    /** The clusters that tcp_proxy filters in listener {@code name} send connections to; empty without one. */
+    public List<String> tcpProxyClusters(String name) {
+        List<String> clusters = new ArrayList<>();
+        if (listeners().get(name) instanceof Map<?, ?> listener
+                && listener.get("filterChains") instanceof List<?> chains) {
+            for (Object fc : chains) {
+                for (Object f : (List<?>) ((Map<?, ?>) fc).get("filters")) {
+                    Map<?, ?> filter = (Map<?, ?>) f;
+                    if ("envoy.filters.network.tcp_proxy".equals(filter.get("name"))) {
+                        clusters.add(String.valueOf(((Map<?, ?>) filter.get("typedConfig")).get("cluster")));
+                    }
+                }
+            }
+        }
+        return clusters;
+    }
+
     private static List<String> strings(Object list) {
         List<String> out = new ArrayList<>();
         if (list instanceof List<?> l) {

@@ -1,5 +1,6 @@
 package dev.svcalias.testbed;
 
+import dev.svcalias.testing.RecipeSeed;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -18,10 +19,12 @@ import java.util.Map;
  * Istio CRDs its module ships are installed (those the API server has already, such as the testbed's ServiceEntry
  * CRD, are left as they are) and the mesh config is written to the {@code istio} ConfigMap in istio-system, where an
  * installed istiod reads it. The secure xDS port (15012) and the webhook port (15017) are off: clients use the
- * plaintext xDS port ({@code --grpcAddr}), as istiod's own tests do.
+ * plaintext xDS port ({@code --grpcAddr}), as istiod's own tests do. The Service istio-system/istiod is created
+ * (ClusterIP {@value #SERVICE_IP}, port 15010 grpc-xds) as an installed Istio has it, so that svcalias detects istiod.
  */
 public final class Istiod implements AutoCloseable {
     /** Istio's default mesh config plus DNS capture for every proxy, as Istio's DNS proxying guide installs it. */
+    public static final String SERVICE_IP = "10.96.100.10";
     public static final String MESH_WITH_DNS_CAPTURE = """
             defaultConfig:
               proxyMetadata:
@@ -39,6 +42,9 @@ public final class Istiod implements AutoCloseable {
         admin.configMaps().inNamespace("istio-system").resource(new ConfigMapBuilder().withNewMetadata()
                 .withName("istio").withNamespace("istio-system").endMetadata()
                 .withData(Map.of("mesh", meshConfig)).build()).serverSideApply();
+        if (admin.services().inNamespace("istio-system").withName("istiod").get() == null) {
+            new RecipeSeed(admin).service("istio-system", "istiod", SERVICE_IP, 15010, "grpc-xds", "TCP");
+        }
         this.httpPort = FreePorts.next();
         this.grpcPort = FreePorts.next();
         int monitoringPort = FreePorts.next();

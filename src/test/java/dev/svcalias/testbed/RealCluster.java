@@ -73,8 +73,10 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
     private int pluginPort;
     private CoreDnsProcess istiocoredns;
     private CoreDnsProcess kubeDns;
+    private final List<MountedCoreDns> extra = new java.util.ArrayList<>();
     private String kubeDnsCorefile;
     private String istioCorefile;
+    private FaultProxy faultProxy;
 
     private RealCluster(Crd crd, Era era) {
         this.crd = crd;
@@ -125,6 +127,18 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
                 "kube-system", kubeDnsPort, translation(Map.of(ISTIOCOREDNS_IP, istioTarget), kubeDnsPort));
     }
 
+    /**
+     * Starts a further real CoreDNS fed from ConfigMap volumes ({@link MountedCoreDns}); {@code services} maps
+     * ClusterIPs to the loopback address of the process playing them. Stopped with the testbed.
+     */
+    public MountedCoreDns startMountedCoreDns(String name, List<MountedCoreDns.Volume> volumes,
+                                              Map<String, String> services, java.util.function.UnaryOperator<String> fill) {
+        int port = FreePorts.next();
+        MountedCoreDns m = new MountedCoreDns(name, dir, client, volumes, port, translation(services, port), fill);
+        extra.add(m);
+        return m;
+    }
+
     private ClusterIpTranslation translation(Map<String, String> services, int port) {
         return new ClusterIpTranslation(services, port, pluginPort, apiServer.adminKubeconfig, apiServer.url());
     }
@@ -167,7 +181,9 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
         if (context != null && context.getExecutionException().isPresent()) {
             System.err.println("[testbed] a test failed; the servers' last log lines:\n" + logs());
         }
-        for (AutoCloseable c : new AutoCloseable[] {kubeDns, istiocoredns, plugin, client, apiServer}) {
+        extra.forEach(m -> m.close());
+        extra.clear();
+        for (AutoCloseable c : new AutoCloseable[] {faultProxy, kubeDns, istiocoredns, plugin, client, apiServer}) {
             if (c != null) {
                 try {
                     c.close();
@@ -176,6 +192,7 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
                 }
             }
         }
+        faultProxy = null;
         kubeDns = null;
         istiocoredns = null;
         plugin = null;
@@ -195,6 +212,22 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
         return dir;
     }
 
+    /**
+     * What upgrading Istio past 1.8 does: istiocoredns's Service and Deployment go (and its ConfigMap unless
+     * {@code keepConfigMap}), and its process stops. kube-dns keeps running with whatever svcalias wrote.
+     */
+    public void removeIstiocoredns(boolean keepConfigMap) {
+        client.services().inNamespace("istio-system").withName("istiocoredns").delete();
+        client.apps().deployments().inNamespace("istio-system").withName("istiocoredns").delete();
+        if (!keepConfigMap) {
+            client.configMaps().inNamespace("istio-system").withName("coredns").delete();
+        }
+        if (istiocoredns != null) {
+            istiocoredns.close();
+            istiocoredns = null;
+        }
+    }
+
     /** An admin (system:masters) client of the local API server. */
     public KubernetesClient client() {
         return client;
@@ -208,6 +241,24 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
 
     public Path adminKubeconfig() {
         return apiServer.adminKubeconfig;
+    }
+
+    /**
+     * An HTTPS fault proxy in front of the API server (started on first use, closed with the cluster): it serves
+     * the API server's certificate and forwards as the admin. See {@link FaultProxy}.
+     */
+    public FaultProxy faultProxy() {
+        if (faultProxy == null) {
+            Path pki = apiServer.pki.dir;
+            faultProxy = new FaultProxy(TlsMaterial.of(apiServer.pki, new Path[] {pki.resolve("user-testbed-admin.crt"),
+                    pki.resolve("user-testbed-admin.key")}), apiServer.url());
+        }
+        return faultProxy;
+    }
+
+    /** The admin kubeconfig with the fault proxy as its server. */
+    public Path adminKubeconfigViaFaultProxy() {
+        return faultProxy().kubeconfig(apiServer.adminKubeconfig, apiServer.url());
     }
 
     /** kube-dns's address for --nameserver and DNS queries: 127.0.0.1:PORT. */

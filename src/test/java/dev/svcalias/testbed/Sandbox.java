@@ -8,7 +8,9 @@ import java.util.concurrent.CountDownLatch;
  * The testbed for people: starts the same local API server, kube-dns, istiocoredns and Istio plugin as the
  * *RealIT tests, seeded like the recipe's cluster, writes STATE_DIR/env (KUBECONFIG and the DNS addresses) and
  * runs until stopped (SIGTERM tears everything down). Started by src/testbed/sandbox.sh.
- * Arguments: STATE_DIR [grpc|proxy] (the istiocoredns era: Istio 1.4-1.8's CoreDNS 1.6.2, or 1.1-1.3's 1.1.2).
+ * Arguments: STATE_DIR [grpc|proxy|coredns|istio] (the istiocoredns era: Istio 1.4-1.8's CoreDNS 1.6.2, or
+ * 1.1-1.3's 1.1.2; coredns: a cluster without istiocoredns, as after an upgrade past Istio 1.8 or without Istio;
+ * istio: that cluster plus a real istiod and a meshed client's DNS, Istio's DNS proxy, see {@link IstioMesh}).
  */
 public final class Sandbox {
     private Sandbox() {}
@@ -18,20 +20,35 @@ public final class Sandbox {
         RealCluster.Era era = args.length > 1 && args[1].equals("proxy") ? RealCluster.Era.PROXY : RealCluster.Era.GRPC;
         Files.createDirectories(state);
         RealCluster cluster = RealCluster.of(RealCluster.Crd.CURRENT, era);
+        boolean istio = args.length > 1 && args[1].equals("istio");
+        IstioMesh mesh = istio ? IstioMesh.on(cluster) : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (mesh != null) {
+                mesh.afterAll(null);
+            }
             cluster.afterAll(null);
             stopped.countDown();
         }));
         cluster.beforeAll(null);
+        boolean noIstiocoredns = istio || args.length > 1 && args[1].equals("coredns");
+        if (noIstiocoredns) {
+            cluster.removeIstiocoredns(false);
+        }
+        String meshEnv = "";
+        if (mesh != null) {
+            mesh.beforeAll(null);
+            meshEnv = "export SVCALIAS_SANDBOX_MESH_DNS=" + mesh.meshedClient().dnsAddress() + "\n"
+                    + "export SVCALIAS_SANDBOX_ISTIOD=" + mesh.istiod().httpAddress() + "\n";
+        }
         Files.writeString(state.resolve("env"), "export KUBECONFIG=" + cluster.adminKubeconfig() + "\n"
                 + "export SVCALIAS_SANDBOX_DNS=" + cluster.kubeDnsAddress() + "\n"
                 + "export SVCALIAS_SANDBOX_ISTIOCOREDNS=" + cluster.istiocorednsAddress() + "\n"
                 + "export SVCALIAS_SANDBOX_PLUGIN=" + cluster.pluginAddress() + "\n"
-                + "export SVCALIAS_SANDBOX_AUDIT_LOG=" + cluster.auditLog() + "\n");
+                + "export SVCALIAS_SANDBOX_AUDIT_LOG=" + cluster.auditLog() + "\n" + meshEnv);
         System.out.println("sandbox ready: KUBECONFIG=" + cluster.adminKubeconfig() + " kube-dns="
-                + cluster.kubeDnsAddress() + " istiocoredns=" + cluster.istiocorednsAddress() + " (CoreDNS "
-                + cluster.istiocorednsVersion() + ")");
+                + cluster.kubeDnsAddress() + (noIstiocoredns ? " (no istiocoredns)" : " istiocoredns="
+                + cluster.istiocorednsAddress() + " (CoreDNS " + cluster.istiocorednsVersion() + ")"));
         stopped.await();
     }
 }

@@ -1,5 +1,7 @@
 package dev.svcalias.testing;
 
+import dev.svcalias.cluster.AliasService;
+import dev.svcalias.cluster.AliasServices;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.ConfigMapRef;
 import dev.svcalias.cluster.ConflictException;
@@ -32,6 +34,8 @@ public final class InMemoryCluster implements Cluster {
     private final Map<ConfigMapRef, CorefileSnapshot> configMaps = new LinkedHashMap<>();
     private final Map<String, ServiceInfo> services = new LinkedHashMap<>();
     private final Map<String, ServiceEntryRecord> entries = new TreeMap<>();
+    private final Map<String, AliasService> aliasServices = new TreeMap<>();
+    private final Map<String, Map<String, String>> namespaces = new TreeMap<>();
     private final List<String> calls = new ArrayList<>();
     private final List<Predicate<String>> failures = new ArrayList<>();
     private int resourceVersion = 100;
@@ -132,6 +136,16 @@ public final class InMemoryCluster implements Cluster {
             }
 
             @Override
+            public Optional<String> configMapValue(String namespace, String name, String key) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean daemonSetExists(String namespace, String name) {
+                return false;
+            }
+
+            @Override
             public Optional<String> deploymentImage(String namespace, String deployment, String container) {
                 // the recipe: Istio 1.4's istiocoredns next to a current kube-dns
                 return Optional.of(deployment.equals("istiocoredns") ? "coredns/coredns:1.6.2"
@@ -208,7 +222,8 @@ public final class InMemoryCluster implements Cluster {
             public void delete(String namespace, String name, String expectedResourceVersion) {
                 call("delete serviceentry " + namespace + "/" + name);
                 ServiceEntryRecord current = entries.get(namespace + "/" + name);
-                if (current != null && !current.resourceVersion().equals(expectedResourceVersion)) {
+                if (current != null && expectedResourceVersion != null
+                        && !current.resourceVersion().equals(expectedResourceVersion)) {
                     throw new ConflictException("serviceentry " + namespace + "/" + name, null);
                 }
                 entries.remove(namespace + "/" + name);
@@ -216,9 +231,94 @@ public final class InMemoryCluster implements Cluster {
         };
     }
 
+    /** The coredns and istio modes' ExternalName Services, with the same conditional-write rules. */
+    @Override
+    public AliasServices aliasServices() {
+        return new AliasServices() {
+            @Override
+            public List<AliasService> list(String namespace) {
+                return aliasServices.values().stream().filter(s -> s.namespace().equals(namespace)).toList();
+            }
+
+            @Override
+            public AliasService apply(AliasService service, String expectedResourceVersion) {
+                String key = service.namespace() + "/" + service.name();
+                AliasService current = aliasServices.get(key);
+                call((expectedResourceVersion == null ? "create" : "replace") + " service " + key);
+                if (expectedResourceVersion == null ? current != null
+                        : current == null || !current.resourceVersion().equals(expectedResourceVersion)) {
+                    throw new ConflictException("service " + key, null);
+                }
+                AliasService written = new AliasService(service.namespace(), service.name(), next(),
+                        service.externalName(), service.labels(), service.annotations());
+                aliasServices.put(key, written);
+                return written;
+            }
+
+            @Override
+            public void delete(String namespace, String name, String expectedResourceVersion) {
+                call("delete service " + namespace + "/" + name);
+                aliasServices.remove(namespace + "/" + name);
+            }
+
+            @Override
+            public Optional<Map<String, String>> namespaceLabels(String namespace) {
+                return Optional.ofNullable(namespaces.get(namespace));
+            }
+
+            @Override
+            public void createNamespace(String namespace, Map<String, String> labels) {
+                call("create namespace " + namespace);
+                if (namespaces.putIfAbsent(namespace, Map.copyOf(labels)) != null) {
+                    throw new ConflictException("namespace " + namespace, null);
+                }
+            }
+
+            @Override
+            public void deleteNamespace(String namespace) {
+                call("delete namespace " + namespace);
+                namespaces.remove(namespace);
+            }
+        };
+    }
+
     @Override
     public ProbePods probePods() {
         throw new UnsupportedOperationException("no pods in memory");
+    }
+
+    /** Detection sees the Corefile ConfigMaps (no labels), no other workloads, no nodes: a kubeadm cluster. */
+    @Override
+    public dev.svcalias.cluster.Inventory inventory() {
+        return new dev.svcalias.cluster.Inventory() {
+            @Override
+            public Optional<dev.svcalias.cluster.ObjectFacts> get(String kind, String namespace, String name) {
+                CorefileSnapshot s = kind.equals("ConfigMap") ? configMaps.get(new ConfigMapRef(namespace, name))
+                        : null;
+                return Optional.ofNullable(s).map(c -> new dev.svcalias.cluster.ObjectFacts(kind, namespace, name,
+                        Map.of(), Map.of(), Map.of("Corefile", c.corefile()), List.of(), List.of()));
+            }
+
+            @Override
+            public List<dev.svcalias.cluster.NodeFacts> nodes() {
+                return List.of();
+            }
+
+            @Override
+            public boolean serves(String resource) {
+                return false;
+            }
+        };
+    }
+
+    @Override
+    public dev.svcalias.cluster.ConfigMapKeys configMapKeys() {
+        throw new UnsupportedOperationException("only Corefiles in memory");
+    }
+
+    @Override
+    public dev.svcalias.cluster.DnsOperator dnsOperator() {
+        throw new UnsupportedOperationException("no OpenShift in memory");
     }
 
     @Override

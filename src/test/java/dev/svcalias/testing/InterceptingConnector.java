@@ -60,8 +60,28 @@ public final class InterceptingConnector implements ClusterConnector {
             }
 
             @Override
+            public dev.svcalias.cluster.AliasServices aliasServices() {
+                return real.aliasServices();
+            }
+
+            @Override
             public ProbePods probePods() {
                 return real.probePods();
+            }
+
+            @Override
+            public dev.svcalias.cluster.Inventory inventory() {
+                return real.inventory();
+            }
+
+            @Override
+            public dev.svcalias.cluster.ConfigMapKeys configMapKeys() {
+                return real.configMapKeys();
+            }
+
+            @Override
+            public dev.svcalias.cluster.DnsOperator dnsOperator() {
+                return real.dnsOperator();
             }
 
             @Override

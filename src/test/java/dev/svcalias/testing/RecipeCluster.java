@@ -111,6 +111,11 @@ public final class RecipeCluster implements AutoCloseable {
         seed.service(ns, name, ip, port, portName, protocol);
     }
 
+    /** What an Istio 1.9+ install adds that svcalias looks for: the istiod Deployment. */
+    public void seedIstiod() {
+        seed.deployment("istio-system", "istiod", "docker.io/istio/pilot:1.24.0", false);
+    }
+
     public String corefile(String ns) {
         return client.configMaps().inNamespace(ns).withName("coredns").get().getData().get("Corefile");
     }

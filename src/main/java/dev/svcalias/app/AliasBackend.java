@@ -1,0 +1,22 @@
+package dev.svcalias.app;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a mode stores aliases. Plans only: the caller applies them (PlanApplier), so dry runs, all-or-nothing
+ * application and bulk callers (apply -f, migration) share one code path.
+ */
+public interface AliasBackend {
+    /**
+     * The writes that make {@code spec.host()} point at {@code spec.target()}; an empty plan when it already does.
+     * A target the mode cannot alias, or an alias pointing elsewhere without {@code force}, is exit 5.
+     */
+    AliasPlan put(AliasSpec spec, boolean force);
+
+    /** The writes that remove the alias; empty when this backend has no such alias. */
+    Optional<AliasPlan> remove(String host);
+
+    /** Every alias this backend stores, sorted by host. */
+    List<AliasView> list();
+}

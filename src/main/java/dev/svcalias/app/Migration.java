@@ -1,0 +1,88 @@
+package dev.svcalias.app;
+
+import dev.svcalias.cluster.Cluster;
+import dev.svcalias.cluster.CorefileSnapshot;
+import dev.svcalias.cluster.ServiceInfo;
+import dev.svcalias.corefile.Corefiles;
+import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.plan.AliasServiceDelete;
+import dev.svcalias.plan.AliasServicePut;
+import dev.svcalias.plan.Change;
+import dev.svcalias.plan.CorefileChange;
+import dev.svcalias.plan.NamespaceCreate;
+import dev.svcalias.plan.ServiceEntryDelete;
+import dev.svcalias.plan.ServiceEntryPut;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Moves a zone from the mode that set it up to another: every alias is re-written by the new mode's backend,
+ * istiocoredns's route is taken out of its Corefile if that still exists, the old mode's leftovers go last. The
+ * writes are ordered so that each step leaves DNS working: new objects first, then kube-dns's Corefile (the
+ * switch), then removals. PlanApplier undoes every earlier write when a later one fails. The kube-dns edit swaps
+ * svcalias's region and never touches the backup annotation, which keeps the pre-svcalias original for reset.
+ */
+final class Migration {
+    private final List<Change> extra = new ArrayList<>();
+    private int aliasCount;
+
+    Migration(Cluster cluster, DnsChain chain, String domain, Mode from, Mode to) {
+        AliasBackend target = to.aliases(cluster);
+        for (AliasView alias : from.aliases(cluster).list()) {
+            if (!alias.host().endsWith("." + domain)) {
+                continue;
+            }
+            TargetRef ref = TargetRef.parse(alias.target(), null, chain.clusterDomain());
+            ServiceInfo service = AliasView.targetService(cluster, alias.target()).orElseThrow(() ->
+                    SvcaliasException.state("alias " + alias.host() + " points at " + alias.target() + ", which no "
+                            + "longer exists, so it cannot be moved to " + to.name() + " mode",
+                            "remove it first (svcalias alias remove " + alias.host() + "), then run init again"));
+            String name = alias.host().substring(0, alias.host().length() - domain.length() - 1);
+            extra.addAll(target.put(new AliasSpec(name, domain, alias.host(), ref, service, chain.clusterDomain()),
+                    true).plan().changes());
+            if (to.name() == ModeName.ISTIOCOREDNS && alias.follows()) {
+                cluster.aliasServices().list(ExternalNameAliases.NAMESPACE).stream()
+                        .filter(s -> s.name().equals(alias.entryName())).findFirst()
+                        .ifPresent(s -> extra.add(new AliasServiceDelete(s, "moved to a ServiceEntry")));
+            }
+            aliasCount++;
+        }
+        if (to.name() != ModeName.ISTIOCOREDNS) {
+            chain.istio().filter(s -> chain.istioRoute(domain).isPresent())
+                    .ifPresent(s -> extra.add(istioRouteRemoval(s, domain)));
+        }
+    }
+
+    int aliasCount() {
+        return aliasCount;
+    }
+
+    /** The mode's own setup changes merged with the migration's, in the safe order described above. */
+    List<Change> order(List<Change> setup) {
+        List<Change> all = new ArrayList<>(setup);
+        all.addAll(extra);
+        all.sort(Comparator.comparingInt(Migration::rank)); // stable: same-rank changes keep their order
+        return all;
+    }
+
+    private static int rank(Change c) {
+        if (c instanceof NamespaceCreate) {
+            return 0;
+        }
+        if (c instanceof AliasServicePut || c instanceof ServiceEntryPut) {
+            return 1;
+        }
+        if (c instanceof CorefileChange) {
+            return 2;
+        }
+        return c instanceof ServiceEntryDelete || c instanceof AliasServiceDelete ? 3 : 4;
+    }
+
+    private static Change istioRouteRemoval(CorefileSnapshot istio, String domain) {
+        String after = Corefiles.removeZone(istio.corefile(), domain);
+        boolean original = istio.backup().map(after::equals).orElse(false);
+        return new CorefileChange(istio, after, text -> Corefiles.removeZone(text, domain),
+                "removed zone " + domain + " (istiocoredns is no longer used)", original);
+    }
+}

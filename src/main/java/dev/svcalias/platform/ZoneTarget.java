@@ -1,0 +1,50 @@
+package dev.svcalias.platform;
+
+import dev.svcalias.cluster.ConfigMapRef;
+
+/** Where the kube-dns side of a zone is written on a platform. Data only: the app layer turns it into a plan. */
+public sealed interface ZoneTarget {
+    /** The object written, as kubectl names it. */
+    String describe();
+
+    /** A server block in a Corefile key of a ConfigMap (kubeadm, EKS, RKE2 without coredns-custom refused). */
+    record CorefileBlock(ConfigMapRef corefile) implements ZoneTarget {
+        @Override
+        public String describe() {
+            return corefile.toString();
+        }
+    }
+
+    /**
+     * A {@code <name>.server} key in the side ConfigMap that the managed Corefile imports (AKS, k3s; RKE2 when the
+     * chart was told to import it). {@code managed} is the Corefile that imports it: the block listens where its
+     * root block listens and must not collide with its zones.
+     */
+    record CustomServerKey(ConfigMapRef custom, ConfigMapRef managed) implements ZoneTarget {
+        /** The data key for a zone: {@code svcalias-internal.server}, matched by the {@code *.server} import. */
+        public static String keyFor(String zone) {
+            return "svcalias-" + zone + ".server";
+        }
+
+        @Override
+        public String describe() {
+            return custom.toString();
+        }
+    }
+
+    /** An entry of the JSON map {@code stubDomains} in kube-dns's ConfigMap (GKE, and kube-dns anywhere). */
+    record StubDomains(ConfigMapRef configMap) implements ZoneTarget {
+        @Override
+        public String describe() {
+            return configMap.toString() + " (stubDomains)";
+        }
+    }
+
+    /** An entry of {@code spec.servers} in OpenShift's {@code dns.operator.openshift.io/default}. */
+    record OperatorServers(String name) implements ZoneTarget {
+        @Override
+        public String describe() {
+            return "dns.operator.openshift.io/" + name;
+        }
+    }
+}
