@@ -55,14 +55,15 @@ public record AliasView(String host, String target, String address, String names
     static List<AliasView> fromServiceEntries(Cluster cluster, List<ServiceEntryRecord> entries) {
         List<AliasView> views = new ArrayList<>();
         // one alias: one get; more: one list of every Service instead of a get per alias (verify of 1,000)
-        java.util.Map<String, ServiceInfo> services = entries.size() > 1 ? new java.util.HashMap<>() : null;
+        Map<String, ServiceInfo> services = entries.size() > 1 ? new java.util.HashMap<>() : null;
         if (services != null) {
             cluster.services().listAll().forEach(s -> services.put(s.name() + "." + s.namespace(), s));
         }
         for (ServiceEntryRecord e : entries) {
             String target = ManagedLabels.target(e);
-            Optional<String> ip = (services == null ? targetService(cluster, target)
-                    : Optional.ofNullable(services.get(target))).filter(s -> !s.headless())
+            Optional<ServiceInfo> service = services == null ? targetService(cluster, target)
+                    : Optional.ofNullable(services.get(target));
+            Optional<String> ip = service.filter(s -> !s.headless())
                     .map(ServiceInfo::clusterIP).filter(a -> a != null && !a.isBlank());
             String host = e.hosts().isEmpty() ? e.name() : e.hosts().get(0);
             String address = e.addresses().isEmpty() ? "" : e.addresses().get(0);

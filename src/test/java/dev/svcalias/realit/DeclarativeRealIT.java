@@ -73,15 +73,16 @@ class DeclarativeRealIT {
         assertThat(names()).containsExactlyInAnyOrder("my-fruits.internal", "my-veg.internal", "vault.internal");
         run(0, "diff", "-f", file.toString(), kc);
 
+        // verify detects the mode from more than apply reads (Deployments, ...): run it as the admin
         CliRun verify = run(0, "verify", "-f", file.toString(), "--nameserver", CLUSTER.kubeDnsAddress(), "--wait",
-                "--timeout", "60s", "--interval", "1s", kc);
+                "--timeout", "60s", "--interval", "1s", admin);
         assertThat(verify.out()).containsPattern("vault.internal +in sync +10.103.9.9 +10.103.9.9")
                 .contains("3 aliases, 0 drifted, 0 failing");
 
         // someone re-points an alias by hand, and the file drops one: verify -f sees both, apply --prune fixes both
         run(0, "alias", "add", "my-veg", "fruits-api-service.micro-shake-factory", "--force", admin);
         Path smaller = Files.writeString(dir.resolve("smaller.yaml"), FILE.substring(0, FILE.indexOf("  - name: vault")));
-        CliRun drift = run(3, "verify", "-f", smaller.toString(), "--nameserver", CLUSTER.kubeDnsAddress(), kc);
+        CliRun drift = run(3, "verify", "-f", smaller.toString(), "--nameserver", CLUSTER.kubeDnsAddress(), admin);
         assertThat(drift.out()).containsPattern("my-veg.internal +differs \\(re-pointed from fruits-api-service")
                 .containsPattern("vault.internal +not in the file");
         CliRun prune = run(0, "apply", "--prune", "-f", smaller.toString(), kc);
@@ -89,7 +90,7 @@ class DeclarativeRealIT {
                 .contains("-  - 10.103.1.1").contains("+  - 10.103.2.2");
         assertThat(names()).containsExactlyInAnyOrder("my-fruits.internal", "my-veg.internal");
         run(0, "verify", "-f", smaller.toString(), "--nameserver", CLUSTER.kubeDnsAddress(), "--wait",
-                "--timeout", "60s", "--interval", "1s", kc);
+                "--timeout", "60s", "--interval", "1s", admin);
     }
 
     private static CliRun run(int expected, String... args) {
