@@ -2,7 +2,6 @@ package dev.svcalias.app;
 
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.ServiceEntryRecord;
-import dev.svcalias.corefile.Corefiles;
 import dev.svcalias.plan.Change;
 import dev.svcalias.plan.Plan;
 import dev.svcalias.plan.ServiceEntryDelete;

@@ -1,8 +1,7 @@
 package dev.svcalias.platform;
 
-import dev.svcalias.cluster.ObjectFacts;
-
 import dev.svcalias.cluster.ConfigMapRef;
+import dev.svcalias.cluster.ObjectFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,7 @@
 package dev.svcalias.platform;
 
-import dev.svcalias.cluster.ObjectFacts;
-
 import dev.svcalias.cluster.ConfigMapRef;
+import dev.svcalias.cluster.ObjectFacts;
 import dev.svcalias.corefile.CorefileException;
 import dev.svcalias.corefile.Corefiles;
 import java.util.ArrayList;

@@ -7,9 +7,9 @@ import dev.svcalias.error.SvcaliasException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** stubDomains edited as text: every byte outside svcalias's entry stays, and remove(put(x)) == x. */
 class StubDomainsJsonTest {
