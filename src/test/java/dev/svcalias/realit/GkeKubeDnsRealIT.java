@@ -75,10 +75,9 @@ class GkeKubeDnsRealIT {
             assertThat(a.addresses()).as(dnsmasq.logTail() + CLUSTER.logs()).containsExactly(RealCluster.FRUITS_IP);
             DnsAnswer svc = dns.query("fruits-api-service.micro-shake-factory.svc.cluster.local", RecordType.A, ns);
             assertThat(svc.addresses()).containsExactly(RealCluster.FRUITS_IP);
-            // known limit of this route (docs/decisions.md "Platforms"): dnsmasq forwards AAAA to istiocoredns too,
-            // whose Istio plugin answers it NXDOMAIN; kube-dns cannot answer it itself as CoreDNS's block does
+            // on this route AAAA is answered by istiocoredns (not by svcalias's template): docs/decisions.md
             DnsAnswer aaaa = dns.query("my-fruits.svc.example", RecordType.AAAA, ns);
-            assertThat(aaaa.rcode()).isEqualTo("NXDOMAIN");
+            assertThat(aaaa.addresses()).isEmpty();
         }
 
         CliRun reset = CliRun.run("reset", "--aliases", kc);
