@@ -23,9 +23,9 @@ public record DnsChain(ClusterLayout layout, PlatformSetup platform, Optional<Co
 
     public static DnsChain read(Cluster cluster, ClusterLayout layout) {
         PlatformSetup platform = PlatformSetup.read(cluster, layout, false);
+        platform.corefile().ifPresent(DnsChain::checked); // before any other parse: the error names the ConfigMap
         String clusterDomain = platform.corefile().map(c -> clusterDomain(c.corefile()))
                 .orElse(DEFAULT_CLUSTER_DOMAIN);
-        platform.corefile().ifPresent(DnsChain::checked);
         Optional<CorefileSnapshot> istio = cluster.corefiles().read(layout.istioCorefile()).map(DnsChain::checked);
         Optional<ServiceInfo> service = cluster.services().service(layout.istioNamespace(),
                 layout.istioCorednsService());
