@@ -87,6 +87,9 @@ public final class InitUseCase {
             }
             CorefileSnapshot snapshot = cc.before();
             boolean kubeDns = snapshot.ref().equals(layout.kubeDnsCorefile());
+            if (!kubeDns && !snapshot.ref().equals(layout.istioCorefile())) {
+                continue; // e.g. node-local-dns: not a Deployment svcalias may name or restart
+            }
             String namespace = kubeDns ? layout.kubeDnsNamespace() : layout.istioNamespace();
             String deployment = kubeDns ? layout.kubeDnsDeployment() : layout.istioCorednsDeployment();
             if (Corefiles.hasReload(snapshot.corefile())) {

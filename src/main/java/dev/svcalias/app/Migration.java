@@ -8,8 +8,10 @@ import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.plan.AliasServiceDelete;
 import dev.svcalias.plan.AliasServicePut;
 import dev.svcalias.plan.Change;
+import dev.svcalias.plan.ConfigMapKeyChange;
 import dev.svcalias.plan.CorefileChange;
 import dev.svcalias.plan.NamespaceCreate;
+import dev.svcalias.plan.OperatorServerChange;
 import dev.svcalias.plan.ServiceEntryDelete;
 import dev.svcalias.plan.ServiceEntryPut;
 import java.util.ArrayList;
@@ -73,7 +75,9 @@ final class Migration {
         if (c instanceof AliasServicePut || c instanceof ServiceEntryPut) {
             return 1;
         }
-        if (c instanceof CorefileChange) {
+        // the switch: kube-dns's side of the zone, wherever the platform keeps it (Corefile, coredns-custom key,
+        // stubDomains, OpenShift's DNS resource)
+        if (c instanceof CorefileChange || c instanceof ConfigMapKeyChange || c instanceof OperatorServerChange) {
             return 2;
         }
         return c instanceof ServiceEntryDelete || c instanceof AliasServiceDelete ? 3 : 4;

@@ -53,6 +53,6 @@ final class NodeLocalZones {
     }
 
     static Optional<Change> remove(CorefileSnapshot nodeLocal, String domain, List<String> notes) {
-        return CorefileReset.change(nodeLocal, domain, false, notes);
+        return CorefileReset.change(DnsChain.checked(nodeLocal), domain, false, notes);
     }
 }

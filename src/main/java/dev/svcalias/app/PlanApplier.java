@@ -4,7 +4,6 @@ import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.ConflictException;
 import dev.svcalias.cluster.CorefileSnapshot;
 import dev.svcalias.cluster.ServiceEntryRecord;
-import dev.svcalias.corefile.Corefiles;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.plan.Change;
@@ -112,7 +111,7 @@ public final class PlanApplier {
                 }
                 read = cluster.corefiles().read(change.before().ref()).orElseThrow(() -> SvcaliasException.state(
                         change.target() + " was deleted while svcalias edited it", "recreate it, then run again"));
-                Corefiles.parse(read.corefile()); // someone else's edit must still parse before we touch it
+                read = DnsChain.checked(read); // someone else's edit must still parse (exit 5 naming it otherwise)
                 after = change.edit().apply(read.corefile());
             }
         }

@@ -38,7 +38,7 @@ public final class StatusUseCase {
         }
         problems.addAll(platform.warnings());
         return new StatusResult(cluster.describe(), chain.clusterDomain(), zones,
-                chain.platform().corefile().map(c -> Corefiles.hasReload(c.corefile())).orElse(false),
+                chain.platform().corefile().map(c -> Corefiles.hasReload(c.corefile())).orElse(true), // no CoreDNS Corefile (GKE kube-dns)
                 chain.istio().map(s -> Corefiles.hasReload(s.corefile())).orElse(true), // nothing to reload: no complaint
                 kubeDnsImage, istioImage, chain.istiocorednsIp().orElse(""), aliases, problems, facts.evidence(),
                 facts.auto().cliName, PlatformView.of(platform));

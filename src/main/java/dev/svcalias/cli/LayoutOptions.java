@@ -45,6 +45,10 @@ final class LayoutOptions {
         KubeNames.namespace("--istio-namespace", istioNamespace);
         KubeNames.name("--istio-configmap", istioConfigMap);
         KubeNames.name("--istiocoredns-service", istiocoredns);
+        if (platform != null && dev.svcalias.platform.PlatformId.fromFlag(platform).isEmpty()) {
+            throw dev.svcalias.error.SvcaliasException.usage("--platform " + dev.svcalias.error.Echo.quoted(platform)
+                    + " is not a platform svcalias knows", "use one of: " + dev.svcalias.platform.PlatformId.flags());
+        }
         ClusterLayout d = ClusterLayout.defaults();
         return new ClusterLayout(new ConfigMapRef(parts[0], parts[1]), kubeDnsDeployment, d.kubeDnsService(),
                 new ConfigMapRef(istioNamespace, istioConfigMap), istiocoredns, istiocoredns,

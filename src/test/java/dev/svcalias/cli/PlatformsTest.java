@@ -209,7 +209,7 @@ class PlatformsTest {
             CliRun aks = run(0, "status", "--platform", "aks", kc);
             assertThat(aks.out()).contains("Platform:       aks").contains("from --platform");
             CliRun bad = run(2, "status", "--platform", "minikube", kc);
-            assertThat(bad.err()).contains("--platform minikube").contains("kubeadm, aks");
+            assertThat(bad.err()).contains("--platform 'minikube' is not a platform").contains("kubeadm, aks");
         }
     }
 

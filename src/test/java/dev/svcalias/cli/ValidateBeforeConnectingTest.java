@@ -42,7 +42,9 @@ class ValidateBeforeConnectingTest {
             "verify --domain a..b",
             "reset --domain Bad!",
             "status --istio-namespace Bad_NS!",
-            "reset --kube-dns-configmap /coredns"})
+            "reset --kube-dns-configmap /coredns",
+            "init --domain internal --platform nope",
+            "status --platform minikube"})
     void badInputIsExit2WithoutConnecting(String command) {
         List<String> connects = new ArrayList<>();
         ClusterConnector recording = (kubeconfig, context) -> {
