@@ -19,4 +19,12 @@ public interface AliasBackend {
 
     /** Every alias this backend stores, sorted by host. */
     List<AliasView> list();
+
+    /**
+     * What verify reports beyond DNS answers, by alias host: a missing or misdirected mesh route (istio mode's
+     * VirtualService). Empty when this mode writes nothing but DNS.
+     */
+    default java.util.Map<String, String> problems(List<AliasView> aliases, String clusterDomain) {
+        return java.util.Map.of();
+    }
 }

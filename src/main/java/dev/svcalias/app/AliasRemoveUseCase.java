@@ -23,7 +23,7 @@ public final class AliasRemoveUseCase {
         if (plan.isEmpty()) {
             // an alias another mode left behind (e.g. a ServiceEntry after a migration) is still svcalias's
             plan = new ServiceEntryAliases(cluster).remove(host).or(() -> new ExternalNameAliases(cluster, true)
-                    .remove(host));
+                    .remove(host)).or(() -> new VirtualServiceAliases(cluster).remove(host));
         }
         if (plan.isEmpty()) {
             if (ignoreNotFound) {

@@ -8,6 +8,7 @@ import dev.svcalias.plan.AliasServicePut;
 import dev.svcalias.plan.Change;
 import dev.svcalias.plan.Plan;
 import dev.svcalias.plan.ServiceEntryDelete;
+import dev.svcalias.plan.VirtualServiceDelete;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * target's in-cluster name. kube-dns's alias-zone block rewrites NAME.ZONE to it; the kubernetes plugin answers
  * the CNAME and the target's current records, so the answer follows the target without svcalias. A ServiceEntry
  * an earlier istiocoredns-mode svcalias left for the same host is deleted last (it would pin an old address for
- * meshed pods).
+ * meshed pods), and so is an istio-mode VirtualService of the host.
  */
 final class ExternalNameAliases implements AliasBackend {
     static final String NAMESPACE = "svcalias-aliases";
@@ -62,6 +63,8 @@ final class ExternalNameAliases implements AliasBackend {
         if (dropServiceEntries) {
             new ServiceEntryAliases(cluster).managed(spec.host()).ifPresent(e -> changes.add(
                     new ServiceEntryDelete(e, "replaced by service " + NAMESPACE + "/" + name)));
+            new VirtualServiceAliases(cluster).managed(spec.host()).ifPresent(v -> changes.add(
+                    new VirtualServiceDelete(v, "istio mode's route, not used in coredns mode")));
         }
         return new AliasPlan(status, new Plan(changes));
     }
@@ -76,6 +79,8 @@ final class ExternalNameAliases implements AliasBackend {
         List<Change> changes = new ArrayList<>(List.of(new AliasServiceDelete(current.get(), "removed")));
         if (dropServiceEntries) {
             new ServiceEntryAliases(cluster).managed(host).ifPresent(e -> changes.add(new ServiceEntryDelete(e,
+                    "removed")));
+            new VirtualServiceAliases(cluster).managed(host).ifPresent(v -> changes.add(new VirtualServiceDelete(v,
                     "removed")));
         }
         return Optional.of(new AliasPlan("removed", new Plan(changes)));

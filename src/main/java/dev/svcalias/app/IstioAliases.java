@@ -1,45 +1,49 @@
 package dev.svcalias.app;
 
+import dev.svcalias.cluster.Cluster;
 import dev.svcalias.plan.Change;
 import dev.svcalias.plan.Plan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Aliases of the istio mode: the coredns-mode ExternalName Service (every pod that asks kube-dns) and a
+ * Aliases of the istio mode: the coredns-mode ExternalName Service (every pod that asks kube-dns), a VirtualService
+ * that routes the alias host to the target's own mesh cluster (its DestinationRule, mTLS and routes), and a
  * ServiceEntry with the target's ClusterIP (what istiod puts in the sidecar/ztunnel DNS proxy's name table, and
- * what gives the alias host a route on the target's port). The Service is written first, the ServiceEntry last.
+ * what gives the alias host a virtual host on the target's port). Written in that order, so that meshed pods can
+ * resolve the alias only once its route to the target exists; removed ServiceEntry first for the same reason.
  */
 final class IstioAliases implements AliasBackend {
-    private final dev.svcalias.cluster.Cluster cluster;
+    private final Cluster cluster;
     private final ExternalNameAliases services;
     private final ServiceEntryAliases entries;
+    private final VirtualServiceAliases routes;
 
-    IstioAliases(dev.svcalias.cluster.Cluster cluster) {
+    IstioAliases(Cluster cluster) {
         this.cluster = cluster;
         this.services = new ExternalNameAliases(cluster, false);
         this.entries = new ServiceEntryAliases(cluster, true);
+        this.routes = new VirtualServiceAliases(cluster);
     }
 
     @Override
     public AliasPlan put(AliasSpec spec, boolean force) {
         TargetChecks.requireClusterIp(spec, "the DNS proxy's ServiceEntry");
-        AliasPlan service = services.put(spec, force);
-        AliasPlan entry = entries.put(spec, force);
-        return new AliasPlan(service.plan().isEmpty() ? entry.status() : service.status(),
-                concat(service.plan(), entry.plan()));
+        List<AliasPlan> parts = List.of(services.put(spec, force), routes.put(spec, force), entries.put(spec, force));
+        String status = parts.stream().filter(p -> !p.plan().isEmpty()).map(AliasPlan::status).findFirst()
+                .orElse("unchanged");
+        return new AliasPlan(status, concat(parts.stream().map(AliasPlan::plan).toList()));
     }
 
     @Override
     public Optional<AliasPlan> remove(String host) {
-        Optional<AliasPlan> service = services.remove(host);
-        Optional<AliasPlan> entry = entries.remove(host);
-        if (service.isEmpty() && entry.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new AliasPlan("removed", concat(service.map(AliasPlan::plan).orElse(Plan.of()),
-                entry.map(AliasPlan::plan).orElse(Plan.of()))));
+        List<Plan> plans = new ArrayList<>();
+        entries.remove(host).ifPresent(p -> plans.add(p.plan()));
+        routes.remove(host).ifPresent(p -> plans.add(p.plan()));
+        services.remove(host).ifPresent(p -> plans.add(p.plan()));
+        return plans.isEmpty() ? Optional.empty() : Optional.of(new AliasPlan("removed", concat(plans)));
     }
 
     @Override
@@ -47,9 +51,14 @@ final class IstioAliases implements AliasBackend {
         return AliasView.load(cluster);
     }
 
-    private static Plan concat(Plan first, Plan second) {
-        List<Change> all = new ArrayList<>(first.changes());
-        all.addAll(second.changes());
+    @Override
+    public Map<String, String> problems(List<AliasView> aliases, String clusterDomain) {
+        return routes.problems(aliases, clusterDomain);
+    }
+
+    private static Plan concat(List<Plan> plans) {
+        List<Change> all = new ArrayList<>();
+        plans.forEach(p -> all.addAll(p.changes()));
         return new Plan(all);
     }
 }

@@ -20,6 +20,11 @@ final class IstioMode extends CorednsMode {
             throw SvcaliasException.state("istio mode writes ServiceEntries, but this cluster does not serve "
                     + "Istio's networking.istio.io API", "install Istio, or run 'svcalias init --mode coredns'");
         }
+        if (!zone.cluster().virtualServices().served()) {
+            throw SvcaliasException.state("istio mode routes each alias with a VirtualService, but this cluster does "
+                    + "not serve Istio's VirtualService API", "install Istio's CRDs, or run 'svcalias init --mode "
+                    + "coredns'");
+        }
         SetupFacts facts = zone.facts();
         if (!facts.dnsCapture().orElse(false) && facts.ambient().isEmpty()) {
             zone.warnings().add("Istio's sidecar DNS capture is off (ISTIO_META_DNS_CAPTURE in " + facts.meshConfig()

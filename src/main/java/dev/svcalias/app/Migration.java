@@ -14,6 +14,8 @@ import dev.svcalias.plan.NamespaceCreate;
 import dev.svcalias.plan.OperatorServerChange;
 import dev.svcalias.plan.ServiceEntryDelete;
 import dev.svcalias.plan.ServiceEntryPut;
+import dev.svcalias.plan.VirtualServiceDelete;
+import dev.svcalias.plan.VirtualServicePut;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,6 +45,10 @@ final class Migration {
             String name = alias.host().substring(0, alias.host().length() - domain.length() - 1);
             extra.addAll(target.put(new AliasSpec(name, domain, alias.host(), ref, service, chain.clusterDomain()),
                     true).plan().changes());
+            if (to.name() == ModeName.ISTIOCOREDNS) { // istio mode's route goes with the mode
+                new VirtualServiceAliases(cluster).managed(alias.host()).ifPresent(v -> extra.add(
+                        new VirtualServiceDelete(v, "istiocoredns mode routes by the ServiceEntry alone")));
+            }
             if (to.name() == ModeName.ISTIOCOREDNS && alias.follows()) {
                 cluster.aliasServices().list(ExternalNameAliases.NAMESPACE).stream()
                         .filter(s -> s.name().equals(alias.entryName())).findFirst()
@@ -72,7 +78,7 @@ final class Migration {
         if (c instanceof NamespaceCreate) {
             return 0;
         }
-        if (c instanceof AliasServicePut || c instanceof ServiceEntryPut) {
+        if (c instanceof AliasServicePut || c instanceof ServiceEntryPut || c instanceof VirtualServicePut) {
             return 1;
         }
         // the switch: kube-dns's side of the zone, wherever the platform keeps it (Corefile, coredns-custom key,
@@ -80,7 +86,8 @@ final class Migration {
         if (c instanceof CorefileChange || c instanceof ConfigMapKeyChange || c instanceof OperatorServerChange) {
             return 2;
         }
-        return c instanceof ServiceEntryDelete || c instanceof AliasServiceDelete ? 3 : 4;
+        return c instanceof ServiceEntryDelete || c instanceof AliasServiceDelete || c instanceof VirtualServiceDelete
+                ? 3 : 4;
     }
 
     private static Change istioRouteRemoval(CorefileSnapshot istio, String domain) {

@@ -3,15 +3,19 @@ package dev.svcalias.app;
 import dev.svcalias.cluster.AliasService;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.ConflictException;
+import dev.svcalias.cluster.VirtualServiceRecord;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.plan.AliasServiceDelete;
 import dev.svcalias.plan.AliasServicePut;
 import dev.svcalias.plan.Change;
 import dev.svcalias.plan.NamespaceCreate;
 import dev.svcalias.plan.NamespaceDelete;
+import dev.svcalias.plan.VirtualServiceDelete;
+import dev.svcalias.plan.VirtualServicePut;
 
 /**
- * The writes of the coredns and istio modes (ExternalName Services, their namespace), each returning how to undo
+ * The writes of the coredns and istio modes (ExternalName Services, their namespace, istio mode's
+ * VirtualServices), each returning how to undo
  * it, so a plan that fails half way (a migration, an istio-mode alias) leaves nothing behind.
  */
 final class ObjectWrites {
@@ -45,6 +49,14 @@ final class ObjectWrites {
             return () -> services.apply(new AliasService(gone.namespace(), gone.name(), null, gone.externalName(),
                     gone.labels(), gone.annotations()), null);
         }
+        if (change instanceof VirtualServicePut put) {
+            return putRoute(put);
+        }
+        if (change instanceof VirtualServiceDelete del) {
+            VirtualServiceRecord gone = del.route();
+            cluster.virtualServices().delete(gone.namespace(), gone.name(), gone.resourceVersion());
+            return () -> cluster.virtualServices().apply(gone.manifest(), null);
+        }
         if (change instanceof NamespaceCreate ns) {
             services.createNamespace(ns.namespace(), ns.labels());
             return () -> services.deleteNamespace(ns.namespace());
@@ -52,5 +64,15 @@ final class ObjectWrites {
         NamespaceDelete ns = (NamespaceDelete) change;
         services.deleteNamespace(ns.namespace());
         return () -> { }; // always the last change of a plan
+    }
+
+    /** Undo of a create deletes what was written; of a replace, puts the object read back (both conditional). */
+    private Runnable putRoute(VirtualServicePut put) {
+        var routes = cluster.virtualServices();
+        VirtualServiceRecord previous = put.previous();
+        VirtualServiceRecord written = routes.apply(put.manifest(), previous == null ? null : previous.resourceVersion());
+        return previous == null
+                ? () -> routes.delete(written.namespace(), written.name(), written.resourceVersion())
+                : () -> routes.apply(previous.manifest(), written.resourceVersion());
     }
 }

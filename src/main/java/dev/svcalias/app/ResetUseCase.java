@@ -5,12 +5,14 @@ import dev.svcalias.cluster.ServiceEntryRecord;
 import dev.svcalias.plan.Change;
 import dev.svcalias.plan.Plan;
 import dev.svcalias.plan.ServiceEntryDelete;
+import dev.svcalias.plan.VirtualServiceDelete;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * svcalias reset: removes svcalias's server blocks from both Corefiles (kube-dns first, so nothing forwards to a
- * route that is about to go), and with --aliases the ServiceEntries it created. Removal restores the original
+ * route that is about to go), and with --aliases the ServiceEntries, VirtualServices and ExternalName Services it
+ * created. Removal restores the original
  * bytes; when the result equals the backup taken before the first edit, the backup annotation goes too.
  */
 public final class ResetUseCase {
@@ -39,6 +41,11 @@ public final class ResetUseCase {
                             || e.hosts().stream().anyMatch(h -> h.endsWith("." + request.domain()))) {
                         changes.add(new ServiceEntryDelete(e, "deleted alias " + String.join(",", e.hosts())));
                     }
+                }
+            }
+            for (var v : new VirtualServiceAliases(cluster).allManaged()) {
+                if (request.domain() == null || v.hosts().stream().anyMatch(h -> h.endsWith("." + request.domain()))) {
+                    changes.add(new VirtualServiceDelete(v, "deleted route of alias " + String.join(",", v.hosts())));
                 }
             }
             changes.addAll(AliasNamespaceReset.changes(cluster, request.domain()));

@@ -57,13 +57,16 @@ public final class VerifyUseCase {
             queries.add(new DnsProbe.Query(alias.host(), RecordType.AAAA));
         }
         Map<DnsProbe.Query, DnsAnswer> answers = queries.isEmpty() ? Map.of() : probe.resolve(queries);
+        Map<String, String> routes = mode.aliases(cluster).problems(aliases, chain.clusterDomain());
         List<AliasCheck> checks = new ArrayList<>();
         for (AliasView alias : aliases) {
             DnsAnswer a = answers.get(new DnsProbe.Query(alias.host(), RecordType.A));
             DnsAnswer aaaa = answers.get(new DnsProbe.Query(alias.host(), RecordType.AAAA));
             String expected = alias.targetIp().orElse(alias.address());
+            String diagnosis = AliasDiagnosis.diagnose(alias, a, aaaa, chainProblems, probe.describe(),
+                    mode.nxdomainHint());
             checks.add(new AliasCheck(alias.host(), alias.target(), expected, a, aaaa,
-                    AliasDiagnosis.diagnose(alias, a, aaaa, chainProblems, probe.describe(), mode.nxdomainHint())));
+                    diagnosis.isEmpty() ? routes.getOrDefault(alias.host(), "") : diagnosis));
         }
         if (meshedProbe == null) {
             return new VerifyResult(domain, probe.describe(), chainProblems, checks);

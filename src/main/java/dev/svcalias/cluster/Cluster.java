@@ -11,6 +11,9 @@ public interface Cluster extends AutoCloseable {
     /** ExternalName Services of the coredns and istio modes. */
     AliasServices aliasServices();
 
+    /** istio mode's VirtualServices (one per alias, routing it to the target's own mesh cluster). */
+    VirtualServices virtualServices();
+
     ProbePods probePods();
 
     /** Read-only look-ups for platform detection. */

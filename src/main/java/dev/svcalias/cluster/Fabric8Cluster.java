@@ -15,6 +15,7 @@ final class Fabric8Cluster implements Cluster {
     private final ConfigMapKeys configMapKeys;
     private final DnsOperator dnsOperator;
     private final AliasServices aliasServices;
+    private final VirtualServices virtualServices;
 
     Fabric8Cluster(KubernetesClient client, String description) {
         this(client, description, Duration.ofSeconds(1));
@@ -33,6 +34,7 @@ final class Fabric8Cluster implements Cluster {
         this.configMapKeys = new Fabric8ConfigMapKeys(client, errors);
         this.dnsOperator = new Fabric8DnsOperator(client, errors);
         this.aliasServices = new Fabric8AliasServices(client, errors);
+        this.virtualServices = new Fabric8VirtualServices(client, errors);
     }
 
     @Override
@@ -53,6 +55,11 @@ final class Fabric8Cluster implements Cluster {
     @Override
     public AliasServices aliasServices() {
         return aliasServices;
+    }
+
+    @Override
+    public VirtualServices virtualServices() {
+        return virtualServices;
     }
 
     @Override

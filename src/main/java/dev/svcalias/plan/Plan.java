@@ -62,6 +62,9 @@ public record Plan(List<Change> changes) {
             } else if (c instanceof AliasServicePut put) {
                 sb.append("# ").append(put.previous() == null ? "create " : "replace ").append(put.target())
                         .append('\n').append("---\n").append(Yaml.write(manifest(put.service())));
+            } else if (c instanceof VirtualServicePut put) {
+                sb.append("# ").append(put.previous() == null ? "create " : "replace ").append(put.target())
+                        .append('\n').append("---\n").append(Yaml.write(put.manifest()));
             } else if (c instanceof NamespaceCreate ns) {
                 sb.append("# create ").append(ns.target()).append('\n');
             } else {

@@ -39,6 +39,7 @@ public final class InMemoryCluster implements Cluster {
     private final List<String> calls = new ArrayList<>();
     private final List<Predicate<String>> failures = new ArrayList<>();
     private int resourceVersion = 100;
+    private final InMemoryVirtualServices virtualServices = new InMemoryVirtualServices(this::call, this::next);
 
     public InMemoryCluster corefile(ConfigMapRef ref, String text) {
         configMaps.put(ref, new CorefileSnapshot(ref, next(), text, Optional.empty()));
@@ -68,6 +69,16 @@ public final class InMemoryCluster implements Cluster {
 
     public Optional<CorefileSnapshot> configMap(ConfigMapRef ref) {
         return Optional.ofNullable(configMaps.get(ref));
+    }
+
+    /** istio mode's VirtualServices by "namespace/name". */
+    public Map<String, dev.svcalias.cluster.VirtualServiceRecord> virtualServiceMap() {
+        return Map.copyOf(virtualServices.all());
+    }
+
+    /** Someone else edits a VirtualService's spec (a new resourceVersion). */
+    public void editVirtualService(String key, Map<String, Object> spec) {
+        virtualServices.replaceSpec(key, spec);
     }
 
     public List<ServiceEntryRecord> serviceEntryList() {
@@ -280,6 +291,11 @@ public final class InMemoryCluster implements Cluster {
                 namespaces.remove(namespace);
             }
         };
+    }
+
+    @Override
+    public dev.svcalias.cluster.VirtualServices virtualServices() {
+        return virtualServices;
     }
 
     @Override

@@ -65,6 +65,11 @@ public final class InterceptingConnector implements ClusterConnector {
             }
 
             @Override
+            public dev.svcalias.cluster.VirtualServices virtualServices() {
+                return real.virtualServices();
+            }
+
+            @Override
             public ProbePods probePods() {
                 return real.probePods();
             }

@@ -41,6 +41,7 @@ public final class RecipeSeed {
         deployment("kube-system", "coredns", "coredns/coredns:1.11.1", false);
         deployment("istio-system", "istiocoredns", "coredns/coredns:" + istioCorednsVersion, true);
         installCrd(crdResource);
+        installCrd("/istio/virtualservices.crd.yaml"); // istio mode routes each alias with a VirtualService
     }
 
     public void installCrd(String resourcePath) {
