@@ -20,13 +20,24 @@ public final class PodDnsProbe implements DnsProbe {
     private final String image;
     private final String nameserver;
     private final Duration timeout;
+    private final ProbePods.Meshing meshing;
 
     public PodDnsProbe(ProbePods pods, String namespace, String image, String nameserver, Duration timeout) {
+        this(pods, namespace, image, nameserver, timeout, ProbePods.Meshing.NONE);
+    }
+
+    /**
+     * @param meshing istio mode's {@code verify --meshed}: the same queries from a meshed pod, whose sidecar (DNS
+     *                capture on) or ztunnel (ambient) answers them from istiod's name table
+     */
+    public PodDnsProbe(ProbePods pods, String namespace, String image, String nameserver, Duration timeout,
+                       ProbePods.Meshing meshing) {
         this.pods = pods;
         this.namespace = namespace;
         this.image = image;
         this.nameserver = nameserver;
         this.timeout = timeout;
+        this.meshing = meshing;
     }
 
     /**
@@ -41,16 +52,36 @@ public final class PodDnsProbe implements DnsProbe {
             + "( out=$(nslookup -type=$t $n $ns 2>&1); echo \"" + MARKER + "$i\n$out\" ) & "
             + "i=$((i+1)); if [ $((i % bound)) -eq 0 ]; then wait; fi; done; wait; echo '" + MARKER + "end'";
 
+    /**
+     * istio mode's {@code verify --meshed} without a proxy address: a pod enrolled in ambient when the cluster runs
+     * ztunnel, else one with an injected sidecar and DNS capture on. svcalias turns nothing on for the mesh; the pod
+     * asks for itself what any workload may ask for.
+     */
+    public static PodDnsProbe meshed(dev.svcalias.cluster.Cluster cluster, ClusterLayout layout, String namespace,
+                                     String image, String nameserver, Duration timeout) {
+        boolean ambient = cluster.services().daemonSetExists(layout.istioNamespace(), "ztunnel");
+        return new PodDnsProbe(cluster.probePods(), namespace, image, nameserver, timeout,
+                ambient ? ProbePods.Meshing.AMBIENT : ProbePods.Meshing.SIDECAR);
+    }
+
+    /**
+     * A sidecar keeps running after the probe's command: the probe asks it to quit (pilot-agent's
+     * /quitquitquit on 15020, as Istio documents for Jobs), so that the pod ends and its phase can be read.
+     */
+    static final String QUIT_SIDECAR = "; wget -q -O /dev/null --post-data= http://127.0.0.1:15020/quitquitquit"
+            + " >/dev/null 2>&1 || true";
+
     @Override
     public Map<Query, DnsAnswer> resolve(List<Query> queries) {
-        List<String> command = new java.util.ArrayList<>(List.of("sh", "-c", SCRIPT, "sh", nameserver,
+        String script = meshing == ProbePods.Meshing.SIDECAR ? SCRIPT + QUIT_SIDECAR : SCRIPT;
+        List<String> command = new java.util.ArrayList<>(List.of("sh", "-c", script, "sh", nameserver,
                 String.valueOf(CONCURRENCY)));
         for (Query q : queries) {
             // names are validated DNS names (a-z0-9.-), so they are safe as shell words
             command.add(q.type().name().toLowerCase(java.util.Locale.ROOT));
             command.add(q.name());
         }
-        ProbePods.ProbeResult result = pods.run(namespace, image, command, timeout);
+        ProbePods.ProbeResult result = pods.run(namespace, image, command, timeout, meshing);
         return split(queries, result);
     }
 
@@ -77,6 +108,10 @@ public final class PodDnsProbe implements DnsProbe {
 
     @Override
     public String describe() {
-        return nameserver + " (from a pod in " + namespace + ")";
+        return switch (meshing) {
+            case NONE -> nameserver + " (from a pod in " + namespace + ")";
+            case SIDECAR -> nameserver + " (from a meshed pod in " + namespace + ", its sidecar's DNS proxy)";
+            case AMBIENT -> nameserver + " (from an ambient pod in " + namespace + ", ztunnel's DNS proxy)";
+        };
     }
 }

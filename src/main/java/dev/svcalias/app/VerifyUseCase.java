@@ -49,6 +49,10 @@ public final class VerifyUseCase {
         DnsChain chain = DnsChain.read(cluster, request.layout());
         String domain = chain.domain(request.domain());
         Mode mode = Mode.of(chain.mode(domain));
+        if (meshedProbe != null && mode.name() != ModeName.ISTIO) { // before any probe pod is started
+            throw SvcaliasException.usage("--meshed checks the Istio DNS proxy, but zone " + domain + " is in "
+                    + mode.name() + " mode", "drop --meshed, or run 'svcalias init --mode istio --domain " + domain + "'");
+        }
         List<String> chainProblems = mode.chainProblems(cluster, chain, domain);
         List<AliasView> aliases = select(AliasView.load(cluster), request.names(), domain);
         List<DnsProbe.Query> queries = new ArrayList<>();
@@ -70,10 +74,6 @@ public final class VerifyUseCase {
         }
         if (meshedProbe == null) {
             return new VerifyResult(domain, probe.describe(), chainProblems, checks);
-        }
-        if (mode.name() != ModeName.ISTIO) {
-            throw SvcaliasException.usage("--meshed checks the Istio DNS proxy, but zone " + domain + " is in "
-                    + mode.name() + " mode", "drop --meshed, or run 'svcalias init --mode istio --domain " + domain + "'");
         }
         return new VerifyResult(domain, probe.describe(), chainProblems, checks, meshedProbe.describe(),
                 meshed(aliases, queries));

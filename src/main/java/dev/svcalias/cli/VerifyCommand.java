@@ -47,11 +47,13 @@ final class VerifyCommand implements Callable<Integer> {
     String nameserver;
 
     @Option(names = "--meshed", description = "istio mode: also resolve through the mesh's DNS proxy (what meshed "
-            + "pods with DNS capture, or ambient pods, see); needs --proxy-nameserver.")
+            + "pods with DNS capture, or ambient pods, see), from a second probe pod that is meshed (a sidecar with "
+            + "DNS capture, or ambient where ztunnel runs), or from --proxy-nameserver.")
     boolean meshed;
 
     @Option(names = "--proxy-nameserver", paramLabel = "HOST[:PORT]",
-            description = "The mesh DNS proxy to query for --meshed, e.g. a port-forward to a sidecar's 15053.")
+            description = "With --meshed, query this mesh DNS proxy instead of a meshed probe pod, e.g. a "
+                    + "port-forward to a sidecar's 15053.")
     String proxyNameserver;
 
     @Option(names = "--image", paramLabel = "IMAGE", defaultValue = "busybox:1.36",
@@ -83,13 +85,12 @@ final class VerifyCommand implements Callable<Integer> {
         Duration limit = Durations.parse("--timeout", timeout);
         Duration every = Durations.parse("--interval", interval);
         validateInputs(every);
-        DnsProbe meshedProbe = meshedProbe();
         if (file != null || Fleet.isFleet(context.root.cluster)) {
             return new VerifyFleet(context, this).run(limit, every);
         }
         try (Cluster c = context.connect();
              Spinner spinner = Spinner.start(context.err, wait && context.env.interactive())) {
-            VerifyResult result = verifyAll(c, limit, every, spinner, meshedProbe);
+            VerifyResult result = verifyAll(c, limit, every, spinner, meshedProbe(c, limit));
             spinner.close();
             Printer.print(result, context.format(), context.style(), context.out);
             return result.passed() ? 0 : ExitCode.VERIFY_FAILED.code();
@@ -114,6 +115,20 @@ final class VerifyCommand implements Callable<Integer> {
                 throw SvcaliasException.usage("--nameserver " + e.getMessage(), "e.g. --nameserver 10.96.0.10:53");
             }
         }
+        if (proxyNameserver != null) {
+            if (!meshed) {
+                throw SvcaliasException.usage("--proxy-nameserver is only used with --meshed", "add --meshed");
+            }
+            proxyAddress();
+        }
+    }
+
+    private Nameserver proxyAddress() {
+        try {
+            return Nameserver.parse(proxyNameserver);
+        } catch (IllegalArgumentException e) {
+            throw SvcaliasException.usage("--proxy-nameserver " + e.getMessage(), "e.g. --proxy-nameserver 127.0.0.1:15053");
+        }
     }
 
     VerifyResult verifyAll(Cluster c, Duration limit, Duration every, Spinner spinner, DnsProbe meshedProbe) {
@@ -122,23 +137,15 @@ final class VerifyCommand implements Callable<Integer> {
                 r -> spinner.update("waiting: " + r.failing() + " alias(es) not resolving yet"));
     }
 
-    /** --meshed: the mesh's DNS proxy, given as an address (an in-cluster meshed probe pod is not built yet). */
-    DnsProbe meshedProbe() {
+    /** --meshed: the mesh's DNS proxy at --proxy-nameserver, or a meshed probe pod; null without --meshed. */
+    DnsProbe meshedProbe(Cluster c, Duration limit) {
         if (!meshed) {
-            if (proxyNameserver != null) {
-                throw SvcaliasException.usage("--proxy-nameserver is only used with --meshed", "add --meshed");
-            }
             return null;
         }
-        if (proxyNameserver == null) {
-            throw SvcaliasException.usage("--meshed needs --proxy-nameserver HOST[:PORT] (svcalias does not yet run a "
-                    + "meshed probe pod)", "e.g. kubectl port-forward POD 15053, then --proxy-nameserver 127.0.0.1:15053");
+        if (proxyNameserver != null) {
+            return new DirectDnsProbe(context.dns, proxyAddress());
         }
-        try {
-            return new DirectDnsProbe(context.dns, Nameserver.parse(proxyNameserver));
-        } catch (IllegalArgumentException e) {
-            throw SvcaliasException.usage("--proxy-nameserver " + e.getMessage(), "e.g. --proxy-nameserver 127.0.0.1:15053");
-        }
+        return PodDnsProbe.meshed(c, layout.layout(), probeNamespace, image, kubeDnsIp(c), podTimeout(limit));
     }
 
     DnsProbe probe(Cluster c, Duration limit) {
@@ -149,12 +156,18 @@ final class VerifyCommand implements Callable<Integer> {
                 throw SvcaliasException.usage("--nameserver " + e.getMessage(), "e.g. --nameserver 10.96.0.10:53");
             }
         }
+        return new PodDnsProbe(c.probePods(), probeNamespace, image, kubeDnsIp(c), podTimeout(limit));
+    }
+
+    private String kubeDnsIp(Cluster c) {
         var l = layout.layout();
-        String kubeDnsIp = c.services().service(l.kubeDnsNamespace(), l.kubeDnsService())
+        return c.services().service(l.kubeDnsNamespace(), l.kubeDnsService())
                 .map(s -> s.clusterIP()).orElseThrow(() -> SvcaliasException.state("no Service "
                         + l.kubeDnsNamespace() + "/" + l.kubeDnsService() + " to send the probe's queries to",
                         "pass --nameserver HOST[:PORT]"));
-        Duration podTimeout = limit.compareTo(Duration.ofMinutes(2)) < 0 ? limit : Duration.ofMinutes(2);
-        return new PodDnsProbe(c.probePods(), probeNamespace, image, kubeDnsIp, podTimeout);
+    }
+
+    private static Duration podTimeout(Duration limit) {
+        return limit.compareTo(Duration.ofMinutes(2)) < 0 ? limit : Duration.ofMinutes(2);
     }
 }

@@ -28,7 +28,8 @@ final class VerifyFleet {
         }
         return PlanOutput.print(context, context.root.cluster, context.root.output, (name, c) -> {
             if (file == null) {
-                VerifyResult r = command.verifyAll(c, limit, every, Spinner.start(context.err, false), command.meshedProbe());
+                VerifyResult r = command.verifyAll(c, limit, every, Spinner.start(context.err, false),
+                        command.meshedProbe(c, limit));
                 return new ClusterOutcome(name, r, r.checks().size() + " aliases, " + r.failing() + " failing",
                         r.passed() ? 0 : ExitCode.VERIFY_FAILED.code(), null);
             }

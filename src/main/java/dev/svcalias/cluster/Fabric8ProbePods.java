@@ -32,15 +32,15 @@ final class Fabric8ProbePods implements ProbePods {
     }
 
     @Override
-    public ProbeResult run(String namespace, String image, List<String> command, Duration timeout) {
-        Pod created = errors.call("create pod in " + namespace,
-                () -> client.pods().inNamespace(namespace).resource(spec(namespace, image, command)).create());
+    public ProbeResult run(String namespace, String image, List<String> command, Duration timeout, Meshing meshing) {
+        Pod created = errors.call("create pod in " + namespace, () -> client.pods().inNamespace(namespace)
+                .resource(spec(namespace, image, command, meshing)).create());
         String name = created.getMetadata().getName();
         Thread cleanup = new Thread(() -> delete(namespace, name), "svcalias-probe-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             String phase = waitForEnd(namespace, name, timeout);
-            return new ProbeResult(name, phase, log(namespace, name));
+            return new ProbeResult(name, phase, log(namespace, name, meshing == Meshing.SIDECAR));
         } finally {
             delete(namespace, name);
             try {
@@ -93,9 +93,11 @@ final class Fabric8ProbePods implements ProbePods {
     }
 
     /** The log; empty when the container never started (the API answers 400) or the pod is already gone. */
-    private String log(String namespace, String name) {
+    private String log(String namespace, String name, boolean sidecar) {
         try {
-            String log = client.pods().inNamespace(namespace).withName(name).getLog();
+            var pod = client.pods().inNamespace(namespace).withName(name);
+            // with a sidecar the pod has two containers, and the API wants the one to read named
+            String log = sidecar ? pod.inContainer("probe").getLog() : pod.getLog();
             return log == null ? "" : log;
         } catch (KubernetesClientException e) {
             if (e.getCode() == 400 || e.getCode() == 404) {
@@ -114,17 +116,18 @@ final class Fabric8ProbePods implements ProbePods {
     }
 
     static Pod spec(String namespace, String image, List<String> command) {
+        return spec(namespace, image, command, Meshing.NONE);
+    }
+
+    static Pod spec(String namespace, String image, List<String> command, Meshing meshing) {
         // requests = limits: Guaranteed QoS, and admission policies that demand limits are satisfied
         Map<String, Quantity> resources = Map.of("cpu", new Quantity("50m"), "memory", new Quantity("32Mi"));
         return new PodBuilder()
-                .withNewMetadata().withGenerateName(NAME_PREFIX).withNamespace(namespace)
+                .withNewMetadata().withGenerateName(meshing == Meshing.NONE ? NAME_PREFIX : NAME_PREFIX + "meshed-")
+                .withNamespace(namespace)
                 .addToLabels(Fabric8ServiceEntries.MANAGED_BY, "svcalias")
                 .addToLabels("app.kubernetes.io/name", "svcalias-verify")
-                // never meshed: an injected sidecar would keep the pod from completing, and a captured pod's
-                // queries would be answered by the mesh's DNS proxy instead of kube-dns
-                .addToAnnotations("sidecar.istio.io/inject", "false")
-                .addToLabels("sidecar.istio.io/inject", "false")
-                .addToLabels("istio.io/dataplane-mode", "none")
+                .addToAnnotations(meshing(meshing)).addToLabels(meshingLabels(meshing))
                 .endMetadata()
                 .withNewSpec()
                 .withRestartPolicy("Never")
@@ -140,5 +143,28 @@ final class Fabric8ProbePods implements ProbePods {
                 .withNewResources().withRequests(resources).withLimits(resources).endResources()
                 .endContainer()
                 .endSpec().build();
+    }
+
+    /**
+     * The plain probe is never meshed: an injected sidecar would keep it from completing, and a captured pod's
+     * queries would be answered by the mesh's DNS proxy instead of kube-dns. The sidecar probe asks for injection
+     * and turns DNS capture on for itself (proxy.istio.io/config, as Istio's DNS proxying guide does per pod), and
+     * holds its command until the proxy is ready; the ambient probe is enrolled in ambient, without a sidecar.
+     */
+    private static Map<String, String> meshing(Meshing meshing) {
+        return switch (meshing) {
+            case NONE, AMBIENT -> Map.of("sidecar.istio.io/inject", "false");
+            case SIDECAR -> Map.of("sidecar.istio.io/inject", "true", "proxy.istio.io/config",
+                    "{\"holdApplicationUntilProxyStarts\":true,"
+                            + "\"proxyMetadata\":{\"ISTIO_META_DNS_CAPTURE\":\"true\"}}");
+        };
+    }
+
+    private static Map<String, String> meshingLabels(Meshing meshing) {
+        return switch (meshing) {
+            case NONE -> Map.of("sidecar.istio.io/inject", "false", "istio.io/dataplane-mode", "none");
+            case SIDECAR -> Map.of("sidecar.istio.io/inject", "true", "istio.io/dataplane-mode", "none");
+            case AMBIENT -> Map.of("sidecar.istio.io/inject", "false", "istio.io/dataplane-mode", "ambient");
+        };
     }
 }

@@ -33,8 +33,7 @@ class IstioRoutesTest {
     void start() {
         cluster = new RecipeCluster(Era.COREDNS_1_6_2, dir);
         kc = cluster.kubeconfigFlag();
-        cluster.client.services().inNamespace("istio-system").withName("istiocoredns").delete();
-        cluster.client.apps().deployments().inNamespace("istio-system").withName("istiocoredns").delete();
+        cluster.removeIstiocoredns();
     }
 
     @AfterEach

@@ -37,10 +37,8 @@ class ModesTest {
         cluster.close();
     }
 
-    /** What an Istio upgrade past 1.8 leaves: no istiocoredns Service, Deployment or Corefile. */
     private void removeIstiocoredns() {
-        cluster.client.services().inNamespace("istio-system").withName("istiocoredns").delete();
-        cluster.client.apps().deployments().inNamespace("istio-system").withName("istiocoredns").delete();
+        cluster.removeIstiocoredns();
     }
 
     private Service aliasService(String name) {
@@ -238,9 +236,9 @@ class ModesTest {
             assertThat(ok.exitCode()).as(ok.toString()).isZero();
             assertThat(ok.out()).contains("\"meshedNameserver\"");
         }
-        CliRun noProxy = CliRun.run("verify", "--meshed", kc);
-        assertThat(noProxy.exitCode()).as(noProxy.toString()).isEqualTo(2);
-        assertThat(noProxy.err()).contains("--proxy-nameserver");
+        CliRun proxyAlone = CliRun.run("verify", "--proxy-nameserver", "127.0.0.1:15053", kc);
+        assertThat(proxyAlone.exitCode()).as(proxyAlone.toString()).isEqualTo(2);
+        assertThat(proxyAlone.err()).contains("--proxy-nameserver is only used with --meshed");
     }
 
     @Test

@@ -152,4 +152,54 @@ class Fabric8ProbePodsTest {
             assertThat(requests).last().isEqualTo("DELETE " + path + "/svcalias-verify-x7k2q");
         }
     }
+
+    @Test
+    void theSidecarProbeAsksForInjectionAndDnsCaptureAndTheAmbientProbeForAmbient() throws Exception {
+        CompletableFuture<Pod> seen = kubelet(b -> b.withNewStatus().withPhase("Succeeded").endStatus());
+        ProbePods.ProbeResult result = api.cluster.probePods().run("default", "busybox:1.36", List.of("true"),
+                Duration.ofSeconds(10), ProbePods.Meshing.SIDECAR);
+        Pod pod = seen.get(5, TimeUnit.SECONDS);
+        assertThat(result.podName()).startsWith("svcalias-verify-meshed-");
+        assertThat(pod.getMetadata().getAnnotations()).containsEntry("sidecar.istio.io/inject", "true")
+                .containsEntry("proxy.istio.io/config", "{\"holdApplicationUntilProxyStarts\":true,"
+                        + "\"proxyMetadata\":{\"ISTIO_META_DNS_CAPTURE\":\"true\"}}");
+        assertThat(pod.getMetadata().getLabels()).containsEntry("sidecar.istio.io/inject", "true")
+                .containsEntry("istio.io/dataplane-mode", "none").containsEntry("app.kubernetes.io/managed-by",
+                        "svcalias");
+        assertThat(pod.getSpec().getAutomountServiceAccountToken()).isFalse();
+        assertThat(pod.getSpec().getContainers()).singleElement().satisfies(c -> assertThat(c.getName())
+                .isEqualTo("probe"));
+        assertThat(pods()).isEmpty();
+
+        Pod ambient = Fabric8ProbePods.spec("default", "busybox:1.36", List.of("true"), ProbePods.Meshing.AMBIENT);
+        assertThat(ambient.getMetadata().getLabels()).containsEntry("istio.io/dataplane-mode", "ambient")
+                .containsEntry("sidecar.istio.io/inject", "false");
+        assertThat(ambient.getMetadata().getAnnotations()).containsEntry("sidecar.istio.io/inject", "false")
+                .doesNotContainKey("proxy.istio.io/config");
+    }
+
+    @Test
+    void aSidecarProbesLogIsReadFromTheProbeContainer() throws Exception {
+        try (MockApi mock = MockApi.expectations()) {
+            String path = "/api/v1/namespaces/default/pods";
+            Pod created = new PodBuilder(Fabric8ProbePods.spec("default", "busybox:1.36", List.of("true"),
+                    ProbePods.Meshing.SIDECAR)).editMetadata().withName("svcalias-verify-meshed-x7k2q")
+                    .withResourceVersion("1").endMetadata().build();
+            mock.server.expect().post().withPath(path).andReturn(201, created).once();
+            mock.server.expect().get().withPath(path + "/svcalias-verify-meshed-x7k2q").andReturn(200,
+                    new PodBuilder(created).withNewStatus().withPhase("Succeeded").endStatus().build()).always();
+            // two containers (probe, istio-proxy): the API answers 400 unless the container is named
+            mock.server.expect().get().withPath(path + "/svcalias-verify-meshed-x7k2q/log?pretty=false")
+                    .andReturn(400, "a container name must be specified").always();
+            mock.server.expect().get().withPath(path + "/svcalias-verify-meshed-x7k2q/log?pretty=false&container=probe")
+                    .andReturn(200, "Name:\tmy-fruits.internal\nAddress: 10.103.1.1\n").always();
+            mock.server.expect().delete().withPath(path + "/svcalias-verify-meshed-x7k2q").andReturn(200, created)
+                    .once();
+
+            ProbePods.ProbeResult result = mock.cluster.probePods().run("default", "busybox:1.36", List.of("true"),
+                    Duration.ofSeconds(5), ProbePods.Meshing.SIDECAR);
+
+            assertThat(result.log()).isEqualTo("Name:\tmy-fruits.internal\nAddress: 10.103.1.1\n");
+        }
+    }
 }

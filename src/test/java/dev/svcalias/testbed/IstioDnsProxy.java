@@ -79,6 +79,33 @@ public final class IstioDnsProxy implements AutoCloseable {
         return domains;
     }
 
+    /**
+     * The clusters the routes of the virtual host that serves {@code domain} in route configuration {@code name}
+     * send requests to (route.cluster, or each of route.weightedClusters); empty without such a virtual host.
+     */
+    public List<String> routeClusters(String name, String domain) {
+        List<String> clusters = new ArrayList<>();
+        if (routes().get(name) instanceof Map<?, ?> route && route.get("virtualHosts") instanceof List<?> hosts) {
+            for (Object vh : hosts) {
+                Map<?, ?> host = (Map<?, ?>) vh;
+                if (!strings(host.get("domains")).contains(domain) || !(host.get("routes") instanceof List<?> rs)) {
+                    continue;
+                }
+                for (Object r : rs) {
+                    if (((Map<?, ?>) r).get("route") instanceof Map<?, ?> action) {
+                        if (action.get("cluster") != null) {
+                            clusters.add(String.valueOf(action.get("cluster")));
+                        } else if (action.get("weightedClusters") instanceof Map<?, ?> w
+                                && w.get("clusters") instanceof List<?> ws) {
+                            ws.forEach(c -> clusters.add(String.valueOf(((Map<?, ?>) c).get("name"))));
+                        }
+                    }
+                }
+            }
+        }
+        return clusters;
+    }
+
     /** The clusters that tcp_proxy filters in listener {@code name} send connections to; empty without one. */
     public List<String> tcpProxyClusters(String name) {
         List<String> clusters = new ArrayList<>();

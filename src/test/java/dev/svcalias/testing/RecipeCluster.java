@@ -111,6 +111,12 @@ public final class RecipeCluster implements AutoCloseable {
         seed.service(ns, name, ip, port, portName, protocol);
     }
 
+    /** What an Istio upgrade past 1.8 leaves: no istiocoredns Service or Deployment. */
+    public void removeIstiocoredns() {
+        client.services().inNamespace("istio-system").withName("istiocoredns").delete();
+        client.apps().deployments().inNamespace("istio-system").withName("istiocoredns").delete();
+    }
+
     /** What an Istio 1.9+ install adds that svcalias looks for: the istiod Deployment. */
     public void seedIstiod() {
         seed.deployment("istio-system", "istiod", "docker.io/istio/pilot:1.24.0", false);
