@@ -27,6 +27,11 @@ public final class StatusUseCase {
         SetupFacts facts = SetupFacts.detect(cluster, layout, chain);
         List<AliasView> aliases = AliasView.load(cluster);
         aliases.stream().filter(a -> !a.inSync()).forEach(a -> problems.add(a.host() + ": " + a.problem()));
+        for (ManagedZone zone : chain.zones()) { // istio mode: a missing or misdirected VirtualService
+            List<AliasView> inZone = aliases.stream().filter(a -> a.host().endsWith("." + zone.domain())).toList();
+            Mode.of(chain.mode(zone.domain())).aliases(cluster).problems(inZone, chain.clusterDomain())
+                    .forEach((host, problem) -> problems.add(host + ": " + problem));
+        }
         String kubeDnsImage = cluster.services().deploymentImage(layout.kubeDnsNamespace(),
                 layout.kubeDnsDeployment(), null).orElse("");
         String istioImage = cluster.services().deploymentImage(layout.istioNamespace(),

@@ -15,8 +15,12 @@ import java.util.Set;
  * name, so it survives the target being re-created with another ClusterIP.
  */
 final class VirtualServiceManifest {
-    /** Istio's HTTP-family protocols: these ports get http routes, the others tcp routes; UDP is not proxied. */
+    /**
+     * Istio's HTTP-family protocols get http routes, its TLS protocols tls routes matching the alias as SNI (Istio
+     * ignores tcp routes on TLS ports), every other port tcp routes; UDP is not proxied.
+     */
     private static final Set<String> HTTP = Set.of("HTTP", "HTTP2", "GRPC", "GRPC-Web");
+    private static final Set<String> TLS = Set.of("HTTPS", "TLS");
 
     private VirtualServiceManifest() {}
 
@@ -25,23 +29,35 @@ final class VirtualServiceManifest {
         String destination = spec.target().fqdn(spec.clusterDomain());
         List<Object> http = new ArrayList<>();
         List<Object> tcp = new ArrayList<>();
+        List<Object> tls = new ArrayList<>();
         for (ServiceInfo.PortInfo p : spec.service().ports()) {
             if ("UDP".equalsIgnoreCase(p.protocol())) {
                 continue;
             }
+            String protocol = IstioProtocols.fromPortName(p.name());
+            Map<String, Object> match = new LinkedHashMap<>();
+            match.put("port", p.port());
+            if (TLS.contains(protocol)) {
+                match.put("sniHosts", List.of(spec.host()));
+            }
             Map<String, Object> route = new LinkedHashMap<>();
-            route.put("match", List.of(Map.of("port", p.port())));
-            route.put("route", List.of(Map.of("destination", Map.of("host", destination,
-                    "port", Map.of("number", p.port())))));
-            (HTTP.contains(IstioProtocols.fromPortName(p.name())) ? http : tcp).add(route);
+            route.put("match", List.of(match));
+            Map<String, Object> to = new LinkedHashMap<>(); // host first, as kubectl shows it
+            to.put("host", destination);
+            to.put("port", Map.of("number", p.port()));
+            route.put("route", List.of(Map.of("destination", to)));
+            (HTTP.contains(protocol) ? http : TLS.contains(protocol) ? tls : tcp).add(route);
         }
-        if (http.isEmpty() && tcp.isEmpty()) {
+        if (http.isEmpty() && tcp.isEmpty() && tls.isEmpty()) {
             return Map.of();
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("hosts", List.of(spec.host()));
         if (!http.isEmpty()) {
             body.put("http", http);
+        }
+        if (!tls.isEmpty()) {
+            body.put("tls", tls);
         }
         if (!tcp.isEmpty()) {
             body.put("tcp", tcp);

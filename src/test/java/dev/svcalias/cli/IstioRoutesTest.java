@@ -51,6 +51,12 @@ class IstioRoutesTest {
                 .list().getItems();
     }
 
+    /** One route as the API returns it: match, then the destination host and port. */
+    private static List<Object> routes(Map<String, Object> match, String host, int port) {
+        return List.of(Map.of("match", List.of(match), "route", List.of(Map.of("destination",
+                Map.of("host", host, "port", Map.of("number", port))))));
+    }
+
     private void initIstio() {
         CliRun init = CliRun.run("init", "--domain", "internal", "--mode", "istio", kc);
         assertThat(init.exitCode()).as(init.toString()).isZero();
@@ -73,8 +79,7 @@ class IstioRoutesTest {
         assertThat(vs.getMetadata().getAnnotations()).containsEntry("svcalias.dev/target", FRUITS);
         Map<?, ?> spec = (Map<?, ?>) vs.getAdditionalProperties().get("spec");
         assertThat(spec.get("hosts")).isEqualTo(List.of("my-fruits.internal"));
-        assertThat(String.valueOf(spec.get("http"))).isEqualTo("[{match=[{port=80}], route=[{destination={host="
-                + FQDN + ", port={number=80}}}]}]");
+        assertThat(spec.get("http")).isEqualTo(routes(Map.of("port", 80), FQDN, 80));
         assertThat(spec.containsKey("tcp")).isFalse();
         String rv = vs.getMetadata().getResourceVersion();
         CliRun again = CliRun.run("alias", "add", "my-fruits", FRUITS, kc);
@@ -86,9 +91,17 @@ class IstioRoutesTest {
         assertThat(db.exitCode()).as(db.toString()).isZero();
         Map<?, ?> dbSpec = (Map<?, ?>) route("micro-shake-factory", "db.internal").getAdditionalProperties()
                 .get("spec");
-        assertThat(String.valueOf(dbSpec.get("tcp"))).isEqualTo("[{match=[{port=5432}], route=[{destination={host="
-                + "db.micro-shake-factory.svc.cluster.local, port={number=5432}}}]}]");
+        assertThat(dbSpec.get("tcp")).isEqualTo(routes(Map.of("port", 5432), "db.micro-shake-factory.svc.cluster.local",
+                5432));
         assertThat(dbSpec.containsKey("http")).isFalse();
+
+        cluster.service("micro-shake-factory", "secure", "10.103.1.8", 443, "https", "TCP");
+        assertThat(CliRun.run("alias", "add", "secure", "secure.micro-shake-factory", kc).exitCode()).isZero();
+        Map<?, ?> tlsSpec = (Map<?, ?>) route("micro-shake-factory", "secure.internal").getAdditionalProperties()
+                .get("spec");
+        assertThat(tlsSpec.get("tls")).isEqualTo(routes(Map.of("port", 443, "sniHosts", List.of("secure.internal")),
+                "secure.micro-shake-factory.svc.cluster.local", 443));
+        assertThat(tlsSpec.containsKey("tcp")).isFalse();
     }
 
     @Test
@@ -103,8 +116,8 @@ class IstioRoutesTest {
         CliRun force = CliRun.run("alias", "add", "my-fruits", "juice-api.juice-bar", "--force", kc);
         assertThat(force.exitCode()).as(force.toString()).isZero();
         assertThat(route("micro-shake-factory", "my-fruits.internal")).isNull();
-        assertThat(String.valueOf(route("juice-bar", "my-fruits.internal").getAdditionalProperties().get("spec")))
-                .contains("host=juice-api.juice-bar.svc.cluster.local, port={number=8080}");
+        assertThat(((Map<?, ?>) route("juice-bar", "my-fruits.internal").getAdditionalProperties().get("spec"))
+                .get("http")).isEqualTo(routes(Map.of("port", 8080), "juice-api.juice-bar.svc.cluster.local", 8080));
 
         CliRun remove = CliRun.run("alias", "remove", "my-fruits", kc);
         assertThat(remove.exitCode()).as(remove.toString()).isZero();
@@ -160,6 +173,9 @@ class IstioRoutesTest {
             CliRun missing = CliRun.run("verify", "--nameserver", dns.address(), kc);
             assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(3);
             assertThat(missing.out()).contains("no VirtualService routes my-fruits.internal to " + FQDN);
+            CliRun status = CliRun.run("status", kc);
+            assertThat(status.out()).as(status.toString())
+                    .contains("my-fruits.internal: no VirtualService routes my-fruits.internal to " + FQDN);
         }
     }
 
