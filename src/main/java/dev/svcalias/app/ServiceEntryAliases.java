@@ -52,11 +52,14 @@ final class ServiceEntryAliases implements AliasBackend {
         }
         ServiceEntryRecord old = current.get();
         if (pointsAt(old, spec)) {
-            if (!meshProtocols || protocols(old.spec()).equals(protocols(manifestSpec(manifest)))) {
+            if (sameObject(old, manifest)) {
                 return new AliasPlan("unchanged", Plan.of());
             }
-            // e.g. an istiocoredns-era entry moved to istio mode: same target, ports get Istio's protocols
-            return new AliasPlan("updated", Plan.of(new ServiceEntryPut(manifest, old, "ports use Istio's protocols")));
+            // same target, other spec: e.g. an istiocoredns-era entry moved to istio mode (Istio's protocols), the
+            // target's ports changed, or a file (apply -f) names other ports
+            boolean protocolsOnly = meshProtocols && !protocols(old.spec()).equals(protocols(manifestSpec(manifest)));
+            return new AliasPlan("updated", Plan.of(new ServiceEntryPut(manifest, old, protocolsOnly
+                    ? "ports use Istio's protocols" : "spec changed")));
         }
         if (!force) {
             throw SvcaliasException.state("alias " + host + " already points at " + ManagedLabels.target(old)
@@ -122,6 +125,24 @@ final class ServiceEntryAliases implements AliasBackend {
             }
         }
         return set;
+    }
+
+    /**
+     * Whether the entry is already what svcalias would write: the spec compared as data (key order and number types
+     * ignored), svcalias's own labels and annotations compared, other tools' ignored.
+     */
+    @SuppressWarnings("unchecked")
+    static boolean sameObject(ServiceEntryRecord before, Map<String, Object> manifest) {
+        Map<String, Object> meta = (Map<String, Object>) manifest.get("metadata");
+        return before.namespace().equals(meta.get("namespace")) && before.name().equals(meta.get("name"))
+                && ownedKeysMatch((Map<String, Object>) meta.get("labels"), before.labels())
+                && ownedKeysMatch((Map<String, Object>) meta.get("annotations"), before.annotations())
+                && dev.svcalias.plan.Manifests.same(manifest.get("spec"), before.spec());
+    }
+
+    private static boolean ownedKeysMatch(Map<String, Object> wanted, Map<String, String> actual) {
+        return wanted == null || wanted.entrySet().stream()
+                .allMatch(e -> String.valueOf(e.getValue()).equals(actual.get(e.getKey())));
     }
 
     private static boolean pointsAt(ServiceEntryRecord entry, AliasSpec spec) {
