@@ -72,7 +72,7 @@ sv() { $SVCALIAS "$@"; }
 kc() { "$KUBECTL" "$@"; }
 # one deletecollection request (kubectl delete --all would delete, then wait for, each object in turn)
 delete_entries() { kc delete --raw /apis/networking.istio.io/v1/namespaces/micro-shake-factory/serviceentries >/dev/null; }
-delete_services() { kc delete --raw "/api/v1/namespaces/svcalias-aliases/services?labelSelector=svcalias.dev%2Fdomain%3Dcd" >/dev/null; }
+delete_services() { kc delete --raw "/api/v1/namespaces/svcalias-aliases/services?labelSelector=svcalias.dev%2Fdomain%3Dcdmode" >/dev/null; }
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 : > "$OUT/runs.txt"
 : > "$OUT/timeline.txt"
@@ -115,10 +115,10 @@ metadata:
   namespace: svcalias-aliases
   labels:
     app.kubernetes.io/managed-by: svcalias
-    svcalias.dev/domain: cd
+    svcalias.dev/domain: cdmode
   annotations:
     svcalias.dev/target: fruits-api-service.micro-shake-factory
-    svcalias.dev/zone: cd
+    svcalias.dev/zone: cdmode
 spec:
   type: ExternalName
   externalName: fruits-api-service.micro-shake-factory.svc.cluster.local
@@ -126,7 +126,7 @@ spec:
 names = [f"bench-{i:04d}" for i in range(n)]
 open(f"{out}/cd-one.yaml", "w").write(cd_service("bench-one"))
 open(f"{out}/cd-services.yaml", "w").write("---\n".join(cd_service(x) for x in names))
-open(f"{out}/cd-aliases.yaml", "w").write("domain: cd\naliases:\n" + "".join(
+open(f"{out}/cd-aliases.yaml", "w").write("domain: cdmode\naliases:\n" + "".join(
     f"- {{name: {x}, target: fruits-api-service.micro-shake-factory}}\n" for x in names))
 open(f"{out}/one.yaml", "w").write(entry("bench-one"))
 open(f"{out}/entries.yaml", "w").write("---\n".join(entry(x) for x in names))
@@ -178,10 +178,10 @@ for _ in $(seq "$REPEAT_BIG"); do
 done
 measure verify-file.svcalias $SVCALIAS verify -f "$OUT/aliases.yaml" --nameserver "$SVCALIAS_SANDBOX_DNS"
 
-log "coredns mode (zone cd: ExternalName Services): one alias x$REPEAT, $N aliases x$REPEAT_BIG"
-sv init --domain cd --mode coredns >/dev/null
+log "coredns mode (zone cdmode: ExternalName Services): one alias x$REPEAT, $N aliases x$REPEAT_BIG"
+sv init --domain cdmode --mode coredns >/dev/null
 for _ in $(seq "$REPEAT"); do
-  measure one-cd.svcalias $SVCALIAS alias add bench-one fruits-api-service.micro-shake-factory --domain cd
+  measure one-cd.svcalias $SVCALIAS alias add bench-one fruits-api-service.micro-shake-factory --domain cdmode
   delete_services
   measure one-cd.kubectl "$KUBECTL" apply -f "$OUT/cd-one.yaml"
   delete_services
