@@ -12,9 +12,6 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Stable, location-independent DNS names for Kubernetes Services (CoreDNS + Istio).",
-        subcommands = {InitCommand.class, AliasCommand.class, AliasAddCommand.class, ApplyCommand.class,
-                DiffCommand.class, VerifyCommand.class, StatusCommand.class, ResetCommand.class,
-                CorefileCommand.class, VersionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -29,6 +26,7 @@ import picocli.CommandLine.Spec;
         footer = {"%nGet started:  svcalias init --domain internal",
                 "              svcalias alias add my-fruits fruits-api-service.micro-shake-factory",
                 "              svcalias verify"})
+/** The top command; its subcommands are added by {@link Subcommands}, only the one a run names. */
 final class SvcaliasCommand implements Runnable {
     SvcaliasCommand(CliContext context) {
         if (context != null) {
