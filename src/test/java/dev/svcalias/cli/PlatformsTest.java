@@ -102,6 +102,32 @@ class PlatformsTest {
     }
 
     @Test
+    void k3sPackagedCorefileIsRefusedWhenNamedAsAPlainCorefile() {
+        try (RecipeCluster c = new RecipeCluster(Era.COREDNS_1_6_2, dir)) {
+            new PlatformSeeds(c.client).k3s("k3s-default.corefile");
+            CliRun init = run(5, "init", "--domain", "internal", "--platform", "kubeadm", c.kubeconfigFlag());
+            assertThat(init.err()).contains("k3s's packaged manifests").contains("objectset.rio.cattle.io/hash")
+                    .hasLineCount(1);
+            assertThat(c.corefile("kube-system")).isEqualTo(PlatformSeeds.file("k3s-default.corefile"));
+            assertThat(cm(c, "coredns-custom")).isNull();
+            assertThat(c.corefile("istio-system")).isEqualTo(c.istioCorefile);
+        }
+    }
+
+    @Test
+    void aHelmOwnedCorefileIsWrittenWithAWarningAndExit8() {
+        try (RecipeCluster c = new RecipeCluster(Era.COREDNS_1_6_2, dir)) {
+            new PlatformSeeds(c.client).helmOwnedCorefile("coredns");
+            CliRun init = run(8, "init", "--domain", "internal", c.kubeconfigFlag());
+            assertThat(init.err()).contains("configmap kube-system/coredns is managed by Helm (release coredns)")
+                    .contains("next helm upgrade");
+            assertThat(c.corefile("kube-system")).startsWith(c.kubeDnsCorefile.stripTrailing())
+                    .contains("# svcalias:begin zone=internal");
+            assertThat(run(0, "init", "--domain", "internal", c.kubeconfigFlag()).out()).contains("unchanged");
+        }
+    }
+
+    @Test
     void rke2WithoutTheImportIsRefusedWithTheHelmChartConfigRoute() {
         try (RecipeCluster c = new RecipeCluster(Era.COREDNS_1_6_2, dir)) {
             new PlatformSeeds(c.client).rke2(PlatformSeeds.file("rke2-coredns.corefile"));
