@@ -30,10 +30,7 @@ import picocli.CommandLine.Spec;
                 "              svcalias alias add my-fruits fruits-api-service.micro-shake-factory",
                 "              svcalias verify"})
 final class SvcaliasCommand implements Runnable {
-    private final CliContext context;
-
     SvcaliasCommand(CliContext context) {
-        this.context = context;
         if (context != null) {
             context.root = this;
         }
