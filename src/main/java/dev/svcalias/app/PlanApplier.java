@@ -68,7 +68,13 @@ public final class PlanApplier {
                     change.target() + " stays as written (" + change.summary() + ")");
         }
         ServiceEntryRecord gone = del.entry();
-        cluster.serviceEntries().delete(gone.namespace(), gone.name());
+        // conditional: an entry changed since it was read is a conflict, never deleted unseen (prune, remove)
+        try {
+            cluster.serviceEntries().delete(gone.namespace(), gone.name(), gone.resourceVersion());
+        } catch (ConflictException e) {
+            throw SvcaliasException.state(del.target() + " was changed by someone else while svcalias worked",
+                    "run the command again to see the current state");
+        }
         return new Undo("deleted " + del.target() + " (re-created)",
                 () -> cluster.serviceEntries().apply(gone.manifest(), null),
                 del.target() + " stays deleted (it pointed at " + ManagedLabels.target(gone) + ")");
