@@ -82,10 +82,12 @@ final class ExternalNameAliases implements AliasBackend {
         }
         List<Change> changes = new ArrayList<>(List.of(new AliasServiceDelete(current.get(), "removed")));
         if (dropServiceEntries) {
-            new ServiceEntryAliases(cluster).managed(host).ifPresent(e -> changes.add(new ServiceEntryDelete(e,
-                    "removed")));
-            new VirtualServiceAliases(cluster).managed(host).ifPresent(v -> changes.add(new VirtualServiceDelete(v,
-                    "removed")));
+            new ServiceEntryAliases(cluster).managed(host).ifPresent(e -> {
+                changes.add(new ServiceEntryDelete(e, "removed"));
+                // an istio-mode leftover has its VirtualService too (looked up only then: no extra reads otherwise)
+                new VirtualServiceAliases(cluster).managed(host).ifPresent(v -> changes.add(
+                        new VirtualServiceDelete(v, "removed")));
+            });
         }
         return Optional.of(new AliasPlan("removed", new Plan(changes)));
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Unified diffs of alias steps, as {@code kubectl diff} shows them: each object a step writes, as read against as
- * it would be written, whatever the mode (ServiceEntries, ExternalName Services). Only svcalias's own labels and
+ * it would be written, whatever the mode (ServiceEntries, ExternalName Services, VirtualServices). Only svcalias's own labels and
  * annotations are shown on both sides, so the diff shows what apply would change and nothing else.
  */
 public final class AliasStepText {
@@ -41,6 +41,12 @@ public final class AliasStepText {
             after = Plan.manifest(put.service());
         } else if (c instanceof AliasServiceDelete del) {
             before = Plan.manifest(del.service());
+            after = null;
+        } else if (c instanceof VirtualServicePut put) {
+            before = put.previous() == null ? null : put.previous().manifest();
+            after = put.manifest();
+        } else if (c instanceof VirtualServiceDelete del) {
+            before = del.route().manifest();
             after = null;
         } else { // a kind without an object view: name it and what happens to it
             return "# " + c.summary() + ": " + c.target() + "\n";

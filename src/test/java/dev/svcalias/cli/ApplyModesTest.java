@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * apply -f, diff -f and --prune in the coredns and istio modes (mock API): the same file, written as each zone's
- * recorded mode writes aliases (ExternalName Services; Services plus ServiceEntries), with per-alias outcomes, a
- * rerun that converges, and reads that do not grow with the number of aliases.
+ * recorded mode writes aliases (ExternalName Services; Services, VirtualServices and ServiceEntries), with
+ * per-alias outcomes, a rerun that converges, and reads that do not grow with the number of aliases.
  */
 class ApplyModesTest {
     static final String ALIASES = "svcalias-aliases";
@@ -118,12 +118,15 @@ class ApplyModesTest {
         CliRun diff = run(7, "diff", "-f", file.toString());
         assertThat(diff.out()).contains("+++ b/service/svcalias-aliases/my-fruits")
                 .contains("+++ b/serviceentry/micro-shake-factory/my-fruits.internal")
+                .contains("+++ b/virtualservice/micro-shake-factory/my-fruits.internal")
+                .contains("+        host: fruits-api-service.micro-shake-factory.svc.cluster.local")
                 .containsPattern("pods.internal .* failed: .*headless");
 
         CliRun apply = run(7, "apply", "-f", file.toString());
         assertThat(apply.out()).contains("2 create, 0 update, 0 delete, 0 unchanged, 1 failed");
         assertThat(names(aliasServices())).containsExactlyInAnyOrder("my-fruits", "my-veg");
         assertThat(names(entries())).containsExactlyInAnyOrder("my-fruits.internal", "my-veg.internal");
+        assertThat(names(routes())).containsExactlyInAnyOrder("my-fruits.internal", "my-veg.internal");
         assertThat(String.valueOf(entry("my-veg.internal").getAdditionalProperties().get("spec")))
                 .contains("addresses=[10.103.2.2]").contains("protocol=HTTP");
 
@@ -132,6 +135,7 @@ class ApplyModesTest {
         assertThat(prune.out()).contains("0 create, 0 update, 1 delete, 1 unchanged, 0 failed");
         assertThat(names(aliasServices())).containsExactly("my-fruits");
         assertThat(names(entries())).containsExactly("my-fruits.internal");
+        assertThat(names(routes())).containsExactly("my-fruits.internal");
         run(0, "diff", "--prune", "-f", fruitsOnly.toString());
     }
 
@@ -212,6 +216,11 @@ class ApplyModesTest {
 
     private List<GenericKubernetesResource> entries() {
         return cluster.client.genericKubernetesResources("networking.istio.io/v1", "ServiceEntry").inAnyNamespace()
+                .list().getItems();
+    }
+
+    private List<GenericKubernetesResource> routes() {
+        return cluster.client.genericKubernetesResources("networking.istio.io/v1", "VirtualService").inAnyNamespace()
                 .list().getItems();
     }
 

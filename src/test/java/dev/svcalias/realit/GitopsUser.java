@@ -27,8 +27,8 @@ final class GitopsUser {
                                 .withVerbs("get", "list").build(),
                         new PolicyRuleBuilder().withApiGroups("operator.openshift.io").withResources("dnses")
                                 .withVerbs("get").build(),
-                        new PolicyRuleBuilder().withApiGroups("networking.istio.io").withResources("serviceentries")
-                                .withVerbs("get", "list").build()).build()).create();
+                        new PolicyRuleBuilder().withApiGroups("networking.istio.io").withResources("serviceentries",
+                                "virtualservices").withVerbs("get", "list").build()).build()).create();
         client.rbac().clusterRoleBindings().resource(new ClusterRoleBindingBuilder().withNewMetadata()
                 .withName("alias-reader").endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io")
                 .withKind("ClusterRole").withName("alias-reader").endRoleRef().addNewSubject().withKind("User")
