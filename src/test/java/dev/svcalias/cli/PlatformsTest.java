@@ -22,9 +22,7 @@ class PlatformsTest {
     Path dir;
 
     private static CliRun run(int expected, String... args) {
-        CliRun run = CliRun.run(args);
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(expected);
-        return run;
+        return CliRun.expect(expected, args);
     }
 
     private static ConfigMap cm(RecipeCluster c, String name) {
