@@ -168,6 +168,22 @@ class PlatformsTest {
     }
 
     @Test
+    void todaysEksAddonIsDetectedFromItsFieldManagerAndTheEditLoadsWithItsCorefile() {
+        try (RecipeCluster c = new RecipeCluster(Era.COREDNS_1_6_2, dir)) {
+            new PlatformSeeds(c.client).eks("eks-addon-v1.13.2-eksbuild.1.corefile", "v1.13.2-eksbuild.1", true);
+            String kc = c.kubeconfigFlag();
+            assertThat(run(0, "status", kc).out()).contains("Platform:       eks")
+                    .contains("image 602401143452.dkr.ecr.us-east-1.amazonaws.com/eks/coredns:v1.13.2-eksbuild.1")
+                    .contains("managed add-on (field manager 'eks')");
+            CliRun init = run(8, "init", "--domain", "svc.example", kc);
+            assertThat(init.err()).contains("aws eks update-addon");
+            assertThat(c.corefile("kube-system"))
+                    .startsWith(PlatformSeeds.file("eks-addon-v1.13.2-eksbuild.1.corefile"))
+                    .contains("template IN AAAA svc.example {");
+        }
+    }
+
+    @Test
     void eksWithoutTheManagedAddonIsPlainSuccess() {
         try (RecipeCluster c = new RecipeCluster(Era.COREDNS_1_6_2, dir)) {
             new PlatformSeeds(c.client).eks(false);
