@@ -41,7 +41,11 @@ public final class AliasFileParser {
         this.source = source;
     }
 
-    /** @param source the file name for messages ("-" for stdin) */
+    /**
+     * Parses an alias file.
+     *
+     * @param source the file name for messages ("-" for stdin)
+     */
     public static AliasFile parse(String source, String text) {
         return new AliasFileParser(source).parse(text);
     }
@@ -128,7 +132,7 @@ public final class AliasFileParser {
     private String[] target(Node node, String path) {
         String t = scalar(node, path);
         String[] parts = (t.endsWith(".") ? t.substring(0, t.length() - 1) : t).split("\\.", -1);
-        boolean ok = parts.length == 2 || parts.length >= 3 && parts[2].equals("svc");
+        boolean ok = parts.length == 2 || (parts.length >= 3 && parts[2].equals("svc"));
         if (!ok || !validLabel(parts[0]) || !validLabel(parts[1])) {
             throw fail(line(node), path + " '" + t + "' is not SERVICE.NAMESPACE",
                     "e.g. target: fruits-api-service.micro-shake-factory");

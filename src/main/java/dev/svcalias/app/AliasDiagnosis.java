@@ -8,6 +8,8 @@ final class AliasDiagnosis {
     private AliasDiagnosis() {}
 
     /**
+     * Explains why an alias does not resolve as expected.
+     *
      * @param chainProblems problems found statically in the Corefiles (apply to every alias)
      * @return empty string when the alias resolves as expected
      */

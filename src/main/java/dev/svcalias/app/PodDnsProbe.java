@@ -56,7 +56,7 @@ public final class PodDnsProbe implements DnsProbe {
 
     private static Map<Query, DnsAnswer> split(List<Query> queries, ProbePods.ProbeResult result) {
         Map<Query, DnsAnswer> answers = new LinkedHashMap<>();
-        String[] parts = result.log().split(java.util.regex.Pattern.quote(MARKER));
+        String[] parts = result.log().split(java.util.regex.Pattern.quote(MARKER), -1);
         for (String part : parts) {
             int newline = part.indexOf('\n');
             String head = (newline < 0 ? part : part.substring(0, newline)).trim();

@@ -32,7 +32,11 @@ public final class VerifyUseCase {
         this.meshedProbe = meshedProbe;
     }
 
-    /** @param onRetry told about each failed round before waiting (spinner text) */
+    /**
+     * Verifies, retrying until it passes or the timeout ends when asked to wait.
+     *
+     * @param onRetry told about each failed round before waiting (spinner text)
+     */
     public VerifyResult run(VerifyRequest request, Consumer<VerifyResult> onRetry) {
         Instant deadline = Instant.now().plus(request.timeout());
         while (true) {

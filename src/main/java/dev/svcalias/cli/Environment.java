@@ -1,5 +1,6 @@
 package dev.svcalias.cli;
 
+import java.io.Console;
 import java.io.InputStream;
 import java.util.Map;
 
@@ -9,7 +10,22 @@ import java.util.Map;
  */
 public record Environment(Map<String, String> variables, InputStream stdin, boolean interactive) {
     public static Environment system() {
-        return new Environment(System.getenv(), StandardInput.system(), System.console() != null);
+        return new Environment(System.getenv(), StandardInput.system(), terminal(System.console()));
+    }
+
+    /**
+     * Whether stdin and stdout are a terminal. From JDK 22 System.console() is never null, even when piped;
+     * Console.isTerminal() (JDK 22+, so looked up by name on a release-17 build) then tells.
+     */
+    static boolean terminal(Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // before JDK 22 a console exists only on a terminal
+        }
     }
 
     public String get(String name) {

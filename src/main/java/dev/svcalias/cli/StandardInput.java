@@ -23,6 +23,11 @@ final class StandardInput {
                     public int read() throws IOException {
                         throw new IOException("standard input is closed");
                     }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        throw new IOException("standard input is closed");
+                    }
                 };
             }
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
@@ -39,7 +44,7 @@ final class StandardInput {
         if (target.startsWith(Path.of(System.getProperty("java.home")))) {
             return true;
         }
-        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator, -1)) {
             if (!entry.isEmpty() && target.equals(Path.of(entry).toAbsolutePath())) {
                 return true;
             }

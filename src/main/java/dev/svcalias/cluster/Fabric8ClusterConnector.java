@@ -99,7 +99,7 @@ public final class Fabric8ClusterConnector implements ClusterConnector {
         }
         try {
             if (files.size() == 1) {
-                return Config.fromKubeconfig(context, texts.get(files.get(0)), files.get(0).toString());
+                return Config.fromKubeconfig(context, files.get(0).toFile());
             }
             // several files: fabric8 merges the $KUBECONFIG list the way kubectl does
             return Config.autoConfigure(context);
@@ -133,7 +133,7 @@ public final class Fabric8ClusterConnector implements ClusterConnector {
         String list = env.apply("KUBECONFIG");
         if (!isBlank(list)) {
             Set<Path> files = new LinkedHashSet<>();
-            for (String part : list.split(File.pathSeparator)) {
+            for (String part : list.split(File.pathSeparator, -1)) {
                 if (!part.isBlank() && Files.isRegularFile(Path.of(part))) {
                     files.add(Path.of(part));
                 }

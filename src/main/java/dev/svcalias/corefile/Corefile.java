@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * A parsed Corefile. The model never re-renders: {@link #text()} is the input, byte for byte, and edits splice
  * new text at the offsets the model records. {@code blocks} holds server blocks and snippets in file order;
- * {@code imports} the tokens of top-level {@code import} lines (pairs: "import", pattern).
+ * {@code imports} the tokens of the top-level lines that import a snippet or file (pairs: the keyword,
+ * then the pattern).
  */
 public record Corefile(String text, List<ServerBlock> blocks, List<Token> imports) {
     public List<ServerBlock> serverBlocks() {

@@ -12,7 +12,11 @@ import java.util.Optional;
 public final class Corefiles {
     private Corefiles() {}
 
-    /** @throws CorefileSyntaxException "line L, column C: what is wrong" */
+    /**
+     * Parses a Corefile, keeping every byte.
+     *
+     * @throws CorefileSyntaxException "line L, column C: what is wrong"
+     */
     public static Corefile parse(String text) {
         return Parser.parse(text);
     }
@@ -127,7 +131,11 @@ public final class Corefiles {
         return Overlaps.find(parse(text), domain);
     }
 
-    /** @throws UnsupportedPluginException naming line, plugin and version when the version lacks something used */
+    /**
+     * Checks that a CoreDNS release has every plugin and option the Corefile uses.
+     *
+     * @throws UnsupportedPluginException naming line, plugin and version when the version lacks something used
+     */
     public static void checkPluginsAvailable(String text, CoreDnsVersion version) {
         PluginCheck.check(parse(text), version);
     }

@@ -74,7 +74,7 @@ final class PluginCheck {
         }
         String plugin = d.pluginName();
         boolean limited = plugin.equals("grpc") || plugin.equals("reload")
-                || plugin.equals("forward") && version.compareTo(MULTI_FORWARD_SINCE) < 0;
+                || (plugin.equals("forward") && version.compareTo(MULTI_FORWARD_SINCE) < 0);
         if (limited) {
             throw new UnsupportedPluginException("line " + d.line() + ": plugin '" + plugin + "' appears a second "
                     + "time in one server block (first at line " + first.line() + "); CoreDNS " + version

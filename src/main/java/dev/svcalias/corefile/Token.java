@@ -7,8 +7,8 @@ package dev.svcalias.corefile;
  */
 public record Token(String text, int start, int end, int line, int column, int endLine, boolean quoted) {
     /**
-     * Whether the token's value is {@code s}. Caddy v1 tokens do not remember their quotes, so a quoted
-     * {@code "{"} is a brace and a quoted {@code "import"} imports, exactly as in CoreDNS.
+     * Whether the token's value is {@code s}. Caddy v1 tokens do not remember their quotes, so a quoted opening
+     * brace is a brace and a quoted import keyword imports, exactly as in CoreDNS.
      */
     public boolean is(String s) {
         return text.equals(s);

@@ -26,7 +26,7 @@ public final class NslookupOutput {
         }
         List<String> addresses = new ArrayList<>();
         boolean inAnswer = false;
-        for (String line : output.split("\\R")) {
+        for (String line : output.split("\\R", -1)) {
             String t = line.trim();
             if (t.startsWith("Name:")) {
                 inAnswer = true;

@@ -63,7 +63,8 @@ public final class Json {
 
     private static void string(StringBuilder sb, String s) {
         sb.append('"');
-        for (char ch : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
             switch (ch) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");

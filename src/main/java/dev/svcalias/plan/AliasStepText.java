@@ -17,7 +17,7 @@ public final class AliasStepText {
     public static String diffs(List<AliasStep> steps, boolean creates) {
         StringBuilder sb = new StringBuilder();
         for (AliasStep s : steps) {
-            if (!s.writes() || s.action() == AliasStep.Action.CREATE && !creates) {
+            if (!s.writes() || (s.action() == AliasStep.Action.CREATE && !creates)) {
                 continue;
             }
             for (Change c : s.plan().changes()) {

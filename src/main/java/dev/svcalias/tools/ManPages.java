@@ -4,6 +4,7 @@ import dev.svcalias.error.ExitCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
@@ -46,7 +47,7 @@ final class ManPages {
         StringBuilder roff = new StringBuilder()
                 .append(".\\\" Generated from the command model by dev.svcalias.tools.GeneratedFiles; do not edit.\n")
                 .append(".\\\" Refresh: ").append(GeneratedFiles.REFRESH_COMMAND).append('\n')
-                .append(".TH \"").append(escape(name(spec).toUpperCase())).append("\" 1 \"\" \"svcalias\" \"svcalias Manual\"\n")
+                .append(".TH \"").append(escape(name(spec).toUpperCase(Locale.ROOT))).append("\" 1 \"\" \"svcalias\" \"svcalias Manual\"\n")
                 .append(".SH NAME\n")
                 .append(escape(name(spec))).append(" \\- ").append(escape(CommandReference.summary(spec).replaceFirst("\\.$", ""))).append('\n')
                 .append(".SH SYNOPSIS\n.nf\n")
@@ -124,7 +125,7 @@ final class ManPages {
 
     private static List<String> paragraphs(String[] description) {
         List<String> paragraphs = new ArrayList<>();
-        for (String line : String.join("%n", description).split("%n")) {
+        for (String line : String.join("%n", description).split("%n", -1)) {
             if (!line.isBlank()) {
                 paragraphs.add(line.strip());
             }

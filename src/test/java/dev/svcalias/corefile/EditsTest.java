@@ -18,7 +18,7 @@ class EditsTest {
             "example.org internal", "a.example,\n  internal", "dns://Internal."})
     void aForeignBlockForTheZoneOnTheRootPortIsAConflict(String key) {
         String text = ROOT + key + " {\n    forward . 10.0.0.1\n}\n";
-        String first = key.split("\\s")[0];
+        String first = key.split("\\s", -1)[0];
         assertThatThrownBy(() -> Corefiles.addStubDomain(text, "internal", "10.96.100.53"))
                 .isInstanceOf(ZoneConflictException.class)
                 .hasMessageStartingWith("line 5: server block '" + first)

@@ -51,7 +51,7 @@ class CiRecipesTest {
     private static String checkKind(Map<Object, Object> doc, String block) {
         if (doc.containsKey("jobs")) {
             // YAML 1.1 reads the key `on` as the boolean true
-            assertThat(doc.containsKey("on") || doc.containsKey(Boolean.TRUE)).as("on: in\n" + block).isTrue();
+            assertThat(doc.containsKey("on") || doc.containsKey(true)).as("on: in\n" + block).isTrue();
             Map<String, Map<String, Object>> jobs = map(doc.get("jobs"));
             assertThat(jobs).as(block).isNotEmpty();
             jobs.forEach((name, job) -> {
@@ -104,7 +104,7 @@ class CiRecipesTest {
         assertThat(commands).as("svcalias commands in docs/ci.md").hasSizeGreaterThanOrEqualTo(10);
         for (String command : commands) {
             // up to a redirection or the next command; no quoting in these recipes
-            String words = command.split("\\s[>|;]|\\s&&")[0].strip();
+            String words = command.split("\\s[>|;]|\\s&&", -1)[0].strip();
             String[] args = Arrays.copyOfRange(words.split("\\s+"), 1, words.split("\\s+").length);
             try {
                 Cli.model().parseArgs(args);

@@ -60,11 +60,11 @@ class FishCompletionTest {
         String out = new String(fish.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(fish.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(fish.exitValue()).as(out).isZero();
-        return out.lines().map(l -> l.split("\t")[0]).toList();
+        return out.lines().map(l -> l.split("\t", -1)[0]).toList();
     }
 
     static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
                 return true;
             }

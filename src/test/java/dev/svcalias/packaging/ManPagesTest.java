@@ -37,7 +37,7 @@ class ManPagesTest {
 
     private static void assertPages(CommandLine command, String name) {
         String page = PAGES.get(name + ".1");
-        assertThat(page).as(name).isNotNull().contains(".TH \"" + name.toUpperCase().replace("-", "\\-") + "\" 1");
+        assertThat(page).as(name).isNotNull().contains(".TH \"" + name.toUpperCase(java.util.Locale.ROOT).replace("-", "\\-") + "\" 1");
         for (OptionSpec option : command.getCommandSpec().options()) {
             if (option.hidden()) {
                 continue;

@@ -67,7 +67,7 @@ class K3sRealIT {
         }
         try (InputStream in = K3sRealIT.class.getResourceAsStream("/corefiles/istio-1.4-istiocoredns.corefile")) {
             client.configMaps().inNamespace("istio-system").resource(new ConfigMapBuilder().withNewMetadata()
-                    .withName("coredns").endMetadata().addToData("Corefile", new String(in.readAllBytes())).build())
+                    .withName("coredns").endMetadata().addToData("Corefile", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).build())
                     .create();
         }
         client.services().inNamespace("istio-system").resource(new ServiceBuilder().withNewMetadata()

@@ -54,7 +54,7 @@ public final class DnsmasqNanny {
         int bracket = s.indexOf(']');
         boolean v4 = s.chars().filter(c -> c == ':').count() == 1;
         boolean bracketedV6 = bracket >= 0;
-        if (v4 || bracketedV6 && colon > bracket) {
+        if (v4 || (bracketedV6 && colon > bracket)) {
             return s.substring(0, colon) + "#" + s.substring(colon + 1);
         }
         return s;

@@ -116,12 +116,8 @@ final class LocalApiServer implements AutoCloseable {
     }
 
     static KubernetesClient client(Path kubeconfig) {
-        try {
-            Config config = Config.fromKubeconfig(null, Files.readString(kubeconfig), kubeconfig.toString());
-            return new KubernetesClientBuilder().withConfig(config).build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Config config = Config.fromKubeconfig(null, kubeconfig.toFile());
+        return new KubernetesClientBuilder().withConfig(config).build();
     }
 
     private void awaitReady() {

@@ -31,7 +31,7 @@ public final class Sandbox {
             stopped.countDown();
         }));
         cluster.beforeAll(null);
-        boolean noIstiocoredns = istio || args.length > 1 && args[1].equals("coredns");
+        boolean noIstiocoredns = istio || (args.length > 1 && args[1].equals("coredns"));
         if (noIstiocoredns) {
             cluster.removeIstiocoredns(false);
         }

@@ -18,6 +18,8 @@ public final class JvmProcess {
     public record Result(int exitCode, String stderr) {}
 
     /**
+     * Runs svcalias in a fresh JVM under bash.
+     *
      * @param shellPrefix bash run before the JVM, e.g. "ulimit -f 2;"
      * @param redirections bash redirections for the JVM, e.g. "> /dev/full"
      */
