@@ -8,6 +8,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
+/** The top command; its subcommands are added by {@link Subcommands}, only the one a run names. */
 @Command(name = "svcalias",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -26,7 +27,6 @@ import picocli.CommandLine.Spec;
         footer = {"%nGet started:  svcalias init --domain internal",
                 "              svcalias alias add my-fruits fruits-api-service.micro-shake-factory",
                 "              svcalias verify"})
-/** The top command; its subcommands are added by {@link Subcommands}, only the one a run names. */
 final class SvcaliasCommand implements Runnable {
     SvcaliasCommand(CliContext context) {
         if (context != null) {
