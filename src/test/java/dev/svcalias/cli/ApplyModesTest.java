@@ -2,7 +2,10 @@ package dev.svcalias.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.svcalias.cluster.ClusterConnector;
+import dev.svcalias.cluster.Fabric8ClusterConnector;
 import dev.svcalias.testing.CliRun;
+import dev.svcalias.testing.RacingCluster;
 import dev.svcalias.testing.RecipeCluster;
 import dev.svcalias.testing.RecipeCluster.Era;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -130,6 +133,35 @@ class ApplyModesTest {
         assertThat(names(aliasServices())).containsExactly("my-fruits");
         assertThat(names(entries())).containsExactly("my-fruits.internal");
         run(0, "diff", "--prune", "-f", fruitsOnly.toString());
+    }
+
+    @Test
+    void aConcurrentChangeFailsOnlyThatAliasAndIsNeverOverwritten() throws Exception {
+        init("coredns");
+        cluster.service("micro-shake-factory", "veg-api", "10.103.2.2", 8080, "http", "TCP");
+        run(0, "apply", "-f", write("a.yaml", FILE).toString());
+        Path repoint = write("b.yaml", FILE.replace("fruits-api-service", "veg-api"));
+        // another writer edits my-fruits after svcalias read it and before svcalias writes it
+        var client = cluster.client;
+        ClusterConnector racing = (kubeconfig, context) -> new RacingCluster(
+                new Fabric8ClusterConnector().connect(kubeconfig, context), name -> {
+                    if (name.equals("my-fruits")) {
+                        client.services().inNamespace(ALIASES).withName(name).edit(s -> {
+                            s.getMetadata().getAnnotations().put("someone/else", "was here");
+                            return s;
+                        });
+                    }
+                });
+        CliRun raced = CliRun.runWith(racing, java.util.Map.of(), "", "apply", "-f", repoint.toString(), kc);
+        assertThat(raced.exitCode()).as(raced.toString()).isEqualTo(7);
+        assertThat(raced.out()).containsPattern("my-fruits.internal .* failed: .*changed by someone else")
+                .contains("0 create, 0 update, 0 delete, 1 unchanged, 1 failed");
+        assertThat(aliasService("my-fruits").getSpec().getExternalName()).as("not overwritten")
+                .isEqualTo("fruits-api-service.micro-shake-factory.svc.cluster.local");
+        assertThat(aliasService("my-fruits").getMetadata().getAnnotations()).containsEntry("someone/else", "was here");
+
+        CliRun rerun = run(0, "apply", "-f", repoint.toString());
+        assertThat(rerun.out()).contains("0 create, 1 update, 0 delete, 1 unchanged, 0 failed");
     }
 
     @Test
