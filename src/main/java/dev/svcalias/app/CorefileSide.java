@@ -4,9 +4,11 @@ import dev.svcalias.cluster.CorefileSnapshot;
 import dev.svcalias.corefile.CorefileException;
 import dev.svcalias.corefile.Corefiles;
 import dev.svcalias.corefile.ManagedZone;
+import dev.svcalias.corefile.PlatformMarks;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.plan.Change;
 import dev.svcalias.plan.CorefileChange;
+import dev.svcalias.platform.PlatformId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -15,10 +17,12 @@ import java.util.function.UnaryOperator;
 final class CorefileSide implements KubeDnsSide {
     private final CorefileSnapshot snapshot;
     private final boolean restoreBackup;
+    private final PlatformId platform;
 
-    CorefileSide(CorefileSnapshot snapshot, boolean restoreBackup) {
+    CorefileSide(CorefileSnapshot snapshot, boolean restoreBackup, PlatformId platform) {
         this.snapshot = snapshot;
         this.restoreBackup = restoreBackup;
+        this.platform = platform;
     }
 
     CorefileSnapshot snapshot() {
@@ -42,7 +46,9 @@ final class CorefileSide implements KubeDnsSide {
 
     @Override
     public Change put(UnaryOperator<String> edit, String summary) {
-        return new CorefileChange(snapshot, apply(snapshot, edit), edit, summary, false);
+        // the platform goes in svcalias's markers, so later commands read it instead of detecting it again
+        UnaryOperator<String> recorded = text -> PlatformMarks.record(edit.apply(text), platform.flag());
+        return new CorefileChange(snapshot, apply(snapshot, recorded), recorded, summary, false);
     }
 
     /** The edit's result, or exit 5 naming the ConfigMap when the Corefile cannot take it. */

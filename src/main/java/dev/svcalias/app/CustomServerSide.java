@@ -8,10 +8,12 @@ import dev.svcalias.corefile.CorefileException;
 import dev.svcalias.corefile.Corefiles;
 import dev.svcalias.corefile.ManagedZone;
 import dev.svcalias.corefile.PlatformEdits;
+import dev.svcalias.corefile.PlatformMarks;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.plan.Change;
 import dev.svcalias.plan.ConfigMapKeyChange;
 import dev.svcalias.plan.KeyEdit;
+import dev.svcalias.platform.PlatformId;
 import dev.svcalias.platform.ZoneTarget;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +32,11 @@ final class CustomServerSide implements KubeDnsSide {
     private final ZoneTarget.CustomServerKey target;
     private final CorefileSnapshot managed;
     private final Map<String, String> customData;
+    private final PlatformId platform;
 
     CustomServerSide(Cluster cluster, ZoneTarget.CustomServerKey target, CorefileSnapshot managed,
-                     Map<String, String> customData) {
+                     Map<String, String> customData, PlatformId platform) {
+        this.platform = platform;
         this.cluster = cluster;
         this.target = target;
         this.managed = managed;
@@ -67,7 +71,8 @@ final class CustomServerSide implements KubeDnsSide {
         checkNoOtherKeyServes(domain, ref.key());
         String file;
         try {
-            file = PlatformEdits.importedServerFile(managed.corefile(), domain, edit);
+            file = PlatformMarks.record(PlatformEdits.importedServerFile(managed.corefile(), domain, edit),
+                    platform.flag());
         } catch (CorefileException e) {
             throw SvcaliasException.state(managed.ref() + ": " + e.getMessage(), "fix the Corefile by hand, then "
                     + "run svcalias init again");

@@ -21,10 +21,20 @@ public record DnsChain(ClusterLayout layout, PlatformSetup platform, Optional<Co
 
     public static final String DEFAULT_CLUSTER_DOMAIN = "cluster.local";
 
+    /** For alias, verify and the like: the platform init recorded (detected when nothing is recorded). */
     public static DnsChain read(Cluster cluster, ClusterLayout layout) {
+        return read(cluster, layout, false);
+    }
+
+    /**
+     * Reads the chain, detecting the platform afresh when {@code detect} (init, which records it, and status).
+     *
+     * @param detect true for init and status; false to read the platform init recorded
+     */
+    public static DnsChain read(Cluster cluster, ClusterLayout layout, boolean detect) {
         // three independent reads at once: one round trip instead of three (platform detection is a dozen GETs)
         List<Object> read = Parallel.map(List.<java.util.function.Supplier<?>>of(
-                () -> PlatformSetup.read(cluster, layout, false),
+                () -> PlatformSetup.read(cluster, layout, false, detect),
                 () -> cluster.corefiles().read(layout.istioCorefile()),
                 () -> cluster.services().service(layout.istioNamespace(), layout.istioCorednsService())),
                 3, java.util.function.Supplier::get);

@@ -4,6 +4,7 @@ import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.CorefileSnapshot;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.platform.ClusterFacts;
+import dev.svcalias.platform.PlatformId;
 import dev.svcalias.platform.RevertingManagers;
 import dev.svcalias.platform.ZoneTarget;
 import java.util.List;
@@ -15,7 +16,7 @@ final class KubeDnsSides {
     private KubeDnsSides() {}
 
     static KubeDnsSide of(Cluster cluster, ZoneTarget target, ClusterFacts facts, Optional<CorefileSnapshot> corefile,
-                          boolean restoreBackup, List<String> warnings) {
+                          boolean restoreBackup, List<String> warnings, PlatformId platform) {
         if (target instanceof ZoneTarget.CorefileBlock block) {
             CorefileSnapshot snapshot = corefile.filter(c -> c.ref().equals(block.corefile()))
                     .or(() -> cluster.corefiles().read(block.corefile()))
@@ -25,7 +26,7 @@ final class KubeDnsSides {
             warnings.addAll(RevertingManagers.check(facts.configMap(block.corefile().namespace(),
                     block.corefile().name()), "use the platform's supported route (svcalias status shows the "
                     + "detected platform; --platform aks or k3s writes coredns-custom where the Corefile imports it)"));
-            return new CorefileSide(snapshot, restoreBackup);
+            return new CorefileSide(snapshot, restoreBackup, platform);
         }
         if (target instanceof ZoneTarget.CustomServerKey custom) {
             CorefileSnapshot managed = corefile.filter(c -> c.ref().equals(custom.managed()))
@@ -36,12 +37,12 @@ final class KubeDnsSides {
                     custom.custom().name()), "remove the manager's ownership of " + custom.custom()));
             Map<String, String> data = facts.configMap(custom.custom().namespace(), custom.custom().name())
                     .map(o -> o.data()).orElse(Map.of());
-            return new CustomServerSide(cluster, custom, managed, data);
+            return new CustomServerSide(cluster, custom, managed, data, platform);
         }
         if (target instanceof ZoneTarget.StubDomains stub) {
             warnings.addAll(RevertingManagers.check(facts.configMap(stub.configMap().namespace(),
                     stub.configMap().name()), "kube-dns's ConfigMap should be EnsureExists; edit stubDomains by hand"));
-            return new StubDomainsSide(cluster, stub.configMap());
+            return new StubDomainsSide(cluster, stub.configMap(), platform);
         }
         return new OperatorSide(cluster, ((ZoneTarget.OperatorServers) target).name(), corefile
                 .map(CorefileSnapshot::corefile).orElse(".:5353 {\n}\n"));

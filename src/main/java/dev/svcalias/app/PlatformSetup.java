@@ -7,8 +7,10 @@ import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.platform.ClusterFacts;
 import dev.svcalias.platform.Detection;
 import dev.svcalias.platform.DnsLayout;
+import dev.svcalias.platform.NodeLocalDns;
 import dev.svcalias.platform.PlatformDetector;
 import dev.svcalias.platform.PlatformId;
+import dev.svcalias.platform.Platforms;
 import dev.svcalias.platform.ZoneTarget;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +26,22 @@ record PlatformSetup(Detection detection, ClusterFacts facts, DnsLayout dnsLayou
                      Optional<KubeDnsSide> maybeSide, Optional<SvcaliasException> refusal,
                      Optional<CorefileSnapshot> nodeLocal, List<String> warnings) {
 
-    static PlatformSetup read(Cluster cluster, ClusterLayout layout, boolean restoreBackup) {
+    /**
+     * @param detect true for init and status: detect the platform from the cluster (a dozen GETs, the node list,
+     *               a discovery probe); false for the other commands: read what init recorded
+     *               ({@link RecordedPlatform}), detecting only when nothing is recorded. --platform always wins.
+     */
+    static PlatformSetup read(Cluster cluster, ClusterLayout layout, boolean restoreBackup, boolean detect) {
         DnsLayout dnsLayout = new DnsLayout(layout.kubeDnsCorefile(), layout.kubeDnsDeployment());
         Optional<PlatformId> override = Optional.ofNullable(layout.platform()).map(p -> PlatformId.fromFlag(p)
                 .orElseThrow(() -> SvcaliasException.usage("--platform " + p + " is not a platform svcalias knows",
                         "use one of: " + PlatformId.flags())));
-        ClusterFacts facts = FactsReader.read(cluster, dnsLayout);
-        Detection detection = PlatformDetector.detect(facts, dnsLayout, override);
+        Optional<RecordedPlatform.Found> recorded = detect || override.isPresent() ? Optional.empty()
+                : RecordedPlatform.read(cluster, dnsLayout);
+        ClusterFacts facts = recorded.map(RecordedPlatform.Found::facts)
+                .orElseGet(() -> FactsReader.read(cluster, dnsLayout));
+        Detection detection = recorded.map(r -> new Detection(Platforms.byId(r.id()), List.of(r.evidence()), false,
+                NodeLocalDns.detect(r.facts()))).orElseGet(() -> PlatformDetector.detect(facts, dnsLayout, override));
         Optional<CorefileSnapshot> corefile = detection.platform().corefile(facts, dnsLayout)
                 .flatMap(ref -> cluster.corefiles().read(ref))
                 .map(s -> restoreBackup ? s : DnsChain.checked(s)); // unparsable: exit 5 naming the ConfigMap
@@ -39,7 +50,8 @@ record PlatformSetup(Detection detection, ClusterFacts facts, DnsLayout dnsLayou
         Optional<SvcaliasException> refusal = Optional.empty();
         try {
             ZoneTarget target = detection.platform().target(facts, dnsLayout);
-            side = Optional.of(KubeDnsSides.of(cluster, target, facts, corefile, restoreBackup, warnings));
+            side = Optional.of(KubeDnsSides.of(cluster, target, facts, corefile, restoreBackup, warnings,
+                    detection.id()));
             warnings.addAll(detection.platform().caveats(facts, dnsLayout));
         } catch (SvcaliasException e) {
             refusal = Optional.of(e);

@@ -28,7 +28,7 @@ public final class ResetUseCase {
         List<String> notes = new ArrayList<>();
         // front to back: node-local-dns, then the cluster DNS, then istiocoredns, so nothing forwards to a route
         // that is already gone
-        PlatformSetup platform = PlatformSetup.read(cluster, layout, request.restoreBackup());
+        PlatformSetup platform = PlatformSetup.read(cluster, layout, request.restoreBackup(), false);
         platform.nodeLocal().flatMap(nl -> NodeLocalZones.remove(nl, request.domain(), notes)).ifPresent(changes::add);
         changes.addAll(platform.side().remove(request.domain(), notes));
         cluster.corefiles().read(layout.istioCorefile()).map(s -> request.restoreBackup() ? s : DnsChain.checked(s))

@@ -15,7 +15,7 @@ public final class StatusUseCase {
     }
 
     public StatusResult run(ClusterLayout layout) {
-        DnsChain chain = DnsChain.read(cluster, layout);
+        DnsChain chain = DnsChain.read(cluster, layout, true);
         List<String> problems = new ArrayList<>();
         List<StatusResult.Zone> zones = new ArrayList<>();
         for (ManagedZone zone : chain.zones()) {

@@ -8,6 +8,7 @@ import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.plan.Change;
 import dev.svcalias.plan.ConfigMapKeyChange;
 import dev.svcalias.plan.KeyEdit;
+import dev.svcalias.platform.PlatformId;
 import dev.svcalias.platform.StubDomainsJson;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,9 +31,11 @@ final class StubDomainsSide extends ForwardingSide {
     static final String BARE_ROOT = ".:53 {\n}\n";
     private final ConfigMapRef ref;
     private final KeySnapshot read;
+    private final PlatformId platform;
 
-    StubDomainsSide(Cluster cluster, ConfigMapRef ref) {
+    StubDomainsSide(Cluster cluster, ConfigMapRef ref, PlatformId platform) {
         super(BARE_ROOT);
+        this.platform = platform;
         this.ref = ref;
         this.read = cluster.configMapKeys().read(ref);
     }
@@ -57,7 +60,8 @@ final class StubDomainsSide extends ForwardingSide {
 
     @Override
     Change forward(String domain, String forwardTo, String summary) {
-        return new ConfigMapKeyChange(read, add(read, domain, forwardTo), fresh -> add(fresh, domain, forwardTo),
+        return new ConfigMapKeyChange(read, add(read, domain, forwardTo, platform), fresh -> add(fresh, domain,
+                forwardTo, platform),
                 summary + " (stubDomains entry)");
     }
 
@@ -73,7 +77,7 @@ final class StubDomainsSide extends ForwardingSide {
                 "removed zone " + String.join(", ", zones) + " (stubDomains entry)"));
     }
 
-    private static KeyEdit add(KeySnapshot snap, String domain, String forwardTo) {
+    private static KeyEdit add(KeySnapshot snap, String domain, String forwardTo, PlatformId platform) {
         Set<String> owned = owned(snap);
         Map<String, List<String>> entries = snap.value().map(StubDomainsJson::entries).orElse(Map.of());
         if (entries.containsKey(domain) && !owned.contains(domain)) {
@@ -87,6 +91,7 @@ final class StubDomainsSide extends ForwardingSide {
         }
         owned.add(domain);
         notes.put(ZONES, Optional.of(String.join(",", owned)));
+        notes.put(RecordedPlatform.ANNOTATION, Optional.of(platform.flag()));
         return new KeyEdit(Optional.of(StubDomainsJson.put(snap.value(), domain, List.of(forwardTo))), notes);
     }
 
@@ -102,6 +107,7 @@ final class StubDomainsSide extends ForwardingSide {
         if (owned.isEmpty()) {
             annotations.put(ZONES, Optional.empty());
             annotations.put(ORIGINAL, Optional.empty());
+            annotations.put(RecordedPlatform.ANNOTATION, Optional.empty());
             Optional<String> original = Optional.ofNullable(snap.annotations().get(ORIGINAL));
             if (original.isEmpty() && StubDomainsJson.entries(text).isEmpty()) {
                 value = Optional.empty(); // svcalias added the key: take it away again

@@ -1,7 +1,5 @@
 package dev.svcalias.platform;
 
-import dev.svcalias.cluster.ConfigMapRef;
-import dev.svcalias.error.SvcaliasException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +9,12 @@ import java.util.Optional;
  * ConfigMap kube-system/coredns-custom, which it creates with {@code addonmanager.kubernetes.io/mode:
  * EnsureExists}: svcalias writes its block there and leaves the managed Corefile alone.
  */
-final class AksPlatform implements Platform {
+final class AksPlatform extends CorednsCustomPlatform {
     static final String AZURE_LABELS = "kubernetes.azure.com/";
+
+    AksPlatform() {
+        super("AKS");
+    }
 
     @Override
     public PlatformId id() {
@@ -41,22 +43,5 @@ final class AksPlatform implements Platform {
             all.add(new Evidence("configmap kube-system/coredns-custom", "exists"));
         }
         return all;
-    }
-
-    @Override
-    public ZoneTarget target(ClusterFacts facts, DnsLayout layout) {
-        return customServerTarget(facts, layout.corefile(), "AKS");
-    }
-
-    /** coredns-custom when the managed Corefile imports {@code *.server}, else exit 5 (the edit would not load). */
-    static ZoneTarget customServerTarget(ClusterFacts facts, ConfigMapRef managed, String platform) {
-        if (CorefileFacts.serverImport(facts, managed).isEmpty()) {
-            throw SvcaliasException.state(platform + "'s Corefile in " + managed + " does not import *.server files "
-                    + "from kube-system/coredns-custom, and the platform overwrites direct edits of it",
-                    "upgrade to a release whose Corefile has 'import .../custom/*.server', or pass --platform "
-                    + "kubeadm if you own that Corefile");
-        }
-        return new ZoneTarget.CustomServerKey(new ConfigMapRef(WellKnown.KUBE_SYSTEM, WellKnown.COREDNS_CUSTOM),
-                managed);
     }
 }

@@ -8,8 +8,12 @@ import java.util.List;
  * it at every server start; since v1.21 its Corefile imports /etc/coredns/custom/*.server from the optional
  * ConfigMap kube-system/coredns-custom. svcalias writes there.
  */
-final class K3sPlatform implements Platform {
+final class K3sPlatform extends CorednsCustomPlatform {
     static final String OBJECTSET = "objectset.rio.cattle.io/";
+
+    K3sPlatform() {
+        super("k3s");
+    }
 
     @Override
     public PlatformId id() {
@@ -29,10 +33,5 @@ final class K3sPlatform implements Platform {
         CorefileFacts.serverImport(facts, layout.corefile())
                 .ifPresent(p -> found.add(CorefileFacts.importEvidence(layout.corefile(), p)));
         return found;
-    }
-
-    @Override
-    public ZoneTarget target(ClusterFacts facts, DnsLayout layout) {
-        return AksPlatform.customServerTarget(facts, layout.corefile(), "k3s");
     }
 }

@@ -22,9 +22,7 @@ class PlatformsTest {
     Path dir;
 
     private static CliRun run(int expected, String... args) {
-        CliRun run = CliRun.run(args);
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(expected);
-        return run;
+        return CliRun.expect(expected, args);
     }
 
     private static ConfigMap cm(RecipeCluster c, String name) {
@@ -166,6 +164,22 @@ class PlatformsTest {
                     .contains("--configuration-values '{\"corefile\":\"");
             assertThat(c.corefile("kube-system")).startsWith(PlatformSeeds.file("eks-1.11-proxy.corefile"))
                     .contains("# svcalias:begin zone=svc.example");
+        }
+    }
+
+    @Test
+    void todaysEksAddonIsDetectedFromItsFieldManagerAndTheEditLoadsWithItsCorefile() {
+        try (RecipeCluster c = new RecipeCluster(Era.COREDNS_1_6_2, dir)) {
+            new PlatformSeeds(c.client).eks("eks-addon-v1.13.2-eksbuild.1.corefile", "v1.13.2-eksbuild.1", true);
+            String kc = c.kubeconfigFlag();
+            assertThat(run(0, "status", kc).out()).contains("Platform:       eks")
+                    .contains("image 602401143452.dkr.ecr.us-east-1.amazonaws.com/eks/coredns:v1.13.2-eksbuild.1")
+                    .contains("managed add-on (field manager 'eks')");
+            CliRun init = run(8, "init", "--domain", "svc.example", kc);
+            assertThat(init.err()).contains("aws eks update-addon");
+            assertThat(c.corefile("kube-system"))
+                    .startsWith(PlatformSeeds.file("eks-addon-v1.13.2-eksbuild.1.corefile"))
+                    .contains("template IN AAAA svc.example {");
         }
     }
 

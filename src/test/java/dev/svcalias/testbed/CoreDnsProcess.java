@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -28,21 +29,29 @@ final class CoreDnsProcess implements AutoCloseable {
     private final LocalProcess process;
     private final Thread kubelet;
     private volatile boolean running = true;
-    private volatile String lastSource;
     private final String version;
 
     CoreDnsProcess(String name, Path binary, String version, Path dir, KubernetesClient client, String namespace,
                    int port, ClusterIpTranslation translation) {
+        this(name, binary, version, dir, dir.resolve(name + ".Corefile"), port,
+                corefileOf(client, namespace, translation, dir.resolve(name + ".Corefile")));
+    }
+
+    /**
+     * A CoreDNS reading {@code conf}, which {@code sync} writes: once before the start, then every 300 ms, as
+     * kubelet syncs a pod's volumes ({@link MountedCoreDns} brings its own). Returns once CoreDNS answers.
+     */
+    CoreDnsProcess(String name, Path binary, String version, Path dir, Path conf, int port, Runnable sync) {
         this.port = port;
         this.version = version;
-        this.corefile = dir.resolve(name + ".Corefile");
-        sync(client, namespace, translation);
+        this.corefile = conf;
+        sync.run();
         this.process = new LocalProcess(name, List.of(binary.toString(), "-conf", corefile.toString()),
                 dir.resolve(name + ".log"));
         this.kubelet = new Thread(() -> {
             while (running) {
                 try {
-                    sync(client, namespace, translation);
+                    sync.run();
                 } catch (RuntimeException e) {
                     // the API server may be going away at teardown; the next tick retries
                 }
@@ -54,18 +63,23 @@ final class CoreDnsProcess implements AutoCloseable {
         awaitServing();
     }
 
-    private void sync(KubernetesClient client, String namespace, ClusterIpTranslation translation) {
-        ConfigMap cm = client.configMaps().inNamespace(namespace).withName("coredns").get();
-        String source = cm == null ? null : cm.getData().get("Corefile");
-        if (source == null || source.equals(lastSource)) {
-            return;
-        }
-        try {
-            Files.writeString(corefile, translation.materialise(source));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        lastSource = source;
+    /** Writes {@code NAMESPACE/coredns}'s Corefile, translated, to {@code conf} when it changed. */
+    private static Runnable corefileOf(KubernetesClient client, String namespace, ClusterIpTranslation translation,
+                                       Path conf) {
+        AtomicReference<String> last = new AtomicReference<>();
+        return () -> {
+            ConfigMap cm = client.configMaps().inNamespace(namespace).withName("coredns").get();
+            String source = cm == null ? null : cm.getData().get("Corefile");
+            if (source == null || source.equals(last.get())) {
+                return;
+            }
+            try {
+                Files.writeString(conf, translation.materialise(source));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            last.set(source);
+        };
     }
 
     /** Waits until CoreDNS answers anything on its port. */

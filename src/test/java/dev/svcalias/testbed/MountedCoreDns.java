@@ -6,19 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.Type;
 
 /**
  * A real CoreDNS whose config comes from ConfigMap volumes as a pod mounts them: the main ConfigMap's keys as
@@ -39,9 +31,7 @@ public final class MountedCoreDns implements AutoCloseable {
     private final ClusterIpTranslation translation;
     private final UnaryOperator<String> fill;
     private final Map<Path, String> written = new HashMap<>();
-    private final LocalProcess process;
-    private final Thread kubelet;
-    private volatile boolean running = true;
+    private final CoreDnsProcess process;
     public final int port;
 
     MountedCoreDns(String name, Path dir, KubernetesClient client, List<Volume> volumes, int port,
@@ -52,22 +42,8 @@ public final class MountedCoreDns implements AutoCloseable {
         this.translation = translation;
         this.fill = fill;
         this.port = port;
-        sync();
-        this.process = new LocalProcess(name, List.of(Testbed.coredns().toString(), "-conf",
-                etc.resolve("Corefile").toString()), dir.resolve(name + ".log"));
-        this.kubelet = new Thread(() -> {
-            while (running) {
-                try {
-                    sync();
-                } catch (RuntimeException e) {
-                    // the API server may be going away at teardown; the next tick retries
-                }
-                LocalApiServer.sleep(300);
-            }
-        }, "kubelet-" + name);
-        kubelet.setDaemon(true);
-        kubelet.start();
-        awaitServing();
+        this.process = new CoreDnsProcess(name, Testbed.coredns(), Testbed.COREDNS_VERSION, dir, etc.resolve("Corefile"), port,
+                this::sync);
     }
 
     public String address() {
@@ -126,29 +102,8 @@ public final class MountedCoreDns implements AutoCloseable {
         }
     }
 
-    private void awaitServing() {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.alive()) {
-                throw new IllegalStateException(process.name() + " exited:\n" + process.logTail());
-            }
-            try {
-                SimpleResolver r = new SimpleResolver("127.0.0.1");
-                r.setPort(port);
-                r.setTimeout(Duration.ofMillis(500));
-                r.send(Message.newQuery(Record.newRecord(Name.fromString("probe.invalid."), Type.A, DClass.IN)));
-                return;
-            } catch (IOException notYet) {
-                LocalApiServer.sleep(200);
-            }
-        }
-        throw new IllegalStateException(process.name() + " did not answer on " + address() + ":\n"
-                + process.logTail());
-    }
-
     @Override
     public void close() {
-        running = false;
         process.close();
     }
 }

@@ -22,6 +22,13 @@ public record CliRun(int exitCode, String out, String err, byte[] outBytes) {
         return runWith(Map.of(), "", args);
     }
 
+    /** Runs and asserts the exit code, printing stdout and stderr when it differs. */
+    public static CliRun expect(int exitCode, String... args) {
+        CliRun run = run(args);
+        org.assertj.core.api.Assertions.assertThat(run.exitCode()).as(run.toString()).isEqualTo(exitCode);
+        return run;
+    }
+
     public static CliRun runWith(Map<String, String> env, String stdin, String... args) {
         return runWith(new Fabric8ClusterConnector(), env, stdin, args);
     }

@@ -72,10 +72,18 @@ public final class PlatformSeeds {
 
     /** EKS 1.11: its Corefile, the coredns Deployment labelled eks.amazonaws.com/component, EC2 nodes. */
     public void eks(boolean managedAddon) {
-        replaceCorefile(file("eks-1.11-proxy.corefile"), Map.of("eks.amazonaws.com/component", "coredns",
+        eks("eks-1.11-proxy.corefile", "v1.1.3", managedAddon);
+    }
+
+    /**
+     * EKS with the CoreDNS add-on of today (v1.13.2-eksbuild.1): its Corefile and image as a cluster dump shows
+     * them, and, when managed, the field manager "eks" that AWS's add-on documentation names (SOURCES.md).
+     */
+    public void eks(String corefile, String tag, boolean managedAddon) {
+        replaceCorefile(file(corefile), Map.of("eks.amazonaws.com/component", "coredns",
                 "k8s-app", "kube-dns"), Map.of());
         client.apps().deployments().inNamespace(KUBE_SYSTEM).withName("coredns").delete();
-        deployment("coredns", List.of("coredns"), "602401143452.dkr.ecr.us-east-1.amazonaws.com/eks/coredns:v1.1.3",
+        deployment("coredns", List.of("coredns"), "602401143452.dkr.ecr.us-east-1.amazonaws.com/eks/coredns:" + tag,
                 Map.of("eks.amazonaws.com/component", "coredns", "k8s-app", "kube-dns"), Map.of(),
                 managedAddon ? List.of("eks") : List.of(), 2);
         node("ip-192-168-1-10.ec2.internal", "aws:///us-east-1a/i-0123456789abcdef0",
