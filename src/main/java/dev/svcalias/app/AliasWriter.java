@@ -5,6 +5,7 @@ import dev.svcalias.cluster.ConflictException;
 import dev.svcalias.plan.AliasStep;
 import dev.svcalias.plan.AliasStep.Action;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes alias steps with bounded parallelism. Each write is conditional on what was read (create: must not exist;
@@ -30,20 +31,21 @@ public final class AliasWriter {
                     ? step.detail() : "unchanged");
         }
         try {
-            var entries = cluster.serviceEntries();
+            var writes = new LostAnswers(cluster);
+            String target = step.before() == null || step.moves() ? entryName(step.manifest())
+                    : "serviceentry " + step.before().record().namespace() + "/" + step.before().record().name();
             switch (step.action()) {
-                case CREATE -> entries.apply(step.manifest(), null);
+                case CREATE -> writes.putEntry(step.manifest(), null, target);
                 case UPDATE -> {
                     var old = step.before().record();
                     if (step.moves()) { // the entry lives in its target's namespace: create there, then drop the old
-                        entries.apply(step.manifest(), null);
-                        entries.delete(old.namespace(), old.name(), old.resourceVersion());
+                        writes.putEntry(step.manifest(), null, target);
+                        writes.deleteEntry(old, "serviceentry " + old.namespace() + "/" + old.name());
                     } else {
-                        entries.apply(step.manifest(), old.resourceVersion());
+                        writes.putEntry(step.manifest(), old, target);
                     }
                 }
-                case DELETE -> entries.delete(step.before().record().namespace(), step.before().record().name(),
-                        step.before().record().resourceVersion());
+                case DELETE -> writes.deleteEntry(step.before().record(), target);
                 default -> throw new IllegalStateException(step.action().toString());
             }
             return new AliasOutcome(step, true, switch (step.action()) {
@@ -56,5 +58,11 @@ public final class AliasWriter {
         } catch (RuntimeException e) {
             return new AliasOutcome(step, false, String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " "));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String entryName(Map<String, Object> manifest) {
+        Map<String, Object> meta = (Map<String, Object>) manifest.get("metadata");
+        return "serviceentry " + meta.get("namespace") + "/" + meta.get("name");
     }
 }
