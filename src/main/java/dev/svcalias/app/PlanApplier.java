@@ -35,9 +35,6 @@ public final class PlanApplier {
         this.lostAnswers = new LostAnswers(cluster);
     }
 
-    /** How to take one applied write back, and what stays changed if that fails. */
-    private record Undo(String done, Runnable action, String leftIfFails) {}
-
     public void apply(Plan plan) {
         Deque<Undo> undo = new ArrayDeque<>();
         for (Change change : plan.effective().changes()) {
@@ -66,12 +63,15 @@ public final class PlanApplier {
         }
         if (!(change instanceof ServiceEntryDelete del)) {
             // the coredns and istio modes' objects (ExternalName Services, their namespace)
-            Runnable back = new ObjectWrites(cluster).apply(change);
-            return new Undo(change.summary() + " " + change.target() + " (undone)", back,
-                    change.target() + " stays as written (" + change.summary() + ")");
+            return new ObjectWrites(cluster).apply(change);
         }
         ServiceEntryRecord gone = del.entry();
-        lostAnswers.deleteEntry(gone, del.target());
+        try {
+            lostAnswers.deleteEntry(gone, del.target());
+        } catch (ConflictException e) {
+            throw SvcaliasException.state(del.target() + " was changed by someone else while svcalias worked",
+                    "run the command again to see the current state");
+        }
         return new Undo("deleted " + del.target() + " (re-created)",
                 () -> lostAnswers.putEntry(gone.manifest(), null, del.target()),
                 del.target() + " stays deleted (it pointed at " + ManagedLabels.target(gone) + ")");
