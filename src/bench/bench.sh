@@ -72,6 +72,8 @@ sv() { $SVCALIAS "$@"; }
 kc() { "$KUBECTL" "$@"; }
 # one deletecollection request (kubectl delete --all would delete, then wait for, each object in turn)
 delete_entries() { kc delete --raw /apis/networking.istio.io/v1/namespaces/micro-shake-factory/serviceentries >/dev/null; }
+delete_services() { kc delete --raw "/api/v1/namespaces/svcalias-aliases/services?labelSelector=svcalias.dev%2Fdomain%3Dcdmode" >/dev/null; }
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 : > "$OUT/runs.txt"
 : > "$OUT/timeline.txt"
 
@@ -105,7 +107,27 @@ spec:
   endpoints:
   - address: fruits-api-service.micro-shake-factory.svc.cluster.local
 """
+def cd_service(name):
+    return f"""apiVersion: v1
+kind: Service
+metadata:
+  name: {name}
+  namespace: svcalias-aliases
+  labels:
+    app.kubernetes.io/managed-by: svcalias
+    svcalias.dev/domain: cdmode
+  annotations:
+    svcalias.dev/target: fruits-api-service.micro-shake-factory
+    svcalias.dev/zone: cdmode
+spec:
+  type: ExternalName
+  externalName: fruits-api-service.micro-shake-factory.svc.cluster.local
+"""
 names = [f"bench-{i:04d}" for i in range(n)]
+open(f"{out}/cd-one.yaml", "w").write(cd_service("bench-one"))
+open(f"{out}/cd-services.yaml", "w").write("---\n".join(cd_service(x) for x in names))
+open(f"{out}/cd-aliases.yaml", "w").write("domain: cdmode\naliases:\n" + "".join(
+    f"- {{name: {x}, target: fruits-api-service.micro-shake-factory}}\n" for x in names))
 open(f"{out}/one.yaml", "w").write(entry("bench-one"))
 open(f"{out}/entries.yaml", "w").write("---\n".join(entry(x) for x in names))
 open(f"{out}/aliases.yaml", "w").write("domain: internal\naliases:\n" + "".join(
@@ -156,6 +178,24 @@ for _ in $(seq "$REPEAT_BIG"); do
 done
 measure verify-file.svcalias $SVCALIAS verify -f "$OUT/aliases.yaml" --nameserver "$SVCALIAS_SANDBOX_DNS"
 
+log "coredns mode (zone cdmode: ExternalName Services): one alias x$REPEAT, $N aliases x$REPEAT_BIG"
+sv init --domain cdmode --mode coredns >/dev/null
+for _ in $(seq "$REPEAT"); do
+  measure one-cd.svcalias $SVCALIAS alias add bench-one fruits-api-service.micro-shake-factory --domain cdmode
+  delete_services
+  measure one-cd.kubectl "$KUBECTL" apply -f "$OUT/cd-one.yaml"
+  delete_services
+done
+for i in $(seq "$REPEAT_BIG"); do
+  measure many-cd.kubectl "$KUBECTL" apply -f "$OUT/cd-services.yaml"
+  if [ "$i" = 1 ]; then
+    measure many-cd.svcalias-diff-after-kubectl $SVCALIAS diff -f "$OUT/cd-aliases.yaml"
+  fi
+  delete_services
+  measure many-cd.svcalias $SVCALIAS apply -f "$OUT/cd-aliases.yaml"
+  delete_services
+done
+
 # --- the table ---------------------------------------------------------------------------------------------------
 python3 - "$OUT/runs.txt" "$N" "$SVCALIAS" <<'EOF'
 import sys, statistics
@@ -189,6 +229,15 @@ rss("`--help`", "help.svcalias", "help.kubectl")
 rss("one alias", "one.svcalias", "one.kubectl")
 rss(f"{n} aliases", "many.svcalias", "many.kubectl")
 print()
+print("coredns mode (ExternalName Services in svcalias-aliases, against kubectl apply of the same Services):")
+print()
+print("| what | svcalias | kubectl | ratio | target | |")
+print("|---|---|---|---|---|---|")
+row("one alias (`alias add` / `kubectl apply -f`)", "one-cd.svcalias", "one-cd.kubectl", "2x", 2)
+row(f"{n} aliases (`apply -f` / `kubectl apply -f`)", "many-cd.svcalias", "many-cd.kubectl", "0.5x", 0.5)
+rss("one alias", "one-cd.svcalias", "one-cd.kubectl")
+rss(f"{n} aliases", "many-cd.svcalias", "many-cd.kubectl")
+print()
 print("| command | wall (median) | peak RSS | API requests |")
 print("|---|---|---|---|")
 labels = {
@@ -202,6 +251,10 @@ labels = {
     "many.svcalias-diff-after-kubectl": f"svcalias diff -f after kubectl apply (exit 0 = same objects)",
     "verify.svcalias": f"svcalias verify ({n} aliases, --nameserver)", "verify.dig": f"dig -f ({2 * int(n)} queries)",
     "verify-file.svcalias": f"svcalias verify -f ({n} aliases, --nameserver)",
+    "one-cd.svcalias": "svcalias alias add (coredns mode)", "one-cd.kubectl": "kubectl apply -f (1 ExternalName Service)",
+    "many-cd.svcalias": f"svcalias apply -f ({n} new, coredns mode)",
+    "many-cd.kubectl": f"kubectl apply -f ({n} ExternalName Services)",
+    "many-cd.svcalias-diff-after-kubectl": "svcalias diff -f after kubectl apply, coredns mode (exit 0 = same objects)",
 }
 for k, label in labels.items():
     if k in data:
@@ -211,5 +264,5 @@ echo
 echo "Where the time goes (medians, s): process start -> first API request | first request -> last response | last response -> exit"
 python3 src/bench/timeline.py --summary "$OUT/timeline.txt"
 echo
-echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), $(sed -n 's/^model name\t: //p' /proc/cpuinfo | head -n 1); $(uptime | sed 's/.*load average/load average/')"
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), $(sed -n 's/^model name\t: //p' /proc/cpuinfo | head -n 1); load average (1, 5, 15 min) at the start $LOAD_START, at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Runs: $OUT/runs.txt (name seconds maxRSS-KiB api-requests exit)"

@@ -62,7 +62,9 @@ contexts: [{name: none, context: {cluster: none, user: none}}]
 current-context: none
 KUBECONFIG
 fi
+printf 'domain: internal\naliases:\n  - {name: my-fruits, target: fruits-api-service.micro-shake-factory}\n' > "$work/aliases.yaml"
 sed -e "s#@COREFILE@#src/test/resources/corefiles/kubeadm-1.28.corefile#" \
+    -e "s#@ALIASES@#$work/aliases.yaml#" \
     -e "s#@ISTIO_COREFILE@#src/test/resources/corefiles/istio-1.4-istiocoredns.corefile#" \
     -e "s#@KUBECONFIG@#$kubeconfig#" src/dist/aot-training.txt > "$work/commands"
 log "AOT training ($(grep -cv '^#' "$work/commands") commands, cluster: $kubeconfig)"
@@ -74,6 +76,20 @@ log "AOT training ($(grep -cv '^#' "$work/commands") commands, cluster: $kubecon
   || { tail -n 40 "$work/training.log" >&2; echo "error: the AOT training failed" >&2; exit 1; }
 grep '^trained: ' "$work/training.log"
 [ -s "$out/lib/svcalias.aot" ] || { echo "error: no AOT cache was written" >&2; exit 1; }
+
+# the cache must really be used: with -XX:AOTMode=on the JVM refuses to start when it cannot use it (bin/svcalias
+# runs with AOTMode's default, auto, and silently without a cache that does not match), and most classes of a
+# trained command must come from it ("source: shared objects file" in the class-loading log)
+for check in "--help" "alias add --help"; do
+  # shellcheck disable=SC2086
+  "$out/runtime/bin/java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss1m -XX:AOTCache="$out/lib/svcalias.aot" \
+    -XX:AOTMode=on -Xlog:class+load=info:file="$work/aot-check.log" -jar "$out/lib/svcalias.jar" $check >/dev/null \
+    || { echo "error: the JVM cannot use the AOT cache (-XX:AOTMode=on failed for '$check')" >&2; exit 1; }
+  cached=$(grep -c 'source: shared objects file' "$work/aot-check.log" || true)
+  total=$(grep -c 'source: ' "$work/aot-check.log" || true)
+  log "AOT cache in use for '$check': $cached of $total classes loaded from it"
+  [ "$cached" -gt $((total * 3 / 4)) ] || { echo "error: only $cached of $total classes came from the AOT cache" >&2; exit 1; }
+done
 
 [ "$("$out/bin/svcalias" --version)" = "svcalias $version" ]
 log "built $out in $((SECONDS - start))s ($(du -sh "$out" | cut -f1); runtime $(du -sh "$out/runtime" | cut -f1), AOT cache $(du -sh "$out/lib/svcalias.aot" | cut -f1))"

@@ -19,12 +19,7 @@ public final class AliasRemoveUseCase {
         String domain = chain.domain(requestedDomain);
         String host = DomainRules.aliasHost(name, domain);
         Optional<AliasView> view = AliasView.load(cluster).stream().filter(a -> a.host().equals(host)).findFirst();
-        Optional<AliasPlan> plan = Mode.of(chain.mode(domain)).aliases(cluster).remove(host);
-        if (plan.isEmpty()) {
-            // an alias another mode left behind (e.g. a ServiceEntry after a migration) is still svcalias's
-            plan = new ServiceEntryAliases(cluster).remove(host).or(() -> new ExternalNameAliases(cluster, true)
-                    .remove(host));
-        }
+        Optional<AliasPlan> plan = removal(cluster, chain.mode(domain), host);
         if (plan.isEmpty()) {
             if (ignoreNotFound) {
                 return new AliasResult(name, host, "", "", "", "not found", Plan.of());
@@ -38,5 +33,14 @@ public final class AliasRemoveUseCase {
         return new AliasResult(name, host, view.map(AliasView::target).orElse(""),
                 view.map(AliasView::address).orElse(""), view.map(AliasView::namespace).orElse(""),
                 dryRun ? "removed (dry run)" : "removed", plan.get().plan());
+    }
+
+    /**
+     * The writes that remove {@code host}: what the zone's mode wrote, else what another mode left behind (e.g. a
+     * ServiceEntry after a migration), which is still svcalias's. Shared with apply --prune.
+     */
+    static Optional<AliasPlan> removal(Cluster cluster, ModeName mode, String host) {
+        return Mode.of(mode).aliases(cluster).remove(host).or(() -> new ServiceEntryAliases(cluster).remove(host))
+                .or(() -> new ExternalNameAliases(cluster, true).remove(host));
     }
 }

@@ -1,78 +1,89 @@
 package dev.svcalias.app;
 
 import dev.svcalias.aliasfile.AliasFile;
-import dev.svcalias.aliasfile.AliasSpec;
 import dev.svcalias.aliasfile.PortSpec;
 import dev.svcalias.cluster.ServiceInfo;
 import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.plan.AliasStep;
+import dev.svcalias.plan.AliasStep.Action;
+import dev.svcalias.plan.Change;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Turns a file's aliases into the ServiceEntries one cluster needs, from what was read of it. An alias whose
- * target is missing or unusable becomes a failed alias (the others still apply); a zone the cluster cannot have
- * (its own cluster domain) fails the whole file, as usage.
+ * Turns a file's aliases into one step per alias host for one cluster: each alias is planned by the alias backend
+ * of its zone's recorded mode (ServiceEntries, ExternalName Services, both: whatever the mode writes), over the
+ * cluster as read once ({@link ObservedCluster}). The file wins: an alias pointing elsewhere is re-pointed. An
+ * alias whose target is missing or unusable, or whose zone is not set up, fails alone; a zone the cluster cannot
+ * have (its own cluster domain) fails the whole file, as usage.
  */
 final class AliasResolver {
-    private final ObservedAliases observed;
-    private final String apiVersion;
+    private final ObservedCluster observed;
+    private final DnsChain chain;
 
-    AliasResolver(ObservedAliases observed, String apiVersion) {
+    AliasResolver(ObservedCluster observed, DnsChain chain) {
         this.observed = observed;
-        this.apiVersion = apiVersion;
+        this.chain = chain;
     }
 
-    List<DesiredAlias> resolve(AliasFile file) {
+    List<AliasStep> resolve(AliasFile file) {
         for (String d : file.declaredDomains()) {
             try {
-                DomainRules.validateZone(d, observed.clusterDomain());
+                DomainRules.validateZone(d, chain.clusterDomain());
             } catch (SvcaliasException e) {
                 throw SvcaliasException.usage(file.source() + ": " + e.getMessage(), e.hint());
             }
         }
-        List<DesiredAlias> desired = new ArrayList<>();
-        for (AliasSpec spec : file.aliases()) {
-            desired.add(resolve(spec));
+        List<AliasStep> steps = new ArrayList<>();
+        for (dev.svcalias.aliasfile.AliasSpec spec : file.aliases()) {
+            steps.add(resolve(spec));
         }
-        return desired;
+        return steps;
     }
 
-    private DesiredAlias resolve(AliasSpec spec) {
-        String domain = spec.domain() != null ? spec.domain() : zoneOf(spec.host()).orElse(null);
-        String host = spec.knownHost();
-        if (domain == null) {
-            return DesiredAlias.failed(host, null, spec.target(), "no svcalias zone of this cluster contains it "
-                    + "(zones: " + String.join(", ", observed.zones()) + "); add domain: to the file");
-        }
-        String name = spec.name() != null ? spec.name() : host.substring(0, host.length() - domain.length() - 1);
-        Optional<ServiceInfo> found = observed.service(spec.namespace(), spec.service());
-        String problem = found.isEmpty() ? "Service " + spec.namespace() + "/" + spec.service() + " does not exist"
-                : unusable(found.get());
-        if (problem != null) {
-            return DesiredAlias.failed(host, domain, spec.target(), problem);
-        }
-        ServiceInfo service = withPorts(found.get(), spec.ports());
-        TargetRef target = new TargetRef(spec.service(), spec.namespace());
-        return new DesiredAlias(host, domain, spec.target(), ServiceEntryManifest.build(apiVersion, host, name,
-                domain, target, service, observed.clusterDomain()), null);
-    }
-
-    /** For a host copied from alias list: the longest svcalias zone it ends with. */
-    private Optional<String> zoneOf(String host) {
-        return observed.zones().stream().filter(z -> host.endsWith("." + z))
+    /** The zone of a host item without a domain: the longest svcalias zone of this cluster that ends it. */
+    Optional<String> zoneOf(String host) {
+        return chain.zones().stream().map(z -> z.domain()).filter(z -> host.endsWith("." + z))
                 .max(Comparator.comparingInt(String::length));
     }
 
-    private static String unusable(ServiceInfo s) {
-        if (s.externalNameType()) {
-            return "Service " + s.namespace() + "/" + s.name() + " is of type ExternalName and has no ClusterIP";
+    private AliasStep resolve(dev.svcalias.aliasfile.AliasSpec item) {
+        String domain = item.domain() != null ? item.domain() : zoneOf(item.host()).orElse(null);
+        String host = item.knownHost() != null ? item.knownHost() : item.host();
+        if (domain == null) {
+            return AliasStep.failed(host, item.target(), "no svcalias zone of this cluster contains it (zones: "
+                    + chain.zones().stream().map(z -> z.domain()).collect(Collectors.joining(", "))
+                    + "); add domain: to the file");
         }
-        if (s.headless() || s.clusterIP() == null || s.clusterIP().isBlank()) {
-            return "Service " + s.namespace() + "/" + s.name() + " is headless (clusterIP: None)";
+        if (chain.zone(domain).isEmpty()) {
+            return AliasStep.failed(host, item.target(), "zone " + domain + " is not set up in this cluster; run "
+                    + "'svcalias init --domain " + domain + "' first");
         }
-        return null;
+        String name = item.name() != null ? item.name() : host.substring(0, host.length() - domain.length() - 1);
+        Optional<ServiceInfo> found = observed.services().service(item.namespace(), item.service());
+        if (found.isEmpty()) {
+            return AliasStep.failed(host, item.target(), "Service " + item.namespace() + "/" + item.service()
+                    + " does not exist");
+        }
+        ServiceInfo service = withPorts(found.get(), item.ports());
+        TargetRef target = new TargetRef(item.service(), item.namespace());
+        AliasSpec spec = new AliasSpec(name, domain, host, target, service, chain.clusterDomain());
+        try {
+            AliasPlan plan = Mode.of(chain.mode(domain)).aliases(observed).put(spec, true);
+            String address = service.headless() ? "" : service.clusterIP();
+            if (plan.plan().isEmpty()) {
+                return new AliasStep(host, Action.UNCHANGED, item.target(), address, plan.plan(), "");
+            }
+            Action action = "created".equals(plan.status()) ? Action.CREATE : Action.UPDATE;
+            return new AliasStep(host, action, item.target(), address, plan.plan(), action == Action.CREATE ? ""
+                    : plan.plan().changes().stream().map(Change::summary).distinct()
+                    .collect(Collectors.joining("; ")));
+        } catch (SvcaliasException e) { // a target this mode cannot alias, a host held by someone else's object
+            return AliasStep.failed(host, item.target(), e.getMessage());
+        }
     }
 
     private static ServiceInfo withPorts(ServiceInfo s, List<PortSpec> ports) {

@@ -64,7 +64,7 @@ public record ApplyResult(String cluster, boolean written, List<AliasOutcome> ou
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("alias", o.step().host());
             m.put("target", o.step().target());
-            m.put("namespace", o.step().namespace());
+            m.put("objects", o.step().objects());
             m.put("action", o.step().action().name().toLowerCase(java.util.Locale.ROOT));
             m.put("ok", o.ok());
             m.put("result", o.result());
@@ -76,11 +76,11 @@ public record ApplyResult(String cluster, boolean written, List<AliasOutcome> ou
 
     @Override
     public String toText(Style style) {
-        Table table = new Table("ALIAS", "TARGET", "NAMESPACE", "ACTION", "RESULT");
+        Table table = new Table("ALIAS", "TARGET", "ACTION", "RESULT");
         for (AliasOutcome o : outcomes) {
             AliasStep s = o.step();
             String detail = s.action() == Action.UPDATE || s.action() == Action.DELETE ? " (" + s.detail() + ")" : "";
-            table.row(s.host(), s.target(), s.namespace(), s.action().name().toLowerCase(java.util.Locale.ROOT),
+            table.row(s.host(), s.target(), s.action().name().toLowerCase(java.util.Locale.ROOT),
                     o.ok() ? style.ok(o.result()) + detail : style.failure("failed: " + o.result()));
         }
         return (outcomes.isEmpty() ? "No aliases in the file or the cluster.\n" : table.render())

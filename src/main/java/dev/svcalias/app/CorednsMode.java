@@ -40,7 +40,7 @@ class CorednsMode implements Mode {
         var edit = (java.util.function.UnaryOperator<String>) text -> Corefiles.putAliasZone(text, domain, kind,
                 ExternalNameAliases.NAMESPACE, clusterDomain);
         String self = "127.0.0.1:" + Corefiles.rootPorts(zone.kubeDns().text()).get(0);
-        Change kubeDns = zone.kubeDns().write(edit, "zone " + domain + " answered by kube-dns from services in "
+        Change kubeDns = zone.kubeDns().put(edit, "zone " + domain + " answered by kube-dns from services in "
                 + ExternalNameAliases.NAMESPACE + " (" + name + " mode)");
         if (kubeDns instanceof dev.svcalias.plan.CorefileChange cc) {
             kubeDnsVersion(zone.cluster(), zone.request().layout())

@@ -42,14 +42,17 @@ final class CorefileSide implements KubeDnsSide {
 
     @Override
     public Change put(UnaryOperator<String> edit, String summary) {
-        String after;
+        return new CorefileChange(snapshot, apply(snapshot, edit), edit, summary, false);
+    }
+
+    /** The edit's result, or exit 5 naming the ConfigMap when the Corefile cannot take it. */
+    static String apply(CorefileSnapshot snapshot, UnaryOperator<String> edit) {
         try {
-            after = edit.apply(snapshot.corefile());
+            return edit.apply(snapshot.corefile());
         } catch (CorefileException e) {
             throw SvcaliasException.state(snapshot.ref() + ": " + e.getMessage(), "fix the Corefile by hand, then "
                     + "run svcalias init again");
         }
-        return new CorefileChange(snapshot, after, edit, summary, false);
     }
 
     @Override

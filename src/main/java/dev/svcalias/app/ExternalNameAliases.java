@@ -2,6 +2,7 @@ package dev.svcalias.app;
 
 import dev.svcalias.cluster.AliasService;
 import dev.svcalias.cluster.Cluster;
+import dev.svcalias.cluster.ServiceEntryRecord;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.plan.AliasServiceDelete;
 import dev.svcalias.plan.AliasServicePut;
@@ -41,7 +42,10 @@ final class ExternalNameAliases implements AliasBackend {
         String name = serviceName(spec);
         AliasService wanted = new AliasService(NAMESPACE, name, null, spec.target().fqdn(spec.clusterDomain()),
                 labels(spec), annotations(spec));
-        Optional<AliasService> current = find(name);
+        // the alias's Service and (coredns mode) an istiocoredns-era ServiceEntry of the host: independent reads
+        Parallel.Pair<Optional<AliasService>, Optional<ServiceEntryRecord>> read = atOnce(() -> find(name),
+                () -> dropServiceEntries ? new ServiceEntryAliases(cluster).managed(spec.host()) : Optional.empty());
+        Optional<AliasService> current = read.first();
         List<Change> changes = new ArrayList<>();
         String status;
         if (current.isEmpty()) {
@@ -59,10 +63,8 @@ final class ExternalNameAliases implements AliasBackend {
             changes.add(new AliasServicePut(wanted, current.get(), "re-pointed from " + target(current.get())));
             status = "re-pointed";
         }
-        if (dropServiceEntries) {
-            new ServiceEntryAliases(cluster).managed(spec.host()).ifPresent(e -> changes.add(
-                    new ServiceEntryDelete(e, "replaced by service " + NAMESPACE + "/" + name)));
-        }
+        read.second().ifPresent(e -> changes.add(new ServiceEntryDelete(e, "replaced by service " + NAMESPACE + "/"
+                + name)));
         return new AliasPlan(status, new Plan(changes));
     }
 
@@ -104,10 +106,19 @@ final class ExternalNameAliases implements AliasBackend {
         return views;
     }
 
-    /** Every Service in the namespace, managed or not (a foreign one blocks init and reset). */
+    /**
+     * Every Service in the namespace, managed or not (a foreign one blocks init and reset). The namespace and its
+     * Services are read at once: listing in a namespace that does not exist answers an empty list.
+     */
     List<AliasService> all() {
-        return cluster.aliasServices().namespaceLabels(NAMESPACE).isEmpty() ? List.of()
-                : cluster.aliasServices().list(NAMESPACE);
+        Parallel.Pair<Optional<Map<String, String>>, List<AliasService>> read = atOnce(
+                () -> cluster.aliasServices().namespaceLabels(NAMESPACE), () -> cluster.aliasServices().list(NAMESPACE));
+        return read.first().isEmpty() ? List.of() : read.second();
+    }
+
+    /** Two reads in parallel against the API server; in turn when apply's observed cluster answers from memory. */
+    private <A, B> Parallel.Pair<A, B> atOnce(java.util.function.Supplier<A> a, java.util.function.Supplier<B> b) {
+        return cluster instanceof ObservedCluster ? new Parallel.Pair<>(a.get(), b.get()) : Parallel.both(a, b);
     }
 
     private Optional<AliasService> find(String name) {

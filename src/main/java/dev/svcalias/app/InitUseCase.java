@@ -44,7 +44,7 @@ public final class InitUseCase {
         Optional<ModeName> recorded = chain.zone(domain).flatMap(z -> ModeName.recordedBy(z.kind()));
         Mode mode = Mode.of(chosen);
         ModeSetup setup = mode.setUp(new ZoneSetup(cluster, chain, domain, request, facts,
-                new SideZoneWriter(chain.kubeDnsSide()), warnings));
+                chain.kubeDnsSide(), warnings));
         List<Change> changes = new ArrayList<>(setup.changes());
         PlatformSetup platform = chain.platform();
         // NodeLocal DNSCache sends only the cluster domain to kube-dns: the zone goes in its Corefile too, last

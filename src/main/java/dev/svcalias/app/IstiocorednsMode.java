@@ -38,10 +38,16 @@ final class IstiocorednsMode implements Mode {
         Optional<CoreDnsVersion> kubeDnsVersion = CorednsMode.kubeDnsVersion(zone.cluster(), layout);
         chain.platform().corefile().ifPresent(k -> kubeDnsVersion.ifPresent(v -> checkPlugins(k, v, true)));
 
-        UnaryOperator<String> istioEdit = text -> Corefiles.addIstioRoute(text, domain, version);
+        // a cluster DNS that can only forward the zone (stubDomains, OpenShift's servers[]) cannot answer AAAA
+        // itself, so istiocoredns's route does it (the Istio plugin would say NXDOMAIN and break musl clients)
+        boolean answerAaaa = zone.kubeDns().forwardsOnly();
+        UnaryOperator<String> istioEdit = text -> Corefiles.istioRouteEdit(text, domain, version, answerAaaa).text();
         UnaryOperator<String> kubeDnsEdit = text -> Corefiles.addStubDomain(text, domain, istioIp);
-        String istioAfter = ConfigMapZoneWriter.apply(istio, istioEdit);
-        var kubeDnsChange = zone.kubeDns().write(kubeDnsEdit, "zone " + domain + " -> " + istioIp + " (istiocoredns)");
+        String istioAfter = CorefileSide.apply(istio, istioEdit);
+        if (answerAaaa) {
+            zone.warnings().addAll(Corefiles.istioRouteEdit(istio.corefile(), domain, version, true).notes());
+        }
+        var kubeDnsChange = zone.kubeDns().put(kubeDnsEdit, "zone " + domain + " -> " + istioIp + " (istiocoredns)");
         if (kubeDnsChange instanceof CorefileChange cc) {
             kubeDnsVersion.ifPresent(v -> Corefiles.checkPluginsAvailable(cc.after(), v));
         }

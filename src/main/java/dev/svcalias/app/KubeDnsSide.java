@@ -35,6 +35,14 @@ interface KubeDnsSide {
      */
     Change put(UnaryOperator<String> edit, String summary);
 
+    /**
+     * True where the cluster DNS can only forward the zone to an IP (kube-dns's stubDomains, OpenShift's
+     * servers[]): it cannot answer AAAA or anything else itself, so what it forwards to has to.
+     */
+    default boolean forwardsOnly() {
+        return false;
+    }
+
     /** The changes that remove {@code domain}, or every svcalias zone when null; empty when nothing is there. */
     List<Change> remove(String domain, List<String> notes);
 }

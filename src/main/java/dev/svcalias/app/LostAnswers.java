@@ -3,7 +3,6 @@ package dev.svcalias.app;
 import dev.svcalias.cluster.ApiUnreachableException;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.CorefileSnapshot;
-import dev.svcalias.cluster.ServiceEntryObject;
 import dev.svcalias.cluster.ServiceEntryRecord;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
@@ -62,12 +61,12 @@ final class LostAnswers {
                 : previous.resourceVersion()), () -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> meta = (Map<String, Object>) manifest.get("metadata");
-            Optional<ServiceEntryObject> now = entry((String) meta.get("namespace"), (String) meta.get("name"));
-            if (now.isPresent() && AliasDiff.sameObject(now.get(), manifest)) {
-                return Found.landed(now.get().record());
+            Optional<ServiceEntryRecord> now = entry((String) meta.get("namespace"), (String) meta.get("name"));
+            if (now.isPresent() && ServiceEntryAliases.sameObject(now.get(), manifest)) {
+                return Found.landed(now.get());
             }
             if (previous == null ? now.isEmpty()
-                    : now.isPresent() && now.get().record().resourceVersion().equals(previous.resourceVersion())) {
+                    : now.isPresent() && now.get().resourceVersion().equals(previous.resourceVersion())) {
                 return Found.unchanged();
             }
             return Found.other(now.isEmpty() ? "is gone (deleted by someone else)"
@@ -85,18 +84,18 @@ final class LostAnswers {
             }
             return Boolean.TRUE;
         }, () -> {
-            Optional<ServiceEntryObject> now = entry(gone.namespace(), gone.name());
+            Optional<ServiceEntryRecord> now = entry(gone.namespace(), gone.name());
             if (now.isEmpty()) {
                 return Found.landed(Boolean.TRUE);
             }
-            return now.get().record().resourceVersion().equals(gone.resourceVersion()) ? Found.unchanged()
+            return now.get().resourceVersion().equals(gone.resourceVersion()) ? Found.unchanged()
                     : Found.other("was changed by someone else meanwhile and is still there");
         });
     }
 
-    private Optional<ServiceEntryObject> entry(String namespace, String name) {
-        return cluster.serviceEntries().listAllObjects().stream().filter(o -> o.record().namespace()
-                .equals(namespace) && o.record().name().equals(name)).findFirst();
+    private Optional<ServiceEntryRecord> entry(String namespace, String name) {
+        return cluster.serviceEntries().listAll().stream().filter(e -> e.namespace().equals(namespace)
+                && e.name().equals(name)).findFirst();
     }
 
     private static <T> T write(String target, Supplier<T> write, Supplier<Found<T>> reread) {

@@ -19,7 +19,7 @@ final class NodeLocalZones {
     private NodeLocalZones() {}
 
     static boolean needed(KubeDnsSide side) {
-        return !(side instanceof StubDomainsSide) && !(side instanceof OperatorSide);
+        return !side.forwardsOnly();
     }
 
     static Change put(CorefileSnapshot nodeLocal, String domain, String forwardTo) {

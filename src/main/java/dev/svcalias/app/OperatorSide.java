@@ -10,20 +10,18 @@ import dev.svcalias.plan.OperatorServerChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * OpenShift: one {@code spec.servers[]} entry named {@code svcalias-<zone>} in the DNS operator's resource; the
  * operator renders it into a server block of openshift-dns/dns-default. Nothing else of the resource is touched.
  */
-final class OperatorSide implements KubeDnsSide {
+final class OperatorSide extends ForwardingSide {
     static final String PREFIX = "svcalias-";
     private final OperatorDnsSnapshot read;
-    private final String rendered;
 
     /** @param rendered the operator's Corefile (openshift-dns/dns-default), or a bare {@code .:5353} block */
     OperatorSide(Cluster cluster, String name, String rendered) {
-        this.rendered = rendered;
+        super(rendered);
         this.read = cluster.dnsOperator().read(name).orElseThrow(() -> SvcaliasException.state(
                 "dns.operator.openshift.io/" + name + " not found: the DNS operator has not created it",
                 "check the cluster's DNS operator: oc get dns.operator/" + name));
@@ -50,15 +48,7 @@ final class OperatorSide implements KubeDnsSide {
     }
 
     @Override
-    public String text() {
-        return rendered;
-    }
-
-    @Override
-    public Change put(UnaryOperator<String> edit, String summary) {
-        ManagedZone zone = EditedZone.forwardOnly(rendered, edit, describe());
-        String domain = zone.domain();
-        String forwardTo = zone.upstream();
+    Change forward(String domain, String forwardTo, String summary) {
         String name = serverName(domain);
         for (OperatorServer s : read.servers()) {
             if (!s.name().equals(name) && s.zones().stream().anyMatch(z -> z.replaceAll("\\.$", "").equals(domain))) {

@@ -66,6 +66,7 @@ public final class PlanApplier {
             return new ObjectWrites(cluster).apply(change);
         }
         ServiceEntryRecord gone = del.entry();
+        // conditional: an entry changed since it was read is a conflict, never deleted unseen (prune, remove)
         try {
             lostAnswers.deleteEntry(gone, del.target());
         } catch (ConflictException e) {

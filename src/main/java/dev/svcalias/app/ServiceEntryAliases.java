@@ -52,11 +52,14 @@ final class ServiceEntryAliases implements AliasBackend {
         }
         ServiceEntryRecord old = current.get();
         if (pointsAt(old, spec)) {
-            if (!meshProtocols || protocols(old.spec()).equals(protocols(manifestSpec(manifest)))) {
+            if (sameObject(old, manifest)) {
                 return new AliasPlan("unchanged", Plan.of());
             }
-            // e.g. an istiocoredns-era entry moved to istio mode: same target, ports get Istio's protocols
-            return new AliasPlan("updated", Plan.of(new ServiceEntryPut(manifest, old, "ports use Istio's protocols")));
+            // same target, other spec: e.g. an istiocoredns-era entry moved to istio mode (Istio's protocols), the
+            // target's ports changed, or a file (apply -f) names other ports
+            boolean protocolsOnly = meshProtocols && !protocols(old.spec()).equals(protocols(manifestSpec(manifest)));
+            return new AliasPlan("updated", Plan.of(new ServiceEntryPut(manifest, old, protocolsOnly
+                    ? "ports use Istio's protocols" : "spec changed")));
         }
         if (!force) {
             throw SvcaliasException.state("alias " + host + " already points at " + ManagedLabels.target(old)
@@ -83,10 +86,23 @@ final class ServiceEntryAliases implements AliasBackend {
     }
 
     static List<AliasView> views(Cluster cluster) {
-        if (!served(cluster)) {
-            return List.of();
+        return AliasView.fromServiceEntries(cluster, managedOrNone(cluster));
+    }
+
+    /**
+     * The managed entries, none when Istio's API is not served. Straight to the list (which tries v1 first and only
+     * discovers the version on a 404), not discovery first: two sequential requests fewer in every coredns-mode
+     * alias command, which looks for an istiocoredns-era leftover of the host.
+     */
+    private static List<ServiceEntryRecord> managedOrNone(Cluster cluster) {
+        try {
+            return cluster.serviceEntries().listManaged();
+        } catch (SvcaliasException e) {
+            if (e.exitCode() != dev.svcalias.error.ExitCode.CLUSTER_STATE) {
+                throw e;
+            }
+            return List.of(); // not served
         }
-        return AliasView.fromServiceEntries(cluster, cluster.serviceEntries().listManaged());
     }
 
     /** Without Istio's CRD there are no ServiceEntries to list (coredns mode on a cluster without Istio). */
@@ -100,10 +116,7 @@ final class ServiceEntryAliases implements AliasBackend {
     }
 
     Optional<ServiceEntryRecord> managed(String host) {
-        if (!served(cluster)) {
-            return Optional.empty();
-        }
-        return cluster.serviceEntries().listManaged().stream().filter(e -> e.hosts().contains(host)).findFirst();
+        return managedOrNone(cluster).stream().filter(e -> e.hosts().contains(host)).findFirst();
     }
 
     @SuppressWarnings("unchecked")
@@ -122,6 +135,24 @@ final class ServiceEntryAliases implements AliasBackend {
             }
         }
         return set;
+    }
+
+    /**
+     * Whether the entry is already what svcalias would write: the spec compared as data (key order and number types
+     * ignored), svcalias's own labels and annotations compared, other tools' ignored.
+     */
+    @SuppressWarnings("unchecked")
+    static boolean sameObject(ServiceEntryRecord before, Map<String, Object> manifest) {
+        Map<String, Object> meta = (Map<String, Object>) manifest.get("metadata");
+        return before.namespace().equals(meta.get("namespace")) && before.name().equals(meta.get("name"))
+                && ownedKeysMatch((Map<String, Object>) meta.get("labels"), before.labels())
+                && ownedKeysMatch((Map<String, Object>) meta.get("annotations"), before.annotations())
+                && dev.svcalias.plan.Manifests.same(manifest.get("spec"), before.spec());
+    }
+
+    private static boolean ownedKeysMatch(Map<String, Object> wanted, Map<String, String> actual) {
+        return wanted == null || wanted.entrySet().stream()
+                .allMatch(e -> String.valueOf(e.getValue()).equals(actual.get(e.getKey())));
     }
 
     private static boolean pointsAt(ServiceEntryRecord entry, AliasSpec spec) {

@@ -17,14 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * kube-dns (GKE): the zone is an entry of the JSON map {@code stubDomains} in kube-system/kube-dns. JSON has no
  * comments, so ownership is an annotation listing svcalias's zones; before the first edit the original value is
  * kept in another annotation (absent when the key was absent), so reset gives back the original bytes.
  */
-final class StubDomainsSide implements KubeDnsSide {
+final class StubDomainsSide extends ForwardingSide {
     static final String ZONES = "svcalias.dev/stub-domains";
     static final String ORIGINAL = "svcalias.dev/original-stub-domains";
     /** kube-dns (dnsmasq) listens on 53 and has no Corefile: a mode's edit is read back against this. */
@@ -33,6 +32,7 @@ final class StubDomainsSide implements KubeDnsSide {
     private final KeySnapshot read;
 
     StubDomainsSide(Cluster cluster, ConfigMapRef ref) {
+        super(BARE_ROOT);
         this.ref = ref;
         this.read = cluster.configMapKeys().read(ref);
     }
@@ -56,15 +56,7 @@ final class StubDomainsSide implements KubeDnsSide {
     }
 
     @Override
-    public String text() {
-        return BARE_ROOT;
-    }
-
-    @Override
-    public Change put(UnaryOperator<String> edit, String summary) {
-        ManagedZone zone = EditedZone.forwardOnly(BARE_ROOT, edit, describe());
-        String domain = zone.domain();
-        String forwardTo = zone.upstream();
+    Change forward(String domain, String forwardTo, String summary) {
         return new ConfigMapKeyChange(read, add(read, domain, forwardTo), fresh -> add(fresh, domain, forwardTo),
                 summary + " (stubDomains entry)");
     }

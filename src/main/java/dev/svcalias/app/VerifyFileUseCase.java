@@ -27,16 +27,16 @@ public final class VerifyFileUseCase {
 
     public VerifyFileResult run(AliasFile file, ClusterLayout layout) {
         ApplyRequest request = new ApplyRequest(file, true, false, 1, layout);
-        Parallel.Pair<List<AliasStep>, DnsChain> read = Parallel.both(() -> new ApplyUseCase(cluster).plan(request),
-                () -> DnsChain.read(cluster, layout));
-        List<AliasStep> steps = read.first();
+        ApplyUseCase.Planned planned = new ApplyUseCase(cluster).plan(request);
+        List<AliasStep> steps = planned.steps();
+        DnsChain chain = planned.chain();
         Set<String> chainProblems = new LinkedHashSet<>();
         Set<String> domains = new LinkedHashSet<>(file.declaredDomains());
-        steps.stream().filter(s -> s.manifest() != null).map(AliasStep::host)
-                .forEach(h -> domains.add(domainOf(h, read.second())));
+        steps.stream().filter(s -> s.action() != Action.DELETE).map(AliasStep::host)
+                .forEach(h -> domains.add(domainOf(h, chain)));
         domains.remove(null);
-        for (String d : domains) {
-            chainProblems.addAll(ChainCheck.problems(read.second(), d));
+        for (String d : domains) { // each zone's chain as its own mode checks it
+            chainProblems.addAll(Mode.of(chain.mode(d)).chainProblems(cluster, chain, d));
         }
         List<DnsProbe.Query> queries = new ArrayList<>();
         for (AliasStep s : steps) {
@@ -58,17 +58,13 @@ public final class VerifyFileUseCase {
     }
 
     private static String domainOf(String host, DnsChain chain) {
-        return chain.stubDomains().stream().map(z -> z.domain()).filter(z -> host.endsWith("." + z)).findFirst()
-                .orElse(null);
+        return chain.zones().stream().map(z -> z.domain()).filter(z -> host.endsWith("." + z))
+                .max(java.util.Comparator.comparingInt(String::length)).orElse(null);
     }
 
-    @SuppressWarnings("unchecked")
+    /** The target's ClusterIP, in every mode (an ExternalName alias answers a CNAME, then the target's A). */
     private static String expectedA(AliasStep s) {
-        if (s.manifest() == null) {
-            return "";
-        }
-        List<Object> addresses = (List<Object>) ((Map<String, Object>) s.manifest().get("spec")).get("addresses");
-        return addresses == null || addresses.isEmpty() ? "" : String.valueOf(addresses.get(0));
+        return s.address();
     }
 
     private static String problem(AliasStep s, String expected, DnsAnswer a, DnsAnswer aaaa) {
@@ -76,7 +72,9 @@ public final class VerifyFileUseCase {
             return "drift: " + new DriftCheck(s, expected, a, aaaa, "").drift() + "; run 'svcalias apply -f FILE"
                     + (s.action() == Action.DELETE ? " --prune'" : "'");
         }
-        if (!a.noError() || !a.addresses().equals(List.of(expected))) {
+        boolean answered = expected.isEmpty() ? a.noError() && !a.addresses().isEmpty() // headless: its pods
+                : a.noError() && a.addresses().equals(List.of(expected));
+        if (!answered) {
             return "A answered " + a.describe() + ", expected " + expected;
         }
         if (!aaaa.noError()) {

@@ -5,4 +5,4 @@ import java.util.List;
 
 /** What init knows when it asks a mode for its writes. Modes add warnings to {@code warnings}. */
 record ZoneSetup(Cluster cluster, DnsChain chain, String domain, InitRequest request, SetupFacts facts,
-                 ZoneWriter kubeDns, List<String> warnings) {}
+                 KubeDnsSide kubeDns, List<String> warnings) {}

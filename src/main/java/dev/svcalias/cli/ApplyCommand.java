@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Make the cluster's aliases match a file: create, update and (with --prune) delete "
-                + "ServiceEntries; see docs/apply.md.",
+                + "them, as each zone's mode stores aliases (ServiceEntries, ExternalName Services, both); see "
+                + "docs/apply.md.",
                 "Prints a plan (one row per alias) and the diffs of updates and deletes; every alias gets its own "
                         + "outcome. --context a,b,c applies to several clusters at once.",
                 "Exit codes: 0 every alias applied, 2 invalid file (nothing sent), 7 some aliases or clusters "

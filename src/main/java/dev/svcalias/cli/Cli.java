@@ -39,7 +39,7 @@ public final class Cli {
         PrintWriter out = new PrintWriter(checked, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(stderr, true, StandardCharsets.UTF_8);
         CliContext context = new CliContext(out, checked, err, env, connector, dns);
-        int code = commandLine(context).execute(args);
+        int code = commandLine(context, args).execute(args);
         out.flush();
         if (out.checkError() || checked.failure() != null) {
             IOException failure = checked.failure();
@@ -53,8 +53,11 @@ public final class Cli {
         return code;
     }
 
-    private static CommandLine commandLine(CliContext context) {
-        CommandLine cl = withVersion(new CommandLine(SvcaliasCommand.class, new ContextFactory(context)));
+    private static CommandLine commandLine(CliContext context, String... args) {
+        ContextFactory factory = new ContextFactory(context);
+        CommandLine cl = new CommandLine(SvcaliasCommand.class, factory);
+        Subcommands.add(cl, factory, args);
+        withVersion(cl);
         cl.setOut(context.out);
         cl.setErr(context.err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -68,7 +71,10 @@ public final class Cli {
 
     /** A bare command model (no handlers), for generators of completions and docs. */
     public static CommandLine model() {
-        CommandLine cl = withVersion(new CommandLine(SvcaliasCommand.class, new ContextFactory(null)));
+        ContextFactory factory = new ContextFactory(null);
+        CommandLine cl = new CommandLine(SvcaliasCommand.class, factory);
+        Subcommands.add(cl, factory);
+        withVersion(cl);
         cl.setUsageHelpWidth(USAGE_WIDTH);
         return cl;
     }

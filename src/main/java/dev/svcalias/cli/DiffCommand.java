@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Show what 'apply -f FILE' would change: unified diffs of the ServiceEntries and the plan.",
+        description = {"Show what 'apply -f FILE' would change: unified diffs of the objects each alias needs in its "
+                + "zone's mode, and the plan.",
                 "Exit codes as kubectl diff: 0 no changes, 1 changes, above 1 an error (7: some aliases cannot be "
                         + "applied, e.g. a missing target)."})
 final class DiffCommand implements Callable<Integer> {

@@ -8,13 +8,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
+/** The top command; its subcommands are added by {@link Subcommands}, only the one a run names. */
 @Command(name = "svcalias",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Stable, location-independent DNS names for Kubernetes Services (CoreDNS + Istio).",
-        subcommands = {InitCommand.class, AliasCommand.class, AliasAddCommand.class, ApplyCommand.class,
-                DiffCommand.class, VerifyCommand.class, StatusCommand.class, ResetCommand.class,
-                CorefileCommand.class, VersionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

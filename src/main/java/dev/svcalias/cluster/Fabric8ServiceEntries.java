@@ -80,16 +80,6 @@ final class Fabric8ServiceEntries implements ServiceEntries {
      * discovery would pick whenever that version is served; only a 404 (not served, as in istiocoredns-era Istio)
      * falls back to discovery. Saves two sequential requests on current Istio.
      */
-    @Override
-    public List<ServiceEntryObject> listAllObjects() {
-        return listAnyNamespace(null).stream().map(Fabric8ServiceEntries::object).toList();
-    }
-
-    /**
-     * Lists without discovery when it can: the list is first tried at the most preferred version, which is what
-     * discovery would pick whenever that version is served; only a 404 (not served, as in istiocoredns-era Istio)
-     * falls back to discovery. Saves two sequential requests on current Istio.
-     */
     private List<GenericKubernetesResource> listAnyNamespace(String managedBy) {
         if (version == null) {
             String guess = PREFERRED.get(0);
@@ -141,12 +131,6 @@ final class Fabric8ServiceEntries implements ServiceEntries {
                     + " is still there", "check that --kubeconfig/--context point at the API server itself, not a "
                     + "proxy, then run the command again");
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    static ServiceEntryObject object(GenericKubernetesResource r) {
-        Object spec = r.getAdditionalProperties().get("spec");
-        return new ServiceEntryObject(record(r), spec instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
     }
 
     @Override

@@ -22,9 +22,6 @@ public interface ServiceEntries {
 
     void delete(String namespace, String name);
 
-    /** Every ServiceEntry in every namespace with its spec, in one list call (apply's observed state). */
-    List<ServiceEntryObject> listAllObjects();
-
     /** Deletes only if the object still has {@code expectedResourceVersion}; otherwise a ConflictException. */
     void delete(String namespace, String name, String expectedResourceVersion);
 }

@@ -68,12 +68,23 @@ public final class Corefiles {
 
     /** The istiocoredns edit: a server block for {@code domain} routed to the Istio plugin on 127.0.0.1:8053. */
     public static String addIstioRoute(String text, String domain, CoreDnsVersion version) {
+        return istioRouteEdit(text, domain, version, false).text();
+    }
+
+    /**
+     * The istiocoredns edit; with {@code answerAaaa} the block also answers AAAA (NOERROR, no records) itself,
+     * for clusters whose DNS in front can only forward the zone here (notes say when the version cannot).
+     */
+    public static CorefileEdit istioRouteEdit(String text, String domain, CoreDnsVersion version,
+                                              boolean answerAaaa) {
         Corefile corefile = editable(text);
         List<Integer> ports = Queries.rootPorts(corefile);
-        String region = RegionWriter.forFile(corefile, domain).istioRoute(domain, ports, version);
+        List<String> notes = new ArrayList<>();
+        String region = RegionWriter.forFile(corefile, domain).istioRoute(domain, ports, version, answerAaaa,
+                notes);
         String result = RegionEditor.put(corefile, domain, ManagedZone.Kind.ISTIO_ROUTE, ports, region);
         checkPluginsAvailable(result, version);
-        return result;
+        return new CorefileEdit(result, notes);
     }
 
     /**

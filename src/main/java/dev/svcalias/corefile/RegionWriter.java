@@ -55,6 +55,18 @@ final class RegionWriter {
     String stubDomain(String domain, List<Integer> ports, String forwardTo, CoreDnsVersion version,
                       List<String> notes) {
         List<String> body = new ArrayList<>(List.of(line(1, "errors"), line(1, "cache 30")));
+        aaaaNoData(body, domain, version, "AAAA queries go to " + forwardTo, notes);
+        body.add(line(1, "forward . " + forwardTo));
+        return block(domain, ManagedZone.Kind.STUB_DOMAIN, ports, body);
+    }
+
+    /**
+     * The template answering AAAA for the zone with NOERROR and no records (plus the SOA that makes it a
+     * cacheable NODATA), or a note in {@code notes} when {@code version} (null = unknown, assumed new enough) is
+     * older than {@link #AUTHORITY_ONLY_TEMPLATE_SINCE}; {@code otherwise} says where AAAA goes then.
+     */
+    private void aaaaNoData(List<String> body, String domain, CoreDnsVersion version, String otherwise,
+                            List<String> notes) {
         if (version == null || version.compareTo(AUTHORITY_ONLY_TEMPLATE_SINCE) >= 0) {
             body.add(line(1, "template IN AAAA " + domain + " {"));
             body.add(line(2, "rcode NOERROR"));
@@ -63,16 +75,22 @@ final class RegionWriter {
             body.add(line(1, "}"));
         } else {
             notes.add("no AAAA answer for " + domain + ": the template plugin of CoreDNS " + version + " cannot "
-                    + "answer without records (needs " + AUTHORITY_ONLY_TEMPLATE_SINCE + "), so AAAA queries go to "
-                    + forwardTo + " and musl (Alpine) clients may fail");
+                    + "answer without records (needs " + AUTHORITY_ONLY_TEMPLATE_SINCE + "), so " + otherwise
+                    + " and musl (Alpine) clients may fail");
         }
-        body.add(line(1, "forward . " + forwardTo));
-        return block(domain, ManagedZone.Kind.STUB_DOMAIN, ports, body);
     }
 
-    /** istiocoredns: send the zone to the Istio plugin, with grpc from CoreDNS 1.5.0 and proxy before. */
-    String istioRoute(String domain, List<Integer> ports, CoreDnsVersion version) {
+    /**
+     * istiocoredns: send the zone to the Istio plugin, with grpc from CoreDNS 1.5.0 and proxy before. With
+     * {@code answerAaaa} (the cluster DNS in front can only forward the zone: kube-dns's stubDomains, OpenShift's
+     * servers[]), AAAA is answered here with NOERROR and no records, as kube-dns's own block does elsewhere.
+     */
+    String istioRoute(String domain, List<Integer> ports, CoreDnsVersion version, boolean answerAaaa,
+                      List<String> notes) {
         List<String> body = new ArrayList<>(List.of(line(1, "errors"), line(1, "cache 30")));
+        if (answerAaaa) {
+            aaaaNoData(body, domain, version, "the Istio plugin answers AAAA with NXDOMAIN", notes);
+        }
         if (version.compareTo(PluginHistory.GRPC_SINCE) >= 0) {
             body.add(line(1, "grpc " + domain + " " + PLUGIN_ADDRESS));
         } else {

@@ -1,32 +1,24 @@
 package dev.svcalias.plan;
 
-import dev.svcalias.cluster.ServiceEntryObject;
-import java.util.Map;
-
 /**
- * What apply does for one alias host. {@code before} is the managed ServiceEntry read from the cluster (null for a
- * create), {@code manifest} the one the file asks for (null for a delete); a FAILED step carries the reason in
- * {@code detail} and is never written. An UPDATE whose namespace changes is a create in the new namespace followed
- * by a delete of the old object.
+ * What apply does for one alias host, whatever the mode: the writes the zone's alias backend planned for it
+ * ({@code plan}; empty when unchanged or failed). {@code address} is the A record DNS must answer for it (the
+ * target's ClusterIP; empty when unknown, e.g. a headless target or a delete); a FAILED step carries the reason in
+ * {@code detail} and is never written.
  */
-public record AliasStep(String host, Action action, String target, ServiceEntryObject before,
-                        Map<String, Object> manifest, String detail) {
+public record AliasStep(String host, Action action, String target, String address, Plan plan, String detail) {
     public enum Action { CREATE, UPDATE, DELETE, UNCHANGED, FAILED }
+
+    public static AliasStep failed(String host, String target, String reason) {
+        return new AliasStep(host, Action.FAILED, target, "", Plan.of(), reason);
+    }
 
     public boolean writes() {
         return action == Action.CREATE || action == Action.UPDATE || action == Action.DELETE;
     }
 
-    /** The namespace the alias's ServiceEntry lives in (after the change, or before a delete). */
-    @SuppressWarnings("unchecked")
-    public String namespace() {
-        if (manifest != null) {
-            return String.valueOf(((Map<String, Object>) manifest.get("metadata")).get("namespace"));
-        }
-        return before == null ? "" : before.record().namespace();
-    }
-
-    public boolean moves() {
-        return action == Action.UPDATE && !before.record().namespace().equals(namespace());
+    /** The objects the step writes, as kubectl names them ("serviceentry ns/name", "service ns/name"). */
+    public java.util.List<String> objects() {
+        return plan.changes().stream().map(Change::target).toList();
     }
 }

@@ -7,14 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Unified diffs of alias steps, as {@code kubectl diff} shows them: the ServiceEntry as read against the one the
- * file asks for. Only svcalias's own labels and annotations are shown on both sides, so the diff shows what apply
- * would change and nothing else.
+ * Unified diffs of alias steps, as {@code kubectl diff} shows them: each object a step writes, as read against as
+ * it would be written, whatever the mode (ServiceEntries, ExternalName Services). Only svcalias's own labels and
+ * annotations are shown on both sides, so the diff shows what apply would change and nothing else.
  */
 public final class AliasStepText {
-    private static final List<String> OWNED = List.of("app.kubernetes.io/managed-by", "svcalias.dev/alias",
-            "svcalias.dev/domain", "svcalias.dev/target");
-
     private AliasStepText() {}
 
     public static String diffs(List<AliasStep> steps, boolean creates) {
@@ -23,44 +20,62 @@ public final class AliasStepText {
             if (!s.writes() || (s.action() == AliasStep.Action.CREATE && !creates)) {
                 continue;
             }
-            String before = s.before() == null ? "" : Yaml.write(beforeView(s));
-            String after = s.manifest() == null ? "" : Yaml.write(afterView(s.manifest()));
-            String label = "serviceentry/" + s.host();
-            sb.append(UnifiedDiff.diff(before, after, s.before() == null ? "/dev/null" : "a/" + label,
-                    s.manifest() == null ? "/dev/null" : "b/" + label));
+            for (Change c : s.plan().changes()) {
+                sb.append(diff(c));
+            }
         }
         return sb.toString();
     }
 
-    private static Map<String, Object> beforeView(AliasStep s) {
-        var r = s.before().record();
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("name", r.name());
-        meta.put("namespace", r.namespace());
-        meta.put("labels", owned(r.labels()));
-        meta.put("annotations", owned(r.annotations()));
-        return view(meta, s.before().spec());
+    private static String diff(Change c) {
+        Map<String, Object> before;
+        Map<String, Object> after;
+        if (c instanceof ServiceEntryPut put) {
+            before = put.previous() == null ? null : put.previous().manifest();
+            after = put.manifest();
+        } else if (c instanceof ServiceEntryDelete del) {
+            before = del.entry().manifest();
+            after = null;
+        } else if (c instanceof AliasServicePut put) {
+            before = put.previous() == null ? null : Plan.manifest(put.previous());
+            after = Plan.manifest(put.service());
+        } else if (c instanceof AliasServiceDelete del) {
+            before = Plan.manifest(del.service());
+            after = null;
+        } else { // a kind without an object view: name it and what happens to it
+            return "# " + c.summary() + ": " + c.target() + "\n";
+        }
+        String label = c.target().replace(' ', '/');
+        return UnifiedDiff.diff(before == null ? "" : Yaml.write(view(before)),
+                after == null ? "" : Yaml.write(view(after)), before == null ? "/dev/null" : "a/" + label,
+                after == null ? "/dev/null" : "b/" + label);
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> afterView(Map<String, Object> manifest) {
-        return view((Map<String, Object>) manifest.get("metadata"), (Map<String, Object>) manifest.get("spec"));
-    }
-
-    private static Map<String, Object> view(Map<String, Object> meta, Map<String, Object> spec) {
+    private static Map<String, Object> view(Map<String, Object> manifest) {
+        Map<String, Object> meta = (Map<String, Object>) manifest.getOrDefault("metadata", Map.of());
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("name", meta.get("name"));
+        shown.put("namespace", meta.get("namespace"));
+        shown.put("labels", owned(meta.get("labels")));
+        shown.put("annotations", owned(meta.get("annotations")));
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", "ServiceEntry");
-        m.put("metadata", Manifests.normalise(meta));
-        m.put("spec", Manifests.normalise(spec));
+        m.put("kind", manifest.get("kind"));
+        m.put("metadata", Manifests.normalise(shown));
+        m.put("spec", Manifests.normalise(manifest.get("spec")));
         return m;
     }
 
-    private static Map<String, Object> owned(Map<String, String> all) {
-        Map<String, Object> kept = new LinkedHashMap<>();
-        for (String k : OWNED) {
-            if (all.containsKey(k)) {
-                kept.put(k, all.get(k));
-            }
+    /** svcalias's keys only: app.kubernetes.io/managed-by and svcalias.dev/*. */
+    private static Map<String, Object> owned(Object all) {
+        Map<String, Object> kept = new java.util.TreeMap<>();
+        if (all instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                String key = String.valueOf(k);
+                if (key.equals("app.kubernetes.io/managed-by") || key.startsWith("svcalias.dev/")) {
+                    kept.put(key, v);
+                }
+            });
         }
         return kept;
     }

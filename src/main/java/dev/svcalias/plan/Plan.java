@@ -72,7 +72,7 @@ public record Plan(List<Change> changes) {
     }
 
     /** The ExternalName Service as kubectl would show it (what svcalias sends, minus server fields). */
-    static Map<String, Object> manifest(AliasService s) {
+    public static Map<String, Object> manifest(AliasService s) {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("name", s.name());
         meta.put("namespace", s.namespace());

@@ -7,7 +7,6 @@ import dev.svcalias.cluster.ConfigMapRef;
 import dev.svcalias.cluster.ServiceEntryRecord;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
-import dev.svcalias.plan.AliasStep;
 import dev.svcalias.plan.CorefileChange;
 import dev.svcalias.plan.Plan;
 import dev.svcalias.plan.ServiceEntryDelete;
@@ -15,7 +14,6 @@ import dev.svcalias.plan.ServiceEntryPut;
 import dev.svcalias.testing.InMemoryCluster;
 import dev.svcalias.testing.RecipeCluster;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,17 +106,5 @@ class LostAnswersTest {
                     assertThat(e.getMessage()).contains("the answer to the write of " + KUBE_DNS + " was lost")
                             .contains("holds a Corefile svcalias did not write");
                 });
-    }
-
-    @Test
-    void applysCreateThatLandedIsReportedCreated() {
-        cluster.loseAnswerWhen(c -> c.startsWith("create serviceentry"));
-        Map<String, Object> manifest = newEntry("juice.internal");
-        List<AliasOutcome> outcomes = new AliasWriter(cluster, 1).write(List.of(new AliasStep("juice.internal",
-                AliasStep.Action.CREATE, "fruits-api-service.micro-shake-factory", null, manifest, "")));
-        assertThat(outcomes).singleElement().satisfies(o -> {
-            assertThat(o.ok()).as(o.result()).isTrue();
-            assertThat(o.result()).isEqualTo("created");
-        });
     }
 }

@@ -48,7 +48,7 @@ class ApplyCommandTest {
         Path file = write("aliases.yaml", FILE);
         CliRun diff = CliRun.run("diff", "-f", file.toString(), kc);
         assertThat(diff.exitCode()).as(diff.toString()).isEqualTo(7);
-        assertThat(diff.out()).contains("+++ b/serviceentry/my-fruits.internal").contains("would create");
+        assertThat(diff.out()).contains("+++ b/serviceentry/micro-shake-factory/my-fruits.internal").contains("would create");
 
         CliRun apply = CliRun.run("apply", "-f", file.toString(), kc);
         assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(7);
@@ -85,7 +85,7 @@ class ApplyCommandTest {
         Path file = write("b.yaml", changed);
         CliRun diff = CliRun.run("diff", "--prune", "-f", file.toString(), kc);
         assertThat(diff.exitCode()).as(diff.toString()).isEqualTo(1);
-        assertThat(diff.out()).contains("+  - name: http-main").contains("--- a/serviceentry/my-veg.internal")
+        assertThat(diff.out()).contains("+  - name: http-main").contains("--- a/serviceentry/micro-shake-factory/my-veg.internal")
                 .doesNotContain("other.elsewhere");
         CliRun dry = CliRun.run("apply", "--prune", "--dry-run", "-f", file.toString(), kc);
         assertThat(dry.exitCode()).as(dry.toString()).isZero();

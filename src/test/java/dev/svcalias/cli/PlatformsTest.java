@@ -54,6 +54,9 @@ class PlatformsTest {
             assertThat(block).startsWith("# svcalias:begin zone=internal kind=stub-domain")
                     .contains("internal:53 {").contains("forward . " + RecipeCluster.ISTIOCOREDNS_IP).endsWith("\n");
             assertThat(custom.getMetadata().getLabels()).containsEntry("addonmanager.kubernetes.io/mode", "EnsureExists");
+            assertThat(block).contains("template IN AAAA internal {");
+            assertThat(c.corefile("istio-system")).as("kube-dns's block answers AAAA here")
+                    .doesNotContain("template IN AAAA");
             assertThat(cm(c, "coredns").getData().get("Corefile")).isEqualTo(managed);
             String rv = custom.getMetadata().getResourceVersion();
 
@@ -98,6 +101,32 @@ class PlatformsTest {
             assertThat(init.err()).contains("k3s's Corefile").contains("does not import").hasLineCount(1);
             assertThat(cm(c, "coredns-custom")).isNull();
             assertThat(c.corefile("istio-system")).isEqualTo(c.istioCorefile);
+        }
+    }
+
+    @Test
+    void k3sPackagedCorefileIsRefusedWhenNamedAsAPlainCorefile() {
+        try (RecipeCluster c = new RecipeCluster(Era.COREDNS_1_6_2, dir)) {
+            new PlatformSeeds(c.client).k3s("k3s-default.corefile");
+            CliRun init = run(5, "init", "--domain", "internal", "--platform", "kubeadm", c.kubeconfigFlag());
+            assertThat(init.err()).contains("k3s's packaged manifests").contains("objectset.rio.cattle.io/hash")
+                    .hasLineCount(1);
+            assertThat(c.corefile("kube-system")).isEqualTo(PlatformSeeds.file("k3s-default.corefile"));
+            assertThat(cm(c, "coredns-custom")).isNull();
+            assertThat(c.corefile("istio-system")).isEqualTo(c.istioCorefile);
+        }
+    }
+
+    @Test
+    void aHelmOwnedCorefileIsWrittenWithAWarningAndExit8() {
+        try (RecipeCluster c = new RecipeCluster(Era.COREDNS_1_6_2, dir)) {
+            new PlatformSeeds(c.client).helmOwnedCorefile("coredns");
+            CliRun init = run(8, "init", "--domain", "internal", c.kubeconfigFlag());
+            assertThat(init.err()).contains("configmap kube-system/coredns is managed by Helm (release coredns)")
+                    .contains("next helm upgrade");
+            assertThat(c.corefile("kube-system")).startsWith(c.kubeDnsCorefile.stripTrailing())
+                    .contains("# svcalias:begin zone=internal");
+            assertThat(run(0, "init", "--domain", "internal", c.kubeconfigFlag()).out()).contains("unchanged");
         }
     }
 
@@ -163,6 +192,8 @@ class PlatformsTest {
             assertThat(kubeDns.getData().get("stubDomains")).isEqualTo(original.substring(0, original.lastIndexOf(']')
                     + 1) + ", \"svc.example\": [\"" + RecipeCluster.ISTIOCOREDNS_IP + "\"]}\n");
             assertThat(kubeDns.getData().get("upstreamNameservers")).isEqualTo("[\"8.8.8.8\", \"8.8.4.4\"]\n");
+            assertThat(c.corefile("istio-system")).as("kube-dns only forwards: istiocoredns answers AAAA itself")
+                    .contains("template IN AAAA svc.example {").contains("grpc svc.example 127.0.0.1:8053");
             run(0, "init", "--domain", "svc.example", kc);
             assertThat(run(0, "status", kc).out()).contains("svc.example");
 
@@ -266,6 +297,7 @@ class PlatformsTest {
             assertThat(spec.get("servers")).asList().hasSize(2).last().isEqualTo(Map.of("name", "svcalias-internal",
                     "zones", java.util.List.of("internal"), "forwardPlugin", Map.of("upstreams",
                             java.util.List.of(RecipeCluster.ISTIOCOREDNS_IP))));
+            assertThat(c.corefile("istio-system")).contains("template IN AAAA internal {");
             String rv = dns.getMetadata().getResourceVersion();
             assertThat(run(0, "init", "--domain", "internal", os, kc).out()).contains("unchanged");
             assertThat(c.client.genericKubernetesResources(PlatformSeeds.DNS).withName("default").get().getMetadata()

@@ -133,6 +133,27 @@ class EditsTest {
     }
 
     @Test
+    void theIstioRouteAnswersAaaaItselfWhenTheClusterDnsCanOnlyForward() {
+        String root = ".:53 {\n    errors\n}\n";
+        CorefileEdit grpc = Corefiles.istioRouteEdit(root, "internal", V162, true);
+        assertThat(grpc.text()).endsWith("internal:53 {\n    errors\n    cache 30\n    template IN AAAA internal {\n"
+                + "        rcode NOERROR\n        authority \"internal. 30 IN SOA ns.dns.internal. hostmaster.internal. "
+                + "1 7200 1800 86400 30\"\n    }\n    grpc internal 127.0.0.1:8053\n}\n# svcalias:end zone=internal\n");
+        assertThat(grpc.notes()).isEmpty();
+        assertThat(Corefiles.managedZone(grpc.text(), "internal"))
+                .hasValue(new ManagedZone("internal", ManagedZone.Kind.ISTIO_ROUTE, "127.0.0.1:8053", 4));
+        assertThat(Corefiles.istioRouteEdit(root, "internal", V162, false).text())
+                .isEqualTo(Corefiles.addIstioRoute(root, "internal", V162)).doesNotContain("template");
+        // Istio 1.1-1.3's CoreDNS 1.1.2 cannot answer without records: no template, a note instead
+        CorefileEdit old = Corefiles.istioRouteEdit(root, "internal", V112, true);
+        assertThat(old.text()).doesNotContain("template").contains("proxy internal 127.0.0.1:8053");
+        assertThat(old.notes()).singleElement().asString().contains("CoreDNS 1.1.2").contains("NXDOMAIN");
+        // re-adding over a route without the template (an older svcalias) puts it in: one region, same place
+        String plain = Corefiles.addIstioRoute(root, "internal", V162);
+        assertThat(Corefiles.istioRouteEdit(plain, "internal", V162, true).text()).isEqualTo(grpc.text());
+    }
+
+    @Test
     void theIstioEditLeavesGlobalAloneAndNeverAddsASecondGrpcToABlock() {
         String istio = Corpus.read("istio-1.4-istiocoredns.corefile");
         String added = Corefiles.addIstioRoute(istio, "internal", V162);

@@ -7,11 +7,7 @@ import dev.svcalias.testing.CliRun;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DeclarativeRealIT {
     @RegisterExtension
     static final RealCluster CLUSTER = RealCluster.of(RealCluster.Crd.CURRENT, RealCluster.Era.GRPC);
-    static final String USER = "gitops-bot";
+    static final String USER = GitopsUser.NAME;
     static final String FILE = """
             domain: internal
             aliases:
@@ -55,14 +51,15 @@ class DeclarativeRealIT {
         Path file = Files.writeString(dir.resolve("aliases.yaml"), FILE);
 
         CliRun diff = run(7, "diff", "-f", file.toString(), kc);
-        assertThat(diff.out()).contains("+++ b/serviceentry/my-fruits.internal").contains("+++ b/serviceentry/vault.internal")
+        assertThat(diff.out()).contains("+++ b/serviceentry/micro-shake-factory/my-fruits.internal")
+                .contains("+++ b/serviceentry/locked/vault.internal")
                 .containsPattern("my-veg.internal .* failed: Service micro-shake-factory/veg-api does not exist");
 
         CliRun apply = run(7, "apply", "-f", file.toString(), kc);
         assertThat(apply.out()).containsPattern("my-fruits.internal .* created")
                 .containsPattern("my-veg.internal .* failed: Service micro-shake-factory/veg-api does not exist")
-                .containsPattern("vault.internal .* failed: forbidden: cannot create serviceentries.networking.istio.io"
-                        + " in namespace locked")
+                .containsPattern("vault.internal .* failed: writing serviceentry locked/vault.internal failed: forbidden: "
+                        + "cannot create serviceentries.networking.istio.io in namespace locked")
                 .contains("1 create, 0 update, 0 delete, 0 unchanged, 2 failed");
         assertThat(names()).containsExactly("my-fruits.internal");
 
@@ -107,17 +104,7 @@ class DeclarativeRealIT {
 
     /** Read everything apply needs cluster-wide; write ServiceEntries only in micro-shake-factory. */
     private static Path grantAllButLocked() {
-        var client = CLUSTER.client();
-        client.rbac().clusterRoles().resource(new ClusterRoleBuilder().withNewMetadata().withName("alias-reader")
-                .endMetadata().withRules(
-                        new PolicyRuleBuilder().withApiGroups("").withResources("services", "configmaps", "namespaces")
-                                .withVerbs("get", "list").build(),
-                        new PolicyRuleBuilder().withApiGroups("networking.istio.io").withResources("serviceentries")
-                                .withVerbs("get", "list").build()).build()).create();
-        client.rbac().clusterRoleBindings().resource(new ClusterRoleBindingBuilder().withNewMetadata()
-                .withName("alias-reader").endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io")
-                .withKind("ClusterRole").withName("alias-reader").endRoleRef().addNewSubject().withKind("User")
-                .withName(USER).withApiGroup("rbac.authorization.k8s.io").endSubject().build()).create();
+        GitopsUser.mayRead(CLUSTER.client());
         grantWrite("micro-shake-factory");
         return CLUSTER.userKubeconfig(USER);
     }
@@ -127,16 +114,9 @@ class DeclarativeRealIT {
     }
 
     private static void grantWrite(String ns) {
-        var client = CLUSTER.client();
-        client.rbac().roles().inNamespace(ns).resource(new RoleBuilder().withNewMetadata().withName("alias-writer")
-                .withNamespace(ns).endMetadata().withRules(new PolicyRuleBuilder().withApiGroups("networking.istio.io")
-                        .withResources("serviceentries").withVerbs("create", "update", "delete").build()).build())
-                .create();
-        client.rbac().roleBindings().inNamespace(ns).resource(new RoleBindingBuilder().withNewMetadata()
-                .withName("alias-writer").withNamespace(ns).endMetadata().withNewRoleRef()
-                .withApiGroup("rbac.authorization.k8s.io").withKind("Role").withName("alias-writer").endRoleRef()
-                .addNewSubject().withKind("User").withName(USER).withApiGroup("rbac.authorization.k8s.io").endSubject()
-                .build()).create();
+        GitopsUser.grant(CLUSTER.client(), ns, "alias-writer", new PolicyRuleBuilder()
+                .withApiGroups("networking.istio.io").withResources("serviceentries")
+                .withVerbs("create", "update", "delete").build());
     }
 
     static List<String> names() {

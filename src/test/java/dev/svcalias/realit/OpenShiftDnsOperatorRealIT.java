@@ -88,6 +88,11 @@ class OpenShiftDnsOperatorRealIT {
         DnsAnswer a = RecipeScenarioRealIT.eventually(() -> dns.query("my-fruits.internal", RecordType.A, ns),
                 x -> x.addresses().contains(RealCluster.FRUITS_IP));
         assertThat(a.addresses()).as(dnsDefaultPod.logTail()).containsExactly(RealCluster.FRUITS_IP);
+        // the operator's block only forwards; istiocoredns's route answers AAAA with NOERROR and no records
+        DnsAnswer aaaa = dns.query("my-fruits.internal", RecordType.AAAA, ns);
+        assertThat(aaaa.rcode()).as(dnsDefaultPod.logTail()).isEqualTo("NOERROR");
+        assertThat(aaaa.addresses()).isEmpty();
+        assertThat(dns.query("my-fruits.internal", RecordType.A, ns).addresses()).containsExactly(RealCluster.FRUITS_IP);
 
         CliRun reset = CliRun.run("reset", "--aliases", kc);
         assertThat(reset.exitCode()).as(reset.toString()).isZero();

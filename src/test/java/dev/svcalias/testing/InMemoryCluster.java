@@ -10,7 +10,6 @@ import dev.svcalias.cluster.CorefileSnapshot;
 import dev.svcalias.cluster.CorefileStore;
 import dev.svcalias.cluster.ProbePods;
 import dev.svcalias.cluster.ServiceEntries;
-import dev.svcalias.cluster.ServiceEntryObject;
 import dev.svcalias.cluster.ServiceEntryRecord;
 import dev.svcalias.cluster.ServiceInfo;
 import dev.svcalias.cluster.Services;
@@ -230,14 +229,6 @@ public final class InMemoryCluster implements Cluster {
             public void delete(String namespace, String name) {
                 call("delete serviceentry " + namespace + "/" + name);
                 entries.remove(namespace + "/" + name);
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public List<ServiceEntryObject> listAllObjects() {
-                call("list serviceentries");
-                return entries.values().stream().map(e -> new ServiceEntryObject(e,
-                        (Map<String, Object>) e.manifest().getOrDefault("spec", Map.of()))).toList();
             }
 
             @Override

@@ -158,6 +158,15 @@ public final class PlatformSeeds {
         client.configMaps().inNamespace(KUBE_SYSTEM).resource(cm).update();
     }
 
+    /** kube-system/coredns installed by the coredns Helm chart: Helm 3's ownership label and annotations. */
+    public void helmOwnedCorefile(String release) {
+        var cm = client.configMaps().inNamespace(KUBE_SYSTEM).withName("coredns").get();
+        cm.getMetadata().setLabels(Map.of("app.kubernetes.io/managed-by", "Helm"));
+        cm.getMetadata().setAnnotations(Map.of("meta.helm.sh/release-name", release,
+                "meta.helm.sh/release-namespace", KUBE_SYSTEM));
+        client.configMaps().inNamespace(KUBE_SYSTEM).resource(cm).update();
+    }
+
     private void replaceCorefile(String corefile, Map<String, String> labels, Map<String, String> annotations) {
         client.configMaps().inNamespace(KUBE_SYSTEM).withName("coredns").delete();
         configMap("coredns", Map.of("Corefile", corefile), labels, annotations);
