@@ -14,9 +14,9 @@ import dev.svcalias.plan.VirtualServiceDelete;
 import dev.svcalias.plan.VirtualServicePut;
 
 /**
- * The writes of the coredns and istio modes (ExternalName Services, their namespace, istio mode's
- * VirtualServices), each returning how to undo
- * it, so a plan that fails half way (a migration, an istio-mode alias) leaves nothing behind.
+ * The writes of the coredns and istio modes (ExternalName Services, their namespace, istio mode's VirtualServices),
+ * each returning its Undo with messages naming the object and what it points at, so a plan that fails half way (a
+ * migration, an istio-mode alias) leaves nothing behind, or says exactly what it left.
  */
 final class ObjectWrites {
     private final Cluster cluster;
@@ -25,7 +25,7 @@ final class ObjectWrites {
         this.cluster = cluster;
     }
 
-    Runnable apply(Change change) {
+    Undo apply(Change change) {
         try {
             return write(change);
         } catch (ConflictException e) {
@@ -34,45 +34,59 @@ final class ObjectWrites {
         }
     }
 
-    private Runnable write(Change change) {
+    private Undo write(Change change) {
         var services = cluster.aliasServices();
+        String target = change.target();
         if (change instanceof AliasServicePut put) {
             AliasService previous = put.previous();
             AliasService written = services.apply(put.service(), previous == null ? null : previous.resourceVersion());
-            return previous == null
-                    ? () -> services.delete(written.namespace(), written.name(), written.resourceVersion())
-                    : () -> services.apply(previous, written.resourceVersion());
+            if (previous == null) {
+                return new Undo("created " + target + " (deleted again)",
+                        () -> services.delete(written.namespace(), written.name(), written.resourceVersion()),
+                        target + " was created and is still there (it points at " + written.externalName() + ")");
+            }
+            return new Undo("replaced " + target + " (restored)", () -> services.apply(previous,
+                    written.resourceVersion()), target + " stays replaced (it points at " + written.externalName()
+                    + ", it pointed at " + previous.externalName() + " before)");
         }
         if (change instanceof AliasServiceDelete del) {
             AliasService gone = del.service();
             services.delete(gone.namespace(), gone.name(), gone.resourceVersion());
-            return () -> services.apply(new AliasService(gone.namespace(), gone.name(), null, gone.externalName(),
-                    gone.labels(), gone.annotations()), null);
+            return new Undo("deleted " + target + " (re-created)", () -> services.apply(new AliasService(
+                    gone.namespace(), gone.name(), null, gone.externalName(), gone.labels(), gone.annotations()), null),
+                    target + " stays deleted (it pointed at " + gone.externalName() + ")");
         }
         if (change instanceof VirtualServicePut put) {
-            return putRoute(put);
+            return putRoute(put, target);
         }
         if (change instanceof VirtualServiceDelete del) {
             VirtualServiceRecord gone = del.route();
             cluster.virtualServices().delete(gone.namespace(), gone.name(), gone.resourceVersion());
-            return () -> cluster.virtualServices().apply(gone.manifest(), null);
+            return new Undo("deleted " + target + " (re-created)",
+                    () -> cluster.virtualServices().apply(gone.manifest(), null), target + " stays deleted");
         }
         if (change instanceof NamespaceCreate ns) {
             services.createNamespace(ns.namespace(), ns.labels());
-            return () -> services.deleteNamespace(ns.namespace());
+            return new Undo("created " + target + " (deleted again)", () -> services.deleteNamespace(ns.namespace()),
+                    target + " was created and is still there");
         }
         NamespaceDelete ns = (NamespaceDelete) change;
         services.deleteNamespace(ns.namespace());
-        return () -> { }; // always the last change of a plan
+        // always the last change of a plan: nothing after it can fail and need this undone
+        return new Undo("deleted " + target, () -> { }, target + " stays deleted");
     }
 
     /** Undo of a create deletes what was written; of a replace, puts the object read back (both conditional). */
-    private Runnable putRoute(VirtualServicePut put) {
+    private Undo putRoute(VirtualServicePut put, String target) {
         var routes = cluster.virtualServices();
         VirtualServiceRecord previous = put.previous();
         VirtualServiceRecord written = routes.apply(put.manifest(), previous == null ? null : previous.resourceVersion());
-        return previous == null
-                ? () -> routes.delete(written.namespace(), written.name(), written.resourceVersion())
-                : () -> routes.apply(previous.manifest(), written.resourceVersion());
+        if (previous == null) {
+            return new Undo("created " + target + " (deleted again)",
+                    () -> routes.delete(written.namespace(), written.name(), written.resourceVersion()),
+                    target + " was created and is still there");
+        }
+        return new Undo("replaced " + target + " (restored)",
+                () -> routes.apply(previous.manifest(), written.resourceVersion()), target + " stays replaced");
     }
 }

@@ -23,17 +23,17 @@ import java.util.List;
  * re-applies the edit and retries a bounded number of times; when a write fails, every earlier write is undone in
  * reverse order (Corefiles put back, created ServiceEntries deleted, replaced or deleted ones restored from the
  * manifest read before), and the error says exactly what was rolled back and what, if an undo failed, was left.
+ * A write whose answer was lost is read back first (LostAnswers): if it landed it counts as done.
  */
 public final class PlanApplier {
     static final int MAX_ATTEMPTS = 5;
     private final Cluster cluster;
+    private final LostAnswers lostAnswers;
 
     public PlanApplier(Cluster cluster) {
         this.cluster = cluster;
+        this.lostAnswers = new LostAnswers(cluster);
     }
-
-    /** How to take one applied write back, and what stays changed if that fails. */
-    private record Undo(String done, Runnable action, String leftIfFails) {}
 
     public void apply(Plan plan) {
         Deque<Undo> undo = new ArrayDeque<>();
@@ -63,20 +63,18 @@ public final class PlanApplier {
         }
         if (!(change instanceof ServiceEntryDelete del)) {
             // the coredns and istio modes' objects (ExternalName Services, their namespace)
-            Runnable back = new ObjectWrites(cluster).apply(change);
-            return new Undo(change.summary() + " " + change.target() + " (undone)", back,
-                    change.target() + " stays as written (" + change.summary() + ")");
+            return new ObjectWrites(cluster).apply(change);
         }
         ServiceEntryRecord gone = del.entry();
         // conditional: an entry changed since it was read is a conflict, never deleted unseen (prune, remove)
         try {
-            cluster.serviceEntries().delete(gone.namespace(), gone.name(), gone.resourceVersion());
+            lostAnswers.deleteEntry(gone, del.target());
         } catch (ConflictException e) {
             throw SvcaliasException.state(del.target() + " was changed by someone else while svcalias worked",
                     "run the command again to see the current state");
         }
         return new Undo("deleted " + del.target() + " (re-created)",
-                () -> cluster.serviceEntries().apply(gone.manifest(), null),
+                () -> lostAnswers.putEntry(gone.manifest(), null, del.target()),
                 del.target() + " stays deleted (it pointed at " + ManagedLabels.target(gone) + ")");
     }
 
@@ -84,19 +82,18 @@ public final class PlanApplier {
         ServiceEntryRecord previous = put.previous();
         ServiceEntryRecord written;
         try {
-            written = cluster.serviceEntries().apply(put.manifest(), previous == null ? null
-                    : previous.resourceVersion());
+            written = lostAnswers.putEntry(put.manifest(), previous, put.target());
         } catch (ConflictException e) {
             throw SvcaliasException.state(put.target() + " was created or changed by someone else while svcalias"
                     + " worked", "run the command again to see the current state");
         }
         if (previous == null) {
             return new Undo("created " + put.target() + " (deleted again)",
-                    () -> cluster.serviceEntries().delete(written.namespace(), written.name()),
+                    () -> lostAnswers.deleteEntry(written, put.target()),
                     put.target() + " was created and is still there");
         }
         return new Undo("replaced " + put.target() + " (restored)",
-                () -> cluster.serviceEntries().apply(previous.manifest(), written.resourceVersion()),
+                () -> lostAnswers.putEntry(previous.manifest(), written, put.target()),
                 put.target() + " stays replaced (it pointed at " + ManagedLabels.target(previous) + " before)");
     }
 
@@ -105,9 +102,10 @@ public final class PlanApplier {
         String after = change.after();
         for (int attempt = 1; ; attempt++) {
             try {
-                CorefileSnapshot written = cluster.corefiles().write(read, after, change.dropBackup());
+                CorefileSnapshot written = lostAnswers.corefile(read, after, change.dropBackup(), change.target());
                 CorefileSnapshot original = read;
-                return new Undo("wrote " + change.target() + " (put back)", () -> restore(written, original),
+                return new Undo("wrote " + change.target() + " (put back)", () -> restore(written, original,
+                        change.target()),
                         change.target() + " keeps the new Corefile");
             } catch (ConflictException e) {
                 if (attempt >= MAX_ATTEMPTS) {
@@ -124,8 +122,8 @@ public final class PlanApplier {
     }
 
     /** Puts back the text we replaced, unless someone changed the ConfigMap after our write (never overwrite). */
-    private void restore(CorefileSnapshot written, CorefileSnapshot original) {
-        cluster.corefiles().write(written, original.corefile(), original.backup().isEmpty());
+    private void restore(CorefileSnapshot written, CorefileSnapshot original, String target) {
+        lostAnswers.corefile(written, original.corefile(), original.backup().isEmpty(), target);
     }
 
     private SvcaliasException rollBack(Deque<Undo> undo, Change failed, RuntimeException failure) {

@@ -16,9 +16,11 @@ import javax.net.ssl.SSLException;
 
 /**
  * The one place that turns API failures into svcalias's exit codes, used by every call of the cluster layer:
- * unreachable, unauthenticated and forbidden (naming the verb, resource and namespace) are exit 4; a 409 is a
- * {@link ConflictException} for the caller to retry; a 404 that reaches here (call sites that expect absence
- * handle it before) and anything else is exit 5 with the API server's own message on one line.
+ * unreachable, unauthenticated and forbidden (naming the verb, resource and namespace) are exit 4 (unreachable as
+ * {@link ApiUnreachableException}, so a writer can re-read whether its write landed); a 409 on a write is a
+ * {@link ConflictException} for the caller to retry; a 409 on a read, an answer that is not a Kubernetes object, a
+ * 404 that reaches here (call sites that expect absence handle it before) and anything else is exit 5 with the API
+ * server's own message on one line.
  */
 final class ApiErrors {
     static final String RBAC_DOC = "docs/rbac.md";
@@ -26,6 +28,8 @@ final class ApiErrors {
      * in the namespace "kube-system"}. */
     private static final Pattern FORBIDDEN = Pattern.compile("User \"([^\"]*)\" cannot (\\S+) resource \"([^\"]+)\""
             + "(?: in API group \"([^\"]*)\")?(?: in the namespace \"([^\"]+)\")?");
+    /** Calls named by a writing verb; a 409 on anything else (a read) is not a conflict to retry. */
+    private static final Pattern WRITE = Pattern.compile("(create|update|patch|delete|replace|write) ");
     private final String server;
 
     ApiErrors(String server) {
@@ -55,7 +59,7 @@ final class ApiErrors {
 
     RuntimeException translate(String what, KubernetesClientException e) {
         int code = e.getCode();
-        if (code == 409) {
+        if (code == 409 && WRITE.matcher(what).lookingAt()) {
             return new ConflictException(what.replaceFirst("^(create|update|patch|delete) ", ""), e);
         }
         if (code == 401) {
@@ -68,9 +72,16 @@ final class ApiErrors {
         }
         Throwable network = networkCause(e);
         if (code < 100 && network != null) {
-            return new SvcaliasException(ExitCode.CLUSTER_ACCESS, "cannot reach the Kubernetes API server at "
+            return new ApiUnreachableException("cannot reach the Kubernetes API server at "
                     + server + ": " + describe(network), "check that the cluster is running and that --kubeconfig"
                     + "/--context point at it (kubectl cluster-info)", e);
+        }
+        if (code < 100 && unreadable(e)) {
+            // e.g. a proxy's or login page's HTML with status 200: the cluster's answer, not svcalias's bug
+            return new SvcaliasException(ExitCode.CLUSTER_STATE, what + " failed: the API server at " + server
+                    + " answered with a body that is not a Kubernetes object (" + oneLine(rootMessage(e)) + ")",
+                    "check that --kubeconfig/--context point at the API server itself, not a proxy or a login page "
+                            + "(kubectl get --raw /version), then run the command again", e);
         }
         if (code < 100) {
             return new SvcaliasException(ExitCode.INTERNAL, what + " failed: " + oneLine(rootMessage(e)),
@@ -78,7 +89,8 @@ final class ApiErrors {
         }
         return new SvcaliasException(ExitCode.CLUSTER_STATE, what + " failed (HTTP " + code + "): "
                 + oneLine(serverMessage(e)), code >= 500 ? "the API server failed; retry, or check its health"
-                : "rerun with --verbose for details", e);
+                : code == 409 ? "the API server refused a read with a conflict; run the command again, and check the"
+                + " API server and any proxy in front of it if it persists" : "rerun with --verbose for details", e);
     }
 
     private static SvcaliasException forbidden(String what, KubernetesClientException e) {
@@ -101,6 +113,17 @@ final class ApiErrors {
     private static String serverMessage(KubernetesClientException e) {
         return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
                 : rootMessage(e);
+    }
+
+    /** An answer the client could not parse (Jackson 3 or 2 in the cause chain). */
+    private static boolean unreadable(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.startsWith("tools.jackson.") || name.startsWith("com.fasterxml.jackson.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable networkCause(Throwable e) {

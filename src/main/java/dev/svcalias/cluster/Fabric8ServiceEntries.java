@@ -115,6 +115,22 @@ final class Fabric8ServiceEntries implements ServiceEntries {
             }
             throw errors.translate("delete " + what, e);
         }
+        confirmGone(namespace, name, what);
+    }
+
+    /**
+     * fabric8's delete() does not read the answer's body, so a 200 from something that is not the API server (a
+     * proxy's or login page's HTML) looks like success: read the object back before calling it deleted.
+     */
+    private void confirmGone(String namespace, String name, String what) {
+        var op = entries();
+        GenericKubernetesResource still = errors.call("get " + what, () -> op.inNamespace(namespace).withName(name)
+                .get());
+        if (still != null && still.getMetadata().getDeletionTimestamp() == null) {
+            throw SvcaliasException.state("the API server answered the delete of " + what + " as done, but " + what
+                    + " is still there", "check that --kubeconfig/--context point at the API server itself, not a "
+                    + "proxy, then run the command again");
+        }
     }
 
     @Override
@@ -157,6 +173,7 @@ final class Fabric8ServiceEntries implements ServiceEntries {
         var op = entries();
         errors.run("delete serviceentry " + namespace + "/" + name,
                 () -> op.inNamespace(namespace).withName(name).delete());
+        confirmGone(namespace, name, "serviceentry " + namespace + "/" + name);
     }
 
     @SuppressWarnings("unchecked")

@@ -22,12 +22,22 @@ public final class Corefiles {
     }
 
     /**
-     * What {@code svcalias corefile check} refuses: everything {@link #parse} refuses (syntax, and two blocks for one
+     * What every Corefile svcalias reads must pass: everything {@link #parse} refuses (syntax, and two blocks for one
      * zone and port, as CoreDNS does), and damaged svcalias markers.
      */
     public static Corefile check(String text) {
         Corefile corefile = parse(text);
         Region.find(corefile);
+        return corefile;
+    }
+
+    /**
+     * What {@code svcalias corefile check} refuses: everything {@link #check} refuses, plus plugin errors every
+     * CoreDNS release refuses at start-up (an unknown plugin, a once-per-block plugin used twice); see LoadCheck.
+     */
+    public static Corefile checkLoadable(String text) {
+        Corefile corefile = check(text);
+        LoadCheck.check(corefile);
         return corefile;
     }
 

@@ -152,4 +152,18 @@ class PlanApplierTest {
         assertThat(cluster.calls().subList(before, cluster.calls().size())).hasSize(PlanApplier.MAX_ATTEMPTS)
                 .containsOnly("write " + ref);
     }
+
+    @Test
+    void aDeleteOfAnEntryChangedSinceItWasReadIsExit5NotAnInternalError() {
+        ServiceEntryRecord read = cluster.serviceEntryList().get(0);
+        ServiceEntryRecord stale = new ServiceEntryRecord(read.namespace(), read.name(), "1", read.hosts(),
+                read.addresses(), read.labels(), read.annotations(), read.manifest());
+        assertThatThrownBy(() -> new PlanApplier(cluster).apply(Plan.of(new ServiceEntryDelete(stale, "delete"))))
+                .isInstanceOfSatisfying(SvcaliasException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.CLUSTER_STATE);
+                    assertThat(e.getMessage()).contains("serviceentry " + OLD_HOME + " was changed by someone else");
+                    assertThat(e.hint()).isEqualTo("run the command again to see the current state");
+                });
+        assertThat(entryKeys()).containsExactly(OLD_HOME);
+    }
 }

@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcalias.testing.CliRun;
 import dev.svcalias.testing.FakeDnsServer;
-import dev.svcalias.testing.RecipeCluster;
-import dev.svcalias.testing.RecipeCluster.Era;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** apply -f and diff -f through the production wiring, against fabric8's CRUD mock API server. */
-class ApplyCommandTest {
+class ApplyCommandTest extends RecipeClusterCase {
     static final String FILE = """
             domain: internal
             aliases:
@@ -26,21 +22,9 @@ class ApplyCommandTest {
                 target: fruits-api-service.micro-shake-factory
               - {name: my-veg, target: veg-api.micro-shake-factory}
             """;
-    @TempDir
-    Path dir;
-    RecipeCluster cluster;
-    String kc;
-
     @BeforeEach
     void start() {
-        cluster = new RecipeCluster(Era.COREDNS_1_6_2, dir);
-        kc = cluster.kubeconfigFlag();
         assertThat(CliRun.run("init", "--domain", "internal", kc).exitCode()).isZero();
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
     }
 
     @Test

@@ -6,44 +6,28 @@ import dev.svcalias.cluster.ClusterConnector;
 import dev.svcalias.cluster.Fabric8ClusterConnector;
 import dev.svcalias.testing.CliRun;
 import dev.svcalias.testing.RacingCluster;
-import dev.svcalias.testing.RecipeCluster;
-import dev.svcalias.testing.RecipeCluster.Era;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * apply -f, diff -f and --prune in the coredns and istio modes (mock API): the same file, written as each zone's
  * recorded mode writes aliases (ExternalName Services; Services, VirtualServices and ServiceEntries), with
  * per-alias outcomes, a rerun that converges, and reads that do not grow with the number of aliases.
  */
-class ApplyModesTest {
+class ApplyModesTest extends RecipeClusterCase {
     static final String ALIASES = "svcalias-aliases";
     static final String FILE = ApplyCommandTest.FILE;
-    @TempDir
-    Path dir;
-    RecipeCluster cluster;
-    String kc;
-
     @BeforeEach
     void start() {
-        cluster = new RecipeCluster(Era.COREDNS_1_6_2, dir);
-        kc = cluster.kubeconfigFlag();
         // an Istio upgrade past 1.8 took istiocoredns away
         cluster.client.services().inNamespace("istio-system").withName("istiocoredns").delete();
         cluster.client.apps().deployments().inNamespace("istio-system").withName("istiocoredns").delete();
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
     }
 
     @Test

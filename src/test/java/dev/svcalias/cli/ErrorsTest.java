@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcalias.testing.CliRun;
 import dev.svcalias.testing.RecipeCluster;
-import dev.svcalias.testing.RecipeCluster.Era;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
@@ -15,28 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every error: one line on stderr naming the problem and the fix, the documented exit code, nothing changed. */
-class ErrorsTest {
-    @TempDir
-    Path dir;
-    RecipeCluster cluster;
-    String kc;
-
-    @BeforeEach
-    void start() {
-        cluster = new RecipeCluster(Era.COREDNS_1_6_2, dir);
-        kc = cluster.kubeconfigFlag();
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
+class ErrorsTest extends RecipeClusterCase {
 
     private CliRun fails(int code, String... args) {
         CliRun run = CliRun.run(args);

@@ -7,35 +7,15 @@ import dev.svcalias.testing.CliRun;
 import dev.svcalias.testing.FakeDnsServer;
 import dev.svcalias.testing.InterceptingConnector;
 import dev.svcalias.testing.RecipeCluster;
-import dev.svcalias.testing.RecipeCluster.Era;
 import io.fabric8.kubernetes.api.model.Service;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The coredns and istio modes and the migration from istiocoredns, through the production wiring (mock API). */
-class ModesTest {
+class ModesTest extends RecipeClusterCase {
     static final String ALIASES = "svcalias-aliases";
     static final String FRUITS = "fruits-api-service.micro-shake-factory";
 
-    @TempDir
-    Path dir;
-    RecipeCluster cluster;
-    String kc;
-
-    @BeforeEach
-    void start() {
-        cluster = new RecipeCluster(Era.COREDNS_1_6_2, dir);
-        kc = cluster.kubeconfigFlag();
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
 
     private void removeIstiocoredns() {
         cluster.removeIstiocoredns();

@@ -149,6 +149,58 @@ class ApiErrorsTest {
     }
 
     @Test
+    void aConflictOnAReadIsExit5NotARetry() {
+        api.server.expect().get().withPath("/api/v1/namespaces/shop/services/fruits").andReturn(409, status(409,
+                "Conflict", "the server is busy with another request")).always();
+        assertThatThrownBy(() -> api.cluster.services().service("shop", "fruits"))
+                .isNotInstanceOf(ConflictException.class)
+                .isInstanceOfSatisfying(SvcaliasException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.CLUSTER_STATE);
+                    assertThat(e.getMessage()).isEqualTo("get service shop/fruits failed (HTTP 409): the server is "
+                            + "busy with another request");
+                    assertThat(e.hint()).contains("run the command again");
+                });
+    }
+
+    @Test
+    void anAnswerThatIsNotAKubernetesObjectIsExit5() {
+        api.server.expect().get().withPath("/api/v1/namespaces/shop/services/fruits").andReturn(200,
+                "<html><body>Please log in</body></html>").always();
+        assertThatThrownBy(() -> api.cluster.services().service("shop", "fruits"))
+                .isInstanceOfSatisfying(SvcaliasException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.CLUSTER_STATE);
+                    assertThat(e.getMessage()).startsWith("get service shop/fruits failed: the API server at "
+                            + api.url() + " answered with a body that is not a Kubernetes object (")
+                            .doesNotContain("\n");
+                    assertThat(e.hint()).contains("not a proxy or a login page");
+                });
+    }
+
+    @Test
+    void aDeleteAnsweredWithSomethingElseIsCheckedAndRefused() {
+        String path = "/apis/networking.istio.io/v1/namespaces/shop/serviceentries/fruits.internal";
+        api.server.expect().get().withPath("/apis/networking.istio.io").andReturn(200, new io.fabric8.kubernetes.api
+                .model.APIGroupBuilder().withName("networking.istio.io").addNewVersion().withGroupVersion(
+                "networking.istio.io/v1").withVersion("v1").endVersion().build()).always();
+        api.server.expect().get().withPath("/apis/networking.istio.io/v1").andReturn(200, new io.fabric8.kubernetes
+                .api.model.APIResourceListBuilder().withGroupVersion("networking.istio.io/v1").addNewResource()
+                .withName("serviceentries").withKind("ServiceEntry").withNamespaced(true).endResource().build())
+                .always();
+        api.server.expect().delete().withPath(path).andReturn(200, "<html><body>Please log in</body></html>")
+                .always();
+        api.server.expect().get().withPath(path).andReturn(200, new io.fabric8.kubernetes.api.model
+                .GenericKubernetesResourceBuilder().withApiVersion("networking.istio.io/v1").withKind("ServiceEntry")
+                .withNewMetadata().withName("fruits.internal").withNamespace("shop").withResourceVersion("5")
+                .endMetadata().build()).always();
+        assertThatThrownBy(() -> api.cluster.serviceEntries().delete("shop", "fruits.internal", "5"))
+                .isInstanceOfSatisfying(SvcaliasException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.CLUSTER_STATE);
+                    assertThat(e.getMessage()).isEqualTo("the API server answered the delete of serviceentry "
+                            + "shop/fruits.internal as done, but serviceentry shop/fruits.internal is still there");
+                });
+    }
+
+    @Test
     void aClosedPortIsUnreachable() throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

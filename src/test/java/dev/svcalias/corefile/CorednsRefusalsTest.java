@@ -50,4 +50,27 @@ class CorednsRefusalsTest {
         assertThatThrownBy(() -> Corefiles.removeZone(damaged, "other")).isInstanceOf(CorefileException.class);
         assertThatThrownBy(() -> Corefiles.check(damaged)).isInstanceOf(CorefileException.class);
     }
+
+    @Test
+    void checkRefusesAPluginNoCoreDnsShips() {
+        // CoreDNS: "Unknown directive 'forwrd'"
+        String typo = ".:53 {\n    errors\n    forwrd . 1.1.1.1\n}\n";
+        assertThatCode(() -> Corefiles.check(typo)).doesNotThrowAnyException(); // edits leave external plugins be
+        assertThatThrownBy(() -> Corefiles.checkLoadable(typo)).isInstanceOf(CorefileSyntaxException.class)
+                .hasMessageStartingWith("line 3, column 5: unknown plugin 'forwrd'");
+    }
+
+    @Test
+    void checkRefusesAOncePerBlockPluginTwiceAlsoThroughASnippet() {
+        // CoreDNS: "plugin/cache: this plugin can only be used once per Server Block"
+        assertThatThrownBy(() -> Corefiles.checkLoadable(".:53 {\n    cache 30\n    errors\n    cache 10\n}\n"))
+                .isInstanceOf(CorefileSyntaxException.class)
+                .hasMessageStartingWith("line 4, column 5: plugin 'cache' appears a second time in one server block "
+                        + "(first at line 2)");
+        assertThatThrownBy(() -> Corefiles.checkLoadable("(common) {\n    errors\n}\n.:53 {\n    import common\n"
+                + "    errors\n}\n")).isInstanceOf(CorefileSyntaxException.class).hasMessageContaining("'errors'");
+        // log and forward (since 1.9.4) may repeat; the same plugin in two blocks is fine
+        assertThatCode(() -> Corefiles.checkLoadable(".:53 {\n    log\n    log . {class error}\n    cache\n}\n"
+                + "internal:53 {\n    cache\n}\n")).doesNotThrowAnyException();
+    }
 }

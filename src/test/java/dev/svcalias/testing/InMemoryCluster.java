@@ -2,6 +2,7 @@ package dev.svcalias.testing;
 
 import dev.svcalias.cluster.AliasService;
 import dev.svcalias.cluster.AliasServices;
+import dev.svcalias.cluster.ApiUnreachableException;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.ConfigMapRef;
 import dev.svcalias.cluster.ConflictException;
@@ -37,6 +38,7 @@ public final class InMemoryCluster implements Cluster {
     private final Map<String, Map<String, String>> namespaces = new TreeMap<>();
     private final List<String> calls = new ArrayList<>();
     private final List<Predicate<String>> failures = new ArrayList<>();
+    private final List<Predicate<String>> lostAnswers = new ArrayList<>();
     private int resourceVersion = 100;
     private final InMemoryVirtualServices virtualServices = new InMemoryVirtualServices(this::call, this::next);
 
@@ -59,7 +61,26 @@ public final class InMemoryCluster implements Cluster {
 
     public InMemoryCluster healed() {
         failures.clear();
+        lostAnswers.clear();
         return this;
+    }
+
+    /**
+     * Writes whose name matches land, then their answer is lost: the connection breaks after the request went out,
+     * as an ApiUnreachableException (exit 4) says (until {@link #healed}).
+     */
+    public InMemoryCluster loseAnswerWhen(Predicate<String> call) {
+        lostAnswers.add(call);
+        return this;
+    }
+
+    /** Ends a write that landed: its answer, unless it is to be lost. */
+    private <T> T answer(String name, T result) {
+        if (lostAnswers.stream().anyMatch(f -> f.test(name))) {
+            throw new ApiUnreachableException("cannot reach the Kubernetes API server at memory: connection reset"
+                    + " (after " + name + ")", "retry", null);
+        }
+        return result;
     }
 
     public List<String> calls() {
@@ -121,7 +142,7 @@ public final class InMemoryCluster implements Cluster {
                         : current.backup().or(() -> Optional.of(read.corefile()));
                 CorefileSnapshot written = new CorefileSnapshot(read.ref(), next(), newCorefile, backup);
                 configMaps.put(read.ref(), written);
-                return written;
+                return answer("write " + read.ref(), written);
             }
         };
     }
@@ -211,7 +232,8 @@ public final class InMemoryCluster implements Cluster {
                         (Map<String, String>) meta.getOrDefault("labels", Map.of()),
                         (Map<String, String>) meta.getOrDefault("annotations", Map.of()), manifest);
                 entries.put(key, written);
-                return written;
+                return answer((expectedResourceVersion == null ? "create" : "replace") + " serviceentry " + key,
+                        written);
             }
 
             @Override
@@ -229,6 +251,7 @@ public final class InMemoryCluster implements Cluster {
                     throw new ConflictException("serviceentry " + namespace + "/" + name, null);
                 }
                 entries.remove(namespace + "/" + name);
+                answer("delete serviceentry " + namespace + "/" + name, null);
             }
         };
     }
@@ -260,6 +283,12 @@ public final class InMemoryCluster implements Cluster {
             @Override
             public void delete(String namespace, String name, String expectedResourceVersion) {
                 call("delete service " + namespace + "/" + name);
+                AliasService current = aliasServices.get(namespace + "/" + name);
+                // like the API server's delete precondition: a changed object is not deleted
+                if (current != null && expectedResourceVersion != null
+                        && !current.resourceVersion().equals(expectedResourceVersion)) {
+                    throw new ConflictException("service " + namespace + "/" + name, null);
+                }
                 aliasServices.remove(namespace + "/" + name);
             }
 
