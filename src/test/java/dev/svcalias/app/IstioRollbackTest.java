@@ -44,7 +44,7 @@ class IstioRollbackTest {
         assertThatThrownBy(() -> add("fruits-api-service.micro-shake-factory", false))
                 .isInstanceOf(SvcaliasException.class)
                 .hasMessageContaining("writing serviceentry " + ROUTE + " failed")
-                .hasMessageContaining("created virtualservice " + ROUTE + " (undone)")
+                .hasMessageContaining("created virtualservice " + ROUTE + " (deleted again)")
                 .hasMessageEndingWith("nothing was left changed");
         assertThat(cluster.virtualServiceMap()).isEmpty();
         assertThat(cluster.serviceEntryList()).isEmpty();
@@ -68,7 +68,7 @@ class IstioRollbackTest {
         Map<String, Object> before = cluster.virtualServiceMap().get(ROUTE).manifest();
         cluster.failWhen(c -> c.startsWith("delete service svcalias-aliases/"));
         assertThatThrownBy(() -> new AliasRemoveUseCase(cluster).run("my-fruits", null, false, false, LAYOUT))
-                .hasMessageContaining("virtualservice " + ROUTE + " (undone)")
+                .hasMessageContaining("deleted virtualservice " + ROUTE + " (re-created)")
                 .hasMessageEndingWith("nothing was left changed");
         assertThat(cluster.virtualServiceMap().get(ROUTE).manifest().get("spec")).isEqualTo(before.get("spec"));
         assertThat(cluster.serviceEntryList()).hasSize(1);
@@ -81,7 +81,7 @@ class IstioRollbackTest {
         Object spec = cluster.virtualServiceMap().get(ROUTE).spec();
         cluster.failWhen(c -> c.startsWith("replace serviceentry"));
         assertThatThrownBy(() -> add("veggies.micro-shake-factory", true))
-                .hasMessageContaining("virtualservice " + ROUTE + " (undone)");
+                .hasMessageContaining("replaced virtualservice " + ROUTE + " (restored)");
         assertThat(cluster.virtualServiceMap().get(ROUTE).spec()).isEqualTo(spec);
         cluster.healed();
 
