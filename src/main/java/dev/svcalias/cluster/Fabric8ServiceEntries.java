@@ -151,21 +151,8 @@ final class Fabric8ServiceEntries implements ServiceEntries {
         // the manifest may name another version than the one served; the path decides, the body must agree
         resource.setApiVersion(GROUP + "/" + servedVersion());
         resource.setKind("ServiceEntry");
-        String ns = resource.getMetadata().getNamespace();
-        String what = "serviceentry " + ns + "/" + resource.getMetadata().getName();
-        if (expectedResourceVersion == null) {
-            resource.getMetadata().setResourceVersion(null);
-            return record(errors.call("create " + what, () -> op.inNamespace(ns).resource(resource).create()));
-        }
-        resource.getMetadata().setResourceVersion(expectedResourceVersion);
-        try {
-            return record(op.inNamespace(ns).resource(resource).update());
-        } catch (KubernetesClientException e) {
-            if (ApiErrors.isNotFound(e)) { // deleted since it was read: as stale as a changed one
-                throw new ConflictException(what, e);
-            }
-            throw errors.translate("update " + what, e);
-        }
+        String what = "serviceentry " + resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+        return record(ConditionalPut.put(op, resource, expectedResourceVersion, what, errors));
     }
 
     @Override

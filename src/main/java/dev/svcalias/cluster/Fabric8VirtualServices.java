@@ -77,20 +77,8 @@ final class Fabric8VirtualServices implements VirtualServices {
                 .convertValue(manifest, GenericKubernetesResource.class);
         resource.setApiVersion(GROUP + "/" + version); // the path decides the version, the body must agree
         resource.setKind("VirtualService");
-        resource.getMetadata().setResourceVersion(expectedResourceVersion);
-        String ns = resource.getMetadata().getNamespace();
-        String what = "virtualservice " + ns + "/" + resource.getMetadata().getName();
-        if (expectedResourceVersion == null) {
-            return record(errors.call("create " + what, () -> op.inNamespace(ns).resource(resource).create()));
-        }
-        try {
-            return record(op.inNamespace(ns).resource(resource).update());
-        } catch (KubernetesClientException e) {
-            if (ApiErrors.isNotFound(e)) { // deleted since it was read: as stale as a changed one
-                throw new ConflictException(what, e);
-            }
-            throw errors.translate("update " + what, e);
-        }
+        String what = "virtualservice " + resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+        return record(ConditionalPut.put(op, resource, expectedResourceVersion, what, errors));
     }
 
     @Override
