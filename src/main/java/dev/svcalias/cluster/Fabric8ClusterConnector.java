@@ -49,10 +49,13 @@ public final class Fabric8ClusterConnector implements ClusterConnector {
         config.setRequestTimeout((int) requestTimeout.toMillis());
         config.setRequestRetryBackoffLimit(0);
         config.setUserAgent(userAgent());
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        JdkHttpClients httpClients = new JdkHttpClients();
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
+                .withHttpClientFactory(new TrackingJdkHttpClientFactory(httpClients)).build();
         String name = config.getCurrentContext() != null ? config.getCurrentContext().getName()
                 : context != null ? context : "in-cluster";
-        return new Fabric8Cluster(client, "context " + name + " (" + stripSlash(config.getMasterUrl()) + ")");
+        return new Fabric8Cluster(client, "context " + name + " (" + stripSlash(config.getMasterUrl()) + ")",
+                httpClients::shutdownNow);
     }
 
     /** As kubectl does ("kubectl/v1.34.4 ..."): the API server's audit log and metrics can tell svcalias apart. */
