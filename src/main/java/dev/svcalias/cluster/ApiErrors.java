@@ -43,6 +43,8 @@ final class ApiErrors {
             return call.get();
         } catch (KubernetesClientException e) {
             throw translate(what, e);
+        } catch (RestException e) {
+            throw translate(what, e);
         }
     }
 
@@ -58,7 +60,16 @@ final class ApiErrors {
     }
 
     RuntimeException translate(String what, KubernetesClientException e) {
-        int code = e.getCode();
+        return translate(what, e.getCode(), e.getStatus() != null ? e.getStatus().getMessage() : null, e);
+    }
+
+    /** The same mapping for svcalias's own REST path ({@link KubeRest}). */
+    RuntimeException translate(String what, RestException e) {
+        return translate(what, e.code(), e.serverMessage(), e);
+    }
+
+    /** @param statusMessage the message of the API server's Status answer, null when none came */
+    private RuntimeException translate(String what, int code, String statusMessage, RuntimeException e) {
         if (code == 409 && WRITE.matcher(what).lookingAt()) {
             return new ConflictException(what.replaceFirst("^(create|update|patch|delete) ", ""), e);
         }
@@ -68,7 +79,7 @@ final class ApiErrors {
                     "log in again to refresh the credentials, or pick another context with --context", e);
         }
         if (code == 403) {
-            return forbidden(what, e);
+            return forbidden(what, statusMessage, e);
         }
         Throwable network = networkCause(e);
         if (code < 100 && network != null) {
@@ -88,13 +99,13 @@ final class ApiErrors {
                     "rerun with --verbose and report it", e);
         }
         return new SvcaliasException(ExitCode.CLUSTER_STATE, what + " failed (HTTP " + code + "): "
-                + oneLine(serverMessage(e)), code >= 500 ? "the API server failed; retry, or check its health"
+                + oneLine(serverMessage(statusMessage, e)), code >= 500 ? "the API server failed; retry, or check its health"
                 : code == 409 ? "the API server refused a read with a conflict; run the command again, and check the"
                 + " API server and any proxy in front of it if it persists" : "rerun with --verbose for details", e);
     }
 
-    private static SvcaliasException forbidden(String what, KubernetesClientException e) {
-        String text = serverMessage(e);
+    private static SvcaliasException forbidden(String what, String statusMessage, RuntimeException e) {
+        String text = serverMessage(statusMessage, e);
         Matcher m = FORBIDDEN.matcher(text);
         if (!m.find()) {
             return new SvcaliasException(ExitCode.CLUSTER_ACCESS, "forbidden: " + what + ": " + oneLine(text),
@@ -110,16 +121,16 @@ final class ApiErrors {
                         + namespace) + "; see " + RBAC_DOC, e);
     }
 
-    private static String serverMessage(KubernetesClientException e) {
-        return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
-                : rootMessage(e);
+    private static String serverMessage(String statusMessage, RuntimeException e) {
+        return statusMessage != null ? statusMessage : rootMessage(e);
     }
 
-    /** An answer the client could not parse (Jackson 3 or 2 in the cause chain). */
+    /** An answer the client could not parse (Jackson 3 or 2, or svcalias's own JSON reader, in the cause chain). */
     private static boolean unreadable(Throwable e) {
         for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
             String name = t.getClass().getName();
-            if (name.startsWith("tools.jackson.") || name.startsWith("com.fasterxml.jackson.")) {
+            if (name.startsWith("tools.jackson.") || name.startsWith("com.fasterxml.jackson.")
+                    || t instanceof JsonReader.MalformedJsonException) {
                 return true;
             }
         }

@@ -16,4 +16,10 @@ public interface CorefileStore {
      * annotation (used by reset once the original is back). Throws {@link ConflictException} on a 409.
      */
     CorefileSnapshot write(CorefileSnapshot read, String newCorefile, boolean dropBackup);
+
+    /** The ConfigMap exists but has no Corefile key: exit 5, whichever client read it. */
+    static dev.svcalias.error.SvcaliasException missingKey(ConfigMapRef ref) {
+        return dev.svcalias.error.SvcaliasException.state(ref + " has no key '" + ref.key() + "'", "check that it is "
+                + "CoreDNS's ConfigMap: kubectl get configmap -n " + ref.namespace() + " " + ref.name() + " -o yaml");
+    }
 }

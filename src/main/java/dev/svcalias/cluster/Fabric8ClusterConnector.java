@@ -65,6 +65,28 @@ public final class Fabric8ClusterConnector implements ClusterConnector {
     }
 
     Config configure(String kubeconfig, String context) {
+        List<Path> files = check(kubeconfig, context);
+        if (files.isEmpty()) {
+            return Config.autoConfigure(null);
+        }
+        String where = files.size() == 1 ? files.get(0).toString() : "$KUBECONFIG (" + files.size() + " files)";
+        try {
+            if (files.size() == 1) {
+                return Config.fromKubeconfig(context, files.get(0).toFile());
+            }
+            // several files: fabric8 merges the $KUBECONFIG list the way kubectl does
+            return Config.autoConfigure(context);
+        } catch (RuntimeException e) {
+            throw SvcaliasException.usage("kubeconfig " + where + " is not usable: " + ApiErrors.oneLine(
+                    String.valueOf(e.getMessage())), "check it with kubectl config view");
+        }
+    }
+
+    /**
+     * The kubeconfig files to use, after the checks every connection makes first (the file exists, the context is
+     * in it...); empty for the pod's service account.
+     */
+    List<Path> check(String kubeconfig, String context) {
         List<Path> files = kubeconfigFiles(kubeconfig);
         if (files.isEmpty()) {
             if (isBlank(env.apply("KUBERNETES_SERVICE_HOST"))) {
@@ -76,7 +98,7 @@ public final class Fabric8ClusterConnector implements ClusterConnector {
                 throw SvcaliasException.usage("--context " + context + " needs a kubeconfig, and none was found "
                         + "(running in a pod)", "drop --context to use the pod's service account, or pass --kubeconfig");
             }
-            return Config.autoConfigure(null);
+            return files;
         }
         Map<Path, String> texts = new java.util.LinkedHashMap<>();
         for (Path file : files) {
@@ -100,16 +122,19 @@ public final class Fabric8ClusterConnector implements ClusterConnector {
                     + " is not defined in it", parsed.contexts().isEmpty() ? "check it with kubectl config view"
                     : "pass --context (one of: " + String.join(", ", parsed.contexts()) + ")");
         }
-        try {
-            if (files.size() == 1) {
-                return Config.fromKubeconfig(context, files.get(0).toFile());
-            }
-            // several files: fabric8 merges the $KUBECONFIG list the way kubectl does
-            return Config.autoConfigure(context);
-        } catch (RuntimeException e) {
-            throw SvcaliasException.usage("kubeconfig " + where + " is not usable: " + ApiErrors.oneLine(
-                    String.valueOf(e.getMessage())), "check it with kubectl config view");
-        }
+        return files;
+    }
+
+    UnaryOperator<String> env() {
+        return env;
+    }
+
+    Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    Duration requestTimeout() {
+        return requestTimeout;
     }
 
     private List<Path> kubeconfigFiles(String flag) {

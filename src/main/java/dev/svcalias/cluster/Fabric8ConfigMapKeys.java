@@ -42,9 +42,9 @@ final class Fabric8ConfigMapKeys implements ConfigMapKeys {
         value.ifPresentOrElse(v -> data.put(ref.key(), v), () -> data.remove(ref.key()));
         Map<String, String> notes = cm.getMetadata().getAnnotations() == null ? new LinkedHashMap<>()
                 : new LinkedHashMap<>(cm.getMetadata().getAnnotations());
-        annotate(notes, annotations);
+        ConfigMapKeysRules.annotate(notes, annotations);
         if (data.isEmpty() && (cm.getBinaryData() == null || cm.getBinaryData().isEmpty())
-                && notes.containsKey(CREATED_ANNOTATION) && onlySvcalias(notes)) {
+                && notes.containsKey(CREATED_ANNOTATION) && ConfigMapKeysRules.onlySvcalias(notes)) {
             delete(ref, read.resourceVersion());
             return KeySnapshot.absent(ref);
         }
@@ -64,7 +64,7 @@ final class Fabric8ConfigMapKeys implements ConfigMapKeys {
     private KeySnapshot create(ConfigMapRef ref, String value, Map<String, Optional<String>> annotations) {
         Map<String, String> notes = new LinkedHashMap<>();
         notes.put(CREATED_ANNOTATION, "true");
-        annotate(notes, annotations);
+        ConfigMapKeysRules.annotate(notes, annotations);
         ConfigMap cm = new ConfigMapBuilder().withNewMetadata().withName(ref.name()).withNamespace(ref.namespace())
                 .addToLabels("app.kubernetes.io/managed-by", "svcalias").withAnnotations(notes).endMetadata()
                 .addToData(ref.key(), value).build();
@@ -91,37 +91,16 @@ final class Fabric8ConfigMapKeys implements ConfigMapKeys {
         }
     }
 
-    private static void annotate(Map<String, String> notes, Map<String, Optional<String>> changes) {
-        changes.forEach((k, v) -> {
-            if (!k.startsWith(PREFIX)) {
-                throw new IllegalArgumentException("svcalias only writes its own annotations, not " + k);
-            }
-            v.ifPresentOrElse(s -> notes.put(k, s), () -> notes.remove(k));
-        });
-    }
-
-    /** No annotation but svcalias's own (and the ones the API server or kubectl add) is left on it. */
-    private static boolean onlySvcalias(Map<String, String> notes) {
-        return notes.keySet().stream().allMatch(k -> k.startsWith(PREFIX)
-                || k.equals("kubectl.kubernetes.io/last-applied-configuration"));
-    }
-
     private static KeySnapshot snapshot(ConfigMapRef ref, ConfigMap cm) {
         Map<String, String> data = cm.getData() == null ? Map.of() : cm.getData();
         Map<String, String> all = cm.getMetadata().getAnnotations() == null ? Map.of()
                 : cm.getMetadata().getAnnotations();
-        Map<String, String> ours = new LinkedHashMap<>();
-        all.forEach((k, v) -> {
-            if (k.startsWith(PREFIX) && !k.equals(CREATED_ANNOTATION)) {
-                ours.put(k, v);
-            }
-        });
         Set<String> others = new HashSet<>(data.keySet());
         others.remove(ref.key());
         if (cm.getBinaryData() != null) {
             others.addAll(cm.getBinaryData().keySet());
         }
         return new KeySnapshot(ref, cm.getMetadata().getResourceVersion(), Optional.ofNullable(data.get(ref.key())),
-                ours, others, all.containsKey(CREATED_ANNOTATION));
+                ConfigMapKeysRules.ours(all), others, all.containsKey(CREATED_ANNOTATION));
     }
 }

@@ -1,6 +1,5 @@
 package dev.svcalias.cluster;
 
-import dev.svcalias.error.SvcaliasException;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -31,8 +30,7 @@ final class Fabric8CorefileStore implements CorefileStore {
         }
         String corefile = cm.getData() == null ? null : cm.getData().get(ref.key());
         if (corefile == null) {
-            throw SvcaliasException.state(ref + " has no key '" + ref.key() + "'", "check that it is CoreDNS's "
-                    + "ConfigMap: kubectl get configmap -n " + ref.namespace() + " " + ref.name() + " -o yaml");
+            throw CorefileStore.missingKey(ref);
         }
         Map<String, String> annotations = cm.getMetadata().getAnnotations();
         String backup = annotations == null ? null : annotations.get(BACKUP_ANNOTATION);

@@ -41,19 +41,21 @@ final class Fabric8ServiceEntries implements ServiceEntries {
             List<String> served = group == null || !GROUP.equals(group.getName()) || group.getVersions() == null
                     ? PREFERRED : group.getVersions().stream().map(GroupVersionForDiscovery::getVersion)
                     .filter(Objects::nonNull).toList();
-            for (String v : PREFERRED) {
-                if (served.contains(v) && hasServiceEntries(v)) {
-                    version = v;
-                    break;
-                }
-            }
-            if (version == null) {
-                throw SvcaliasException.state("Istio's ServiceEntry API (" + GROUP + ") is not served by this "
-                        + "cluster", "install Istio (1.1 to 1.8, with the istiocoredns addon) before adding aliases;"
-                        + " kubectl api-resources --api-group=" + GROUP + " shows what is served");
-            }
+            version = choose(served, this::hasServiceEntries);
         }
         return version;
+    }
+
+    /** The most preferred of the served versions that has the serviceentries resource; exit 5 when none has. */
+    static String choose(List<String> served, java.util.function.Predicate<String> hasServiceEntries) {
+        for (String v : PREFERRED) {
+            if (served.contains(v) && hasServiceEntries.test(v)) {
+                return v;
+            }
+        }
+        throw SvcaliasException.state("Istio's ServiceEntry API (" + GROUP + ") is not served by this "
+                + "cluster", "install Istio (1.1 to 1.8, with the istiocoredns addon) before adding aliases;"
+                + " kubectl api-resources --api-group=" + GROUP + " shows what is served");
     }
 
     private boolean hasServiceEntries(String v) {

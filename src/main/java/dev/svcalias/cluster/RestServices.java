@@ -1,0 +1,87 @@
+package dev.svcalias.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@link Services} over {@link KubeRest} for what every command reads (Services, namespaces, ConfigMap values,
+ * DaemonSets); the platform look-ups of init and status (Deployments, nodes, a restart) go to fabric8.
+ */
+final class RestServices implements Services {
+    private final KubeRest rest;
+    private final ApiErrors errors;
+    private final Supplier<Services> fabric8;
+
+    RestServices(KubeRest rest, ApiErrors errors, Supplier<Services> fabric8) {
+        this.rest = rest;
+        this.errors = errors;
+        this.fabric8 = fabric8;
+    }
+
+    @Override
+    public Optional<ServiceInfo> service(String namespace, String name) {
+        return errors.call("get service " + namespace + "/" + name,
+                () -> rest.get("/api/v1/namespaces/" + namespace + "/services/" + name)).flatMap(RestServices::info);
+    }
+
+    @Override
+    public List<ServiceInfo> listAll() {
+        return Fields.items(errors.call("list services", () -> rest.send("GET", "/api/v1/services", null))).stream()
+                .map(RestServices::info).flatMap(Optional::stream).toList();
+    }
+
+    private static Optional<ServiceInfo> info(Map<String, Object> service) {
+        Map<String, Object> spec = Fields.map(service, "spec");
+        if (spec == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> metadata = Fields.map(service, "metadata");
+        List<ServiceInfo.PortInfo> ports = new ArrayList<>();
+        for (Object p : Fields.list(spec, "ports")) {
+            Object port = p instanceof Map<?, ?> m ? m.get("port") : null;
+            ports.add(new ServiceInfo.PortInfo(Fields.string(p, "name"), port instanceof Number n ? n.intValue() : 0,
+                    Fields.string(p, "protocol")));
+        }
+        String type = Fields.string(spec, "type");
+        return Optional.of(new ServiceInfo(Fields.string(metadata, "namespace"), Fields.string(metadata, "name"),
+                type == null ? "ClusterIP" : type, Fields.string(spec, "clusterIP"), Fields.string(spec, "externalName"),
+                List.copyOf(ports)));
+    }
+
+    @Override
+    public boolean namespaceExists(String namespace) {
+        return errors.call("get namespace " + namespace, () -> rest.get("/api/v1/namespaces/" + namespace))
+                .isPresent();
+    }
+
+    @Override
+    public Optional<String> configMapValue(String namespace, String name, String key) {
+        Optional<Map<String, Object>> cm = errors.call("get configmap " + namespace + "/" + name,
+                () -> rest.get("/api/v1/namespaces/" + namespace + "/configmaps/" + name));
+        return cm.map(c -> Fields.strings(c, "data")).map(data -> data.get(key));
+    }
+
+    @Override
+    public boolean daemonSetExists(String namespace, String name) {
+        return errors.call("get daemonset " + namespace + "/" + name,
+                () -> rest.get("/apis/apps/v1/namespaces/" + namespace + "/daemonsets/" + name)).isPresent();
+    }
+
+    @Override
+    public Optional<String> deploymentImage(String namespace, String deployment, String container) {
+        return fabric8.get().deploymentImage(namespace, deployment, container);
+    }
+
+    @Override
+    public List<String> nodeProviderIds() {
+        return fabric8.get().nodeProviderIds();
+    }
+
+    @Override
+    public void rolloutRestart(String namespace, String deployment) {
+        fabric8.get().rolloutRestart(namespace, deployment);
+    }
+}

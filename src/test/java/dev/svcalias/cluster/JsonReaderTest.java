@@ -1,0 +1,48 @@
+package dev.svcalias.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonReaderTest {
+    @Test
+    void readsWhatTheApiServerSendsWithJacksonsNumberTypes() {
+        Object parsed = JsonReader.parse("""
+                {"kind":"ConfigMap","metadata":{"name":"coredns","labels":{}},"data":{"Corefile":".:53 {\\n\\terrors\\n}\\n\\u00e9\\"q\\\\"},
+                 "n":80,"big":3000000000,"f":1.5,"neg":-2,"t":true,"no":false,"nil":null,"list":[1,"a",[],{}]}
+                """);
+        assertThat(parsed).isInstanceOf(Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) parsed;
+        assertThat(map.keySet()).containsExactly("kind", "metadata", "data", "n", "big", "f", "neg", "t", "no", "nil",
+                "list");
+        assertThat(((Map<?, ?>) map.get("data")).get("Corefile")).isEqualTo(".:53 {\n\terrors\n}\né\"q\\");
+        assertThat(map.get("n")).isEqualTo(80);
+        assertThat(map.get("big")).isEqualTo(3000000000L);
+        assertThat(map.get("f")).isEqualTo(1.5);
+        assertThat(map.get("neg")).isEqualTo(-2);
+        assertThat(map.get("t")).isEqualTo(true);
+        assertThat(map.get("no")).isEqualTo(false);
+        assertThat(map.containsKey("nil")).isTrue();
+        assertThat(map.get("nil")).isNull();
+        assertThat(map.get("list")).isEqualTo(List.of(1, "a", List.of(), Map.of()));
+    }
+
+    @Test
+    void writesWhatItReadsBack() {
+        String json = "{\"a\":\"x\\n\\t\\\"\\\\\\u0001\",\"b\":[1,2.5,true,null,{}],\"c\":{\"d\":\"é\"}}";
+        assertThat(JsonWriter.write(JsonReader.parse(json))).isEqualTo(json);
+    }
+
+    @Test
+    void refusesWhatIsNotJson() {
+        for (String bad : List.of("<html><body>login</body></html>", "{\"a\":1", "{\"a\" 1}", "[1,]", "{} x", "",
+                "\"unterminated", "{\"a\":tru}", "{\"a\":\"\\x\"}")) {
+            assertThatThrownBy(() -> JsonReader.parse(bad)).as(bad)
+                    .isInstanceOf(JsonReader.MalformedJsonException.class);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.svcalias.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which kubeconfigs take svcalias's own REST path, and which go to fabric8. */
+class RestClusterConnectorTest {
+    @TempDir
+    Path dir;
+
+    private Cluster connect(Map<String, String> env, String kubeconfig) throws IOException {
+        Path file = dir.resolve("kubeconfig");
+        Files.writeString(file, kubeconfig);
+        return new RestClusterConnector(new Fabric8ClusterConnector(env::get, dir, Duration.ofSeconds(2),
+                Duration.ofSeconds(5))).connect(file.toString(), null);
+    }
+
+    @Test
+    void aTokenAndAServerTakeTheRestPath() throws IOException {
+        try (Cluster c = connect(Map.of(), KubeconfigText.single("plain", "https://127.0.0.1:6443"))) {
+            assertThat(c).isInstanceOf(RestCluster.class);
+            assertThat(c.describe()).isEqualTo("context plain (https://127.0.0.1:6443)");
+        }
+    }
+
+    @Test
+    void anExecPluginAProxyOrAProxyVariableGoToFabric8() throws IOException {
+        String exec = KubeconfigText.single("exec", "https://127.0.0.1:6443").replace("token: test-token",
+                "exec: {apiVersion: client.authentication.k8s.io/v1, command: aws}");
+        String proxy = KubeconfigText.single("proxy", "https://127.0.0.1:6443").replace("server: https",
+                "proxy-url: http://proxy:3128\n    server: https");
+        try (Cluster c = connect(Map.of(), exec)) {
+            assertThat(c).isInstanceOf(Fabric8Cluster.class);
+        }
+        try (Cluster c = connect(Map.of(), proxy)) {
+            assertThat(c).isInstanceOf(Fabric8Cluster.class);
+        }
+        try (Cluster c = connect(Map.of("HTTPS_PROXY", "http://proxy:3128"),
+                KubeconfigText.single("plain", "https://127.0.0.1:6443"))) {
+            assertThat(c).isInstanceOf(Fabric8Cluster.class);
+        }
+    }
+}
