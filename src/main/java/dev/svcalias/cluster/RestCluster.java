@@ -4,9 +4,9 @@ import java.util.function.Supplier;
 
 /**
  * The {@link Cluster} of the commands' hot path over {@link KubeRest} (JDK HTTP client, a small JSON reader): no
- * fabric8 or Jackson is loaded for Corefiles, Services, ServiceEntries, alias Services and ConfigMap keys. What
- * only init, status, verify's probe or istio mode need (probe pods, the platform inventory, OpenShift's DNS operator,
- * VirtualServices, Deployments and nodes) goes to a fabric8 {@link Cluster} built on first use.
+ * fabric8 or Jackson is loaded for Corefiles, Services, ServiceEntries, alias Services, ConfigMap keys and the
+ * platform inventory. What only verify's probe, OpenShift or istio mode need (probe pods, OpenShift's DNS operator,
+ * VirtualServices, Deployments' images, a restart) goes to a fabric8 {@link Cluster} built on first use.
  */
 final class RestCluster implements Cluster {
     private final KubeRest rest;
@@ -17,6 +17,10 @@ final class RestCluster implements Cluster {
     private final ServiceEntries serviceEntries;
     private final AliasServices aliasServices;
     private final ConfigMapKeys configMapKeys;
+    private final VirtualServices virtualServices;
+    private final ProbePods probePods;
+    private final Inventory inventory;
+    private final DnsOperator dnsOperator;
 
     RestCluster(KubeRest rest, String description, Supplier<Cluster> fabric8) {
         this.rest = rest;
@@ -28,6 +32,10 @@ final class RestCluster implements Cluster {
         this.serviceEntries = new RestServiceEntries(rest, errors);
         this.aliasServices = new RestAliasServices(rest, errors);
         this.configMapKeys = new RestConfigMapKeys(rest, errors);
+        this.virtualServices = OnDemand.of(VirtualServices.class, () -> this.fabric8.get().virtualServices());
+        this.probePods = OnDemand.of(ProbePods.class, () -> this.fabric8.get().probePods());
+        this.inventory = new RestInventory(rest, errors);
+        this.dnsOperator = OnDemand.of(DnsOperator.class, () -> this.fabric8.get().dnsOperator());
     }
 
     @Override
@@ -57,22 +65,22 @@ final class RestCluster implements Cluster {
 
     @Override
     public VirtualServices virtualServices() {
-        return fabric8.get().virtualServices();
+        return virtualServices;
     }
 
     @Override
     public ProbePods probePods() {
-        return fabric8.get().probePods();
+        return probePods;
     }
 
     @Override
     public Inventory inventory() {
-        return fabric8.get().inventory();
+        return inventory;
     }
 
     @Override
     public DnsOperator dnsOperator() {
-        return fabric8.get().dnsOperator();
+        return dnsOperator;
     }
 
     @Override

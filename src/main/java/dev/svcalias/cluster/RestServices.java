@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * {@link Services} over {@link KubeRest} for what every command reads (Services, namespaces, ConfigMap values,
- * DaemonSets); the platform look-ups of init and status (Deployments, nodes, a restart) go to fabric8.
+ * {@link Services} over {@link KubeRest}: Services, namespaces, ConfigMap values, DaemonSets, Deployments' images
+ * and nodes; the one write, a rollout restart (init --restart), goes to fabric8.
  */
 final class RestServices implements Services {
     private final KubeRest rest;
@@ -72,12 +72,22 @@ final class RestServices implements Services {
 
     @Override
     public Optional<String> deploymentImage(String namespace, String deployment, String container) {
-        return fabric8.get().deploymentImage(namespace, deployment, container);
+        Optional<Map<String, Object>> d = errors.call("get deployment " + namespace + "/" + deployment,
+                () -> rest.get("/apis/apps/v1/namespaces/" + namespace + "/deployments/" + deployment));
+        Map<String, Object> podSpec = Fields.map(Fields.map(Fields.map(d.orElse(null), "spec"), "template"), "spec");
+        if (podSpec == null) {
+            return Optional.empty();
+        }
+        return Fields.list(podSpec, "containers").stream()
+                .filter(c -> container == null || container.equals(Fields.string(c, "name"))).findFirst()
+                .map(c -> Fields.string(c, "image"));
     }
 
     @Override
     public List<String> nodeProviderIds() {
-        return fabric8.get().nodeProviderIds();
+        return Fields.items(errors.call("list nodes", () -> rest.send("GET", "/api/v1/nodes", null))).stream()
+                .map(n -> Fields.string(Fields.map(n, "spec"), "providerID"))
+                .filter(id -> id != null && !id.isBlank()).toList();
     }
 
     @Override
