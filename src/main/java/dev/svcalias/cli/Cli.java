@@ -39,7 +39,9 @@ public final class Cli {
         PrintWriter out = new PrintWriter(checked, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(stderr, true, StandardCharsets.UTF_8);
         CliContext context = new CliContext(out, checked, err, env, connector, dns);
-        int code = commandLine(context, args).execute(args);
+        java.util.Optional<String> help = StaticHelp.text(args);
+        help.ifPresent(out::print);
+        int code = help.isPresent() ? 0 : commandLine(context, args).execute(args);
         out.flush();
         if (out.checkError() || checked.failure() != null) {
             IOException failure = checked.failure();

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * Every file generated from the command model ({@link Cli#model()}): the bash, zsh and fish completions, the
- * command reference in docs/reference, the man pages in docs/man and docs/exit-codes.md.
+ * command reference in docs/reference, the man pages in docs/man, docs/exit-codes.md and the help texts the CLI
+ * prints without building the model (src/main/resources/dev/svcalias/help).
  *
  * <p>The build runs {@link #main} in process-classes (exec-maven-plugin) and writes them under target/; the
  * profile {@code regen} writes them into the source tree, which is how the committed copies are refreshed. A
@@ -23,7 +24,8 @@ public final class GeneratedFiles {
     public static final String REFRESH_COMMAND = "mvn -q -Pregen process-classes";
 
     /** Folders that hold generated files only: regenerating deletes the files it no longer generates. */
-    public static final List<String> GENERATED_DIRS = List.of("completions", "docs/reference", "docs/man");
+    public static final List<String> GENERATED_DIRS = List.of("completions", "docs/reference", "docs/man",
+            HelpTexts.DIR);
 
     private GeneratedFiles() {}
 
@@ -37,6 +39,7 @@ public final class GeneratedFiles {
         CommandReference.pages(Cli.model(), "docs/reference").forEach(files::put);
         files.put("docs/exit-codes.md", ExitCodesPage.markdown());
         ManPages.pages(Cli.model(), "docs/man").forEach(files::put);
+        HelpTexts.files(Cli.model(), HelpTexts.DIR).forEach(files::put);
         return files;
     }
 
