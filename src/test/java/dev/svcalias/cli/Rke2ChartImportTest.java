@@ -2,6 +2,7 @@ package dev.svcalias.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.svcalias.testbed.Rke2CorednsChart;
 import dev.svcalias.testing.CliRun;
 import dev.svcalias.testing.PlatformSeeds;
 import dev.svcalias.testing.RecipeCluster;
@@ -59,6 +60,15 @@ class Rke2ChartImportTest {
                 .withLabels(labels).build());
         r.getAdditionalProperties().put("spec", Map.of("valuesContent", valuesContent));
         c.client.genericKubernetesResources(HCC).inNamespace("kube-system").resource(r).create();
+    }
+
+    @Test
+    void theTestsChartRendererGivesTheHelmRenderedDefaultCorefile() {
+        // Rke2CorednsChart (used by Rke2ChartImportRealIT) against what Helm rendered from the chart (SOURCES.md)
+        assertThat(Rke2CorednsChart.corefile(Rke2CorednsChart.defaults()))
+                .isEqualTo(PlatformSeeds.file("rke2-coredns.corefile"));
+        assertThat(Rke2CorednsChart.corefile(Rke2CorednsChart.values("global:\n  clusterDomain: corp.local\n")))
+                .contains("kubernetes  corp.local  in-addr.arpa ip6.arpa {");
     }
 
     @Test
