@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 /**
  * The {@link Cluster} of the commands' hot path over {@link KubeRest} (JDK HTTP client, a small JSON reader): no
  * fabric8 or Jackson is loaded for Corefiles, Services, ServiceEntries, alias Services, ConfigMap keys and the
- * platform inventory. What only verify's probe, OpenShift or istio mode need (probe pods, OpenShift's DNS operator,
- * VirtualServices, Deployments' images, a restart) goes to a fabric8 {@link Cluster} built on first use.
+ * platform inventory. What only verify's probe, OpenShift, RKE2 or istio mode need (probe pods, OpenShift's DNS
+ * operator, HelmChartConfigs, VirtualServices, a restart) goes to a fabric8 {@link Cluster} built on first use.
  */
 final class RestCluster implements Cluster {
     private final KubeRest rest;
@@ -21,6 +21,7 @@ final class RestCluster implements Cluster {
     private final ProbePods probePods;
     private final Inventory inventory;
     private final DnsOperator dnsOperator;
+    private final HelmChartConfigs helmChartConfigs;
 
     RestCluster(KubeRest rest, String description, Supplier<Cluster> fabric8) {
         this.rest = rest;
@@ -36,6 +37,7 @@ final class RestCluster implements Cluster {
         this.probePods = OnDemand.of(ProbePods.class, () -> this.fabric8.get().probePods());
         this.inventory = new RestInventory(rest, errors);
         this.dnsOperator = OnDemand.of(DnsOperator.class, () -> this.fabric8.get().dnsOperator());
+        this.helmChartConfigs = OnDemand.of(HelmChartConfigs.class, () -> this.fabric8.get().helmChartConfigs());
     }
 
     @Override
@@ -81,6 +83,11 @@ final class RestCluster implements Cluster {
     @Override
     public DnsOperator dnsOperator() {
         return dnsOperator;
+    }
+
+    @Override
+    public HelmChartConfigs helmChartConfigs() {
+        return helmChartConfigs;
     }
 
     @Override

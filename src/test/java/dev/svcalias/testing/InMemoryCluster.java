@@ -358,6 +358,11 @@ public final class InMemoryCluster implements Cluster {
     }
 
     @Override
+    public dev.svcalias.cluster.HelmChartConfigs helmChartConfigs() {
+        throw new UnsupportedOperationException("no helm-controller in memory");
+    }
+
+    @Override
     public String describe() {
         return "in-memory cluster";
     }

@@ -90,6 +90,11 @@ public final class InterceptingConnector implements ClusterConnector {
             }
 
             @Override
+            public dev.svcalias.cluster.HelmChartConfigs helmChartConfigs() {
+                return real.helmChartConfigs();
+            }
+
+            @Override
             public String describe() {
                 return real.describe();
             }

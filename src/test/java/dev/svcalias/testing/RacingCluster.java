@@ -108,6 +108,11 @@ public final class RacingCluster implements Cluster {
     }
 
     @Override
+    public dev.svcalias.cluster.HelmChartConfigs helmChartConfigs() {
+        return real.helmChartConfigs();
+    }
+
+    @Override
     public String describe() {
         return real.describe();
     }
