@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -40,13 +39,9 @@ final class PemTls {
             if (key.isEmpty()) {
                 return Optional.empty();
             }
-            Collection<? extends Certificate> chain = certificates(certPem);
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("client", key.get(), new char[0], chain.toArray(new Certificate[0]));
-            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            factory.init(store, new char[0]);
-            keys = factory.getKeyManagers();
+            X509Certificate[] chain = certificates(certPem).stream().map(X509Certificate.class::cast)
+                    .toArray(X509Certificate[]::new);
+            keys = new KeyManager[] {new ClientKeyManager(key.get(), chain)};
         } else if (certPem != null || keyPem != null) {
             return Optional.empty(); // half a client certificate: let fabric8 report it
         }
