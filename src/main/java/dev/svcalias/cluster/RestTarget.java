@@ -17,14 +17,15 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Where and how {@link KubeRest} talks to the API server, read from one kubeconfig file: the server URL, the TLS
  * context (CA, client certificate, or insecure-skip-tls-verify) and a bearer token. Only the plain cases are read
- * here; anything else (exec or auth-provider plugins, basic auth, impersonation, proxies, tls-server-name, an
- * unreadable key, fabric8's own KUBERNETES_* settings) gives empty, and the caller connects through fabric8.
+ * here; anything else (exec or auth-provider plugins, tokenFile, basic auth, impersonation, proxies,
+ * tls-server-name, an unreadable key, fabric8's own KUBERNETES_* settings) gives empty, and the caller connects
+ * through fabric8.
  */
 record RestTarget(URI server, SSLContext ssl, String token, String context) {
     private static final Set<String> CLUSTER_KEYS = Set.of("server", "certificate-authority",
             "certificate-authority-data", "insecure-skip-tls-verify", "extensions");
     private static final Set<String> USER_KEYS = Set.of("client-certificate", "client-certificate-data",
-            "client-key", "client-key-data", "token", "tokenFile", "extensions");
+            "client-key", "client-key-data", "token", "extensions");
     private static final Set<String> CONTEXT_KEYS = Set.of("cluster", "user", "namespace", "extensions");
     private static final List<String> PROXY_VARIABLES = List.of("HTTPS_PROXY", "https_proxy", "HTTP_PROXY",
             "http_proxy", "ALL_PROXY", "all_proxy");
@@ -59,13 +60,11 @@ record RestTarget(URI server, SSLContext ssl, String token, String context) {
             Optional<SSLContext> ssl = PemTls.context(pem(cluster, "certificate-authority", dir),
                     Boolean.TRUE.equals(cluster.get("insecure-skip-tls-verify")),
                     pem(user, "client-certificate", dir), pem(user, "client-key", dir));
+            // no tokenFile: fabric8 does not read it, so a tokenFile kubeconfig goes wholly to fabric8 as it always
+            // did, rather than the lean path sending a token the on-demand fabric8 client then does not send
             String token = string(user.get("token"));
-            if (token == null && user.get("tokenFile") != null) {
-                token = Files.readString(dir.resolve(string(user.get("tokenFile")))).trim();
-            }
             URI uri = URI.create(server.endsWith("/") ? server.substring(0, server.length() - 1) : server);
-            String t = token;
-            return ssl.map(s -> new RestTarget(uri, s, t, name));
+            return ssl.map(s -> new RestTarget(uri, s, token, name));
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             return Optional.empty(); // fabric8 reads it again and reports what is wrong in its words
         }

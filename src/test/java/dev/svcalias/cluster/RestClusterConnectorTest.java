@@ -47,4 +47,19 @@ class RestClusterConnectorTest {
             assertThat(c).isInstanceOf(Fabric8Cluster.class);
         }
     }
+
+    /**
+     * fabric8 8.0.0 does not read tokenFile, so the fabric8 client a lean cluster builds on demand would send no
+     * token: a command would write on the lean path and then fail with 401 on a fabric8 part. The whole command
+     * goes to fabric8 instead, as before the lean path.
+     */
+    @Test
+    void aTokenFileKubeconfigGoesWhollyToFabric8() throws IOException {
+        Files.writeString(dir.resolve("token"), "file-token\n");
+        String tokenFile = KubeconfigText.single("tf", "https://127.0.0.1:6443").replace("token: test-token",
+                "tokenFile: token");
+        try (Cluster c = connect(Map.of(), tokenFile)) {
+            assertThat(c).isInstanceOf(Fabric8Cluster.class);
+        }
+    }
 }
