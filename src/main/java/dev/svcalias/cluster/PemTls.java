@@ -18,11 +18,10 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * The TLS context of a kubeconfig from its PEM texts: the cluster's CA (else the JVM's default trust), the client
+ * The TLS context of a kubeconfig from its PEM texts: the cluster's CA and the JVM's default trust, the client
  * certificate and key (PKCS#8, or PKCS#1 RSA), or no verification at all (insecure-skip-tls-verify). Empty for a
  * key it does not read (e.g. SEC1 "EC PRIVATE KEY"): the caller then uses fabric8, which reads more formats.
  */
@@ -55,9 +54,9 @@ final class PemTls {
             for (Certificate c : certificates(caPem)) {
                 store.setCertificateEntry("ca" + i++, c);
             }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
-            trust = factory.getTrustManagers();
+            // the CA or the JVM's default trust, as fabric8 trusts both
+            trust = new TrustManager[] {new EitherTrustManager(EitherTrustManager.of(store),
+                    () -> EitherTrustManager.of(null))};
         }
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys, trust, null);
