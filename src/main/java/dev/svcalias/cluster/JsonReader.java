@@ -11,8 +11,11 @@ import java.util.Map;
  * them). Malformed input is a {@link MalformedJsonException}.
  */
 final class JsonReader {
+    /** Jackson's default nesting limit: deeper input is refused, not a StackOverflowError of this recursive reader. */
+    static final int MAX_DEPTH = 500;
     private final String text;
     private int at;
+    private int depth;
 
     private JsonReader(String text) {
         this.text = text;
@@ -34,6 +37,9 @@ final class JsonReader {
             throw error("unexpected end of input");
         }
         char c = text.charAt(at);
+        if ((c == '{' || c == '[') && ++depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH);
+        }
         return switch (c) {
             case '{' -> object();
             case '[' -> array();
@@ -56,6 +62,7 @@ final class JsonReader {
         space();
         if (peek() == '}') {
             at++;
+            depth--;
             return map;
         }
         while (true) {
@@ -71,6 +78,7 @@ final class JsonReader {
             space();
             char c = next();
             if (c == '}') {
+                depth--;
                 return map;
             }
             if (c != ',') {
@@ -85,6 +93,7 @@ final class JsonReader {
         space();
         if (peek() == ']') {
             at++;
+            depth--;
             return list;
         }
         while (true) {
@@ -93,6 +102,7 @@ final class JsonReader {
             space();
             char c = next();
             if (c == ']') {
+                depth--;
                 return list;
             }
             if (c != ',') {

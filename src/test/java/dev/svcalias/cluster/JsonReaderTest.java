@@ -45,4 +45,16 @@ class JsonReaderTest {
                     .isInstanceOf(JsonReader.MalformedJsonException.class);
         }
     }
+
+    @Test
+    void refusesNestingDeeperThanJacksonDoesInsteadOfOverflowingTheStack() {
+        String ok = "[".repeat(JsonReader.MAX_DEPTH) + "]".repeat(JsonReader.MAX_DEPTH);
+        assertThat(JsonReader.parse("{\"a\":" + ok.substring(1, ok.length() - 1) + ",\"b\":" + ok.substring(1,
+                ok.length() - 1) + "}")).isInstanceOf(Map.class);
+        for (String deep : List.of("[".repeat(100_000), "{\"a\":".repeat(100_000),
+                "[".repeat(JsonReader.MAX_DEPTH + 1) + "]".repeat(JsonReader.MAX_DEPTH + 1))) {
+            assertThatThrownBy(() -> JsonReader.parse(deep)).isInstanceOf(JsonReader.MalformedJsonException.class)
+                    .hasMessageContaining("nested deeper than 500");
+        }
+    }
 }
