@@ -95,21 +95,24 @@ final class KubeRest implements AutoCloseable {
         }
         int code = response.statusCode();
         if (code < 200 || code > 299) {
-            throw new RestException(code, statusMessage(response.body()), null);
+            throw new RestException(code, statusMessage(code, response.body()), null);
         }
         return response.body();
     }
 
-    /** The message of a Kubernetes Status answer; the raw body when it is none. */
-    private static String statusMessage(String body) {
+    /**
+     * The message of a Kubernetes Status answer; when the body is none (a proxy's HTML page), the HTTP reason phrase
+     * of the code, as fabric8 gives it ("Bad Gateway"), not the page.
+     */
+    private static String statusMessage(int code, String body) {
         try {
             if (JsonReader.parse(body) instanceof Map<?, ?> status && status.get("message") != null) {
                 return status.get("message").toString();
             }
         } catch (JsonReader.MalformedJsonException e) {
-            // not a Status: show the body itself
+            // not a Status
         }
-        return body == null || body.isBlank() ? null : body;
+        return io.fabric8.kubernetes.client.http.HttpStatusMessage.getMessageForStatus(code);
     }
 
     @Override
