@@ -5,10 +5,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * JSON over HTTPS to the API server with the JDK's client, for the calls on svcalias's hot path: a GET, LIST,
@@ -85,11 +90,20 @@ final class KubeRest implements AutoCloseable {
                     HttpRequest.BodyPublishers.ofString(JsonWriter.write(body), StandardCharsets.UTF_8));
         }
         HttpResponse<String> response;
+        // the request's own timeout stops at the headers; the whole exchange, body included, gets the same time
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request.build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new RestException(0, null, e);
+            response = answer.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS).get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof TimeoutException) {
+                throw new RestException(0, null, new HttpTimeoutException("request timed out"));
+            }
+            throw new RestException(0, null, cause instanceof IOException io ? io : new IOException(cause.getMessage(),
+                    cause));
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new RestException(0, null, new java.io.InterruptedIOException("interrupted"));
         }
