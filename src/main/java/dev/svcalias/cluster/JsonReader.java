@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A small JSON parser for the API server's answers: objects become insertion-ordered maps, arrays lists, numbers
@@ -13,6 +15,9 @@ import java.util.Map;
 final class JsonReader {
     /** Jackson's default nesting limit: deeper input is refused, not a StackOverflowError of this recursive reader. */
     static final int MAX_DEPTH = 500;
+    /** JSON's number grammar (RFC 8259 section 6): no leading zeros, digits on both sides of a point. */
+    private static final Pattern NUMBER = Pattern.compile("-?(?:0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+    private static final Pattern HEX4 = Pattern.compile("[0-9a-fA-F]{4}");
     private final String text;
     private int at;
     private int depth;
@@ -135,14 +140,11 @@ final class JsonReader {
                 case 'r' -> out.append('\r');
                 case 't' -> out.append('\t');
                 case 'u' -> {
-                    if (at + 4 > text.length()) {
-                        throw error("short \\u escape");
-                    }
-                    try {
-                        out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                    } catch (NumberFormatException x) {
+                    // exactly four hex digits (Integer.parseInt would also take a sign)
+                    if (at + 4 > text.length() || !HEX4.matcher(text.substring(at, at + 4)).matches()) {
                         throw error("bad \\u escape");
                     }
+                    out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
                     at += 4;
                 }
                 default -> throw error("bad escape \\" + e);
@@ -151,35 +153,24 @@ final class JsonReader {
     }
 
     private Number number() {
-        int start = at;
-        if (peek() == '-') {
-            at++;
+        Matcher m = NUMBER.matcher(text).region(at, text.length());
+        if (!m.lookingAt()) {
+            throw error("bad number");
         }
-        boolean fraction = false;
-        while (at < text.length()) {
-            char c = text.charAt(at);
-            if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
-                fraction = true;
-            } else if (c < '0' || c > '9') {
-                break;
-            }
-            at++;
+        String digits = m.group();
+        at = m.end();
+        boolean fraction = m.group(1) != null || m.group(2) != null;
+        if (fraction) {
+            return Double.parseDouble(digits);
         }
-        String digits = text.substring(start, at);
         try {
-            if (fraction) {
-                return Double.parseDouble(digits);
-            }
             long value = Long.parseLong(digits);
             if (value == (int) value) {
                 return Integer.valueOf((int) value);
             }
             return Long.valueOf(value);
         } catch (NumberFormatException e) {
-            if (!fraction && digits.matches("-?[0-9]+")) {
-                return new java.math.BigInteger(digits);
-            }
-            throw error("bad number " + digits);
+            return new java.math.BigInteger(digits);
         }
     }
 

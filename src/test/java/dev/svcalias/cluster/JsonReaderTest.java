@@ -40,10 +40,19 @@ class JsonReaderTest {
     @Test
     void refusesWhatIsNotJson() {
         for (String bad : List.of("<html><body>login</body></html>", "{\"a\":1", "{\"a\" 1}", "[1,]", "{} x", "",
-                "\"unterminated", "{\"a\":tru}", "{\"a\":\"\\x\"}")) {
+                "\"unterminated", "{\"a\":tru}", "{\"a\":\"\\x\"}",
+                "\"\\u+041\"", "\"\\u-041\"", "\"\\u12\"", "01", "-01", "1.", "-.5", ".5", "1e", "1e+", "-", "1.e3",
+                "+1", "[1.5.5]", "1-2")) {
             assertThatThrownBy(() -> JsonReader.parse(bad)).as(bad)
                     .isInstanceOf(JsonReader.MalformedJsonException.class);
         }
+    }
+
+    @Test
+    void readsNumbersByJsonsGrammar() {
+        assertThat(JsonReader.parse("[0,-0,10,-12,0.5,-0.5,1e3,1E-3,2.5e+2,12345678901234567890]")).isEqualTo(List.of(0,
+                0, 10, -12, 0.5, -0.5, 1000.0, 0.001, 250.0, new java.math.BigInteger("12345678901234567890")));
+        assertThat(JsonReader.parse("\"\\u00E9\\u0041\"")).isEqualTo("éA");
     }
 
     @Test
