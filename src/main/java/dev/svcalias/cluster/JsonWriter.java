@@ -18,6 +18,9 @@ final class JsonWriter {
             out.append("null");
         } else if (value instanceof String s) {
             string(s, out);
+        } else if ((value instanceof Double d && !Double.isFinite(d)) || (value instanceof Float f
+                && !Float.isFinite(f))) {
+            throw new IllegalArgumentException("not a JSON number: " + value); // JSON has no NaN or Infinity
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Map<?, ?> map) {
@@ -60,7 +63,7 @@ final class JsonWriter {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || lone(s, i)) { // a lone surrogate is no UTF-8: escaped, as Jackson writes it
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
@@ -69,5 +72,14 @@ final class JsonWriter {
             }
         }
         out.append('"');
+    }
+
+    /** Whether the char at {@code i} is half of a surrogate pair without its other half. */
+    private static boolean lone(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
     }
 }

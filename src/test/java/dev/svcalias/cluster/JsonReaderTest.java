@@ -56,6 +56,20 @@ class JsonReaderTest {
     }
 
     @Test
+    void writesLoneSurrogatesEscapedAndPairsAsTheyAre() {
+        assertThat(JsonWriter.write("a\ud800b\udc00\ud83d\ude00")).isEqualTo("\"a\\ud800b\\udc00\ud83d\ude00\"");
+        assertThat(JsonReader.parse(JsonWriter.write("x\ud800"))).isEqualTo("x\ud800");
+    }
+
+    @Test
+    void refusesToWriteNanOrInfinity() {
+        for (Object bad : List.of(Double.NaN, Double.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY)) {
+            assertThatThrownBy(() -> JsonWriter.write(List.of(bad))).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(JsonWriter.write(List.of(1.5, 2))).isEqualTo("[1.5,2]");
+    }
+
+    @Test
     void refusesNestingDeeperThanJacksonDoesInsteadOfOverflowingTheStack() {
         String ok = "[".repeat(JsonReader.MAX_DEPTH) + "]".repeat(JsonReader.MAX_DEPTH);
         assertThat(JsonReader.parse("{\"a\":" + ok.substring(1, ok.length() - 1) + ",\"b\":" + ok.substring(1,
