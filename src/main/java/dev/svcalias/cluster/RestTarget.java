@@ -27,12 +27,24 @@ record RestTarget(URI server, SSLContext ssl, String token, String context) {
     private static final Set<String> USER_KEYS = Set.of("client-certificate", "client-certificate-data",
             "client-key", "client-key-data", "token", "extensions");
     private static final Set<String> CONTEXT_KEYS = Set.of("cluster", "user", "namespace", "extensions");
+    /** fabric8 8.0.0's kubernetes.* settings (Config's *_SYSTEM_PROPERTY names; a test keeps the list whole). */
+    static final List<String> FABRIC8_SETTINGS = List.of("api.version", "auth.basic.password",
+            "auth.basic.username", "auth.serviceAccount.token", "auth.token", "auth.tryKubeConfig",
+            "auth.tryServiceAccount", "certs.ca.data", "certs.ca.file", "certs.client.data", "certs.client.file",
+            "certs.client.key.algo", "certs.client.key.data", "certs.client.key.file", "certs.client.key.passphrase",
+            "connection.timeout", "disable.autoConfig", "disable.hostname.verification", "impersonate.group",
+            "impersonate.username", "keystore.file", "keystore.passphrase", "logging.interval", "master",
+            "max.concurrent.requests", "max.concurrent.requests.per.host", "namespace",
+            "request.retry.backoffInterval", "request.retry.backoffLimit", "request.timeout", "scale.timeout",
+            "tls.versions", "trust.certificates", "truststore.file", "truststore.passphrase", "tryNamespacePath",
+            "upload.request.timeout", "user.agent", "watch.reconnectInterval", "watch.reconnectLimit",
+            "websocket.ping.interval");
     private static final List<String> PROXY_VARIABLES = List.of("HTTPS_PROXY", "https_proxy", "HTTP_PROXY",
             "http_proxy", "ALL_PROXY", "all_proxy");
 
     /** @param context the context to use, null for the file's current context */
     static Optional<RestTarget> read(Path file, String context, java.util.function.UnaryOperator<String> env) {
-        if (PROXY_VARIABLES.stream().anyMatch(v -> env.apply(v) != null) || fabric8Settings()) {
+        if (PROXY_VARIABLES.stream().anyMatch(v -> env.apply(v) != null) || fabric8Settings(env)) {
             return Optional.empty();
         }
         try {
@@ -56,9 +68,13 @@ record RestTarget(URI server, SSLContext ssl, String token, String context) {
             if (server == null || !(server.startsWith("https://") || server.startsWith("http://"))) {
                 return Optional.empty();
             }
+            Object insecure = cluster.get("insecure-skip-tls-verify");
+            if (insecure != null && !(insecure instanceof Boolean)) {
+                return Optional.empty(); // "yes", "false" as a string...: fabric8 decides what it means, as before
+            }
             Path dir = file.toAbsolutePath().getParent();
             Optional<SSLContext> ssl = PemTls.context(pem(cluster, "certificate-authority", dir),
-                    Boolean.TRUE.equals(cluster.get("insecure-skip-tls-verify")),
+                    Boolean.TRUE.equals(insecure),
                     pem(user, "client-certificate", dir), pem(user, "client-key", dir));
             // no tokenFile: fabric8 does not read it, so a tokenFile kubeconfig goes wholly to fabric8 as it always
             // did, rather than the lean path sending a token the on-demand fabric8 client then does not send
@@ -71,10 +87,11 @@ record RestTarget(URI server, SSLContext ssl, String token, String context) {
     }
 
     /** fabric8 also reads kubernetes.* system properties and KUBERNETES_* variables (master URL, trust, proxies...). */
-    private static boolean fabric8Settings() {
-        for (String key : System.getenv().keySet()) {
-            if (key.startsWith("KUBERNETES_") && !key.startsWith("KUBERNETES_SERVICE_")
-                    && !key.startsWith("KUBERNETES_PORT")) {
+    private static boolean fabric8Settings(java.util.function.UnaryOperator<String> env) {
+        for (String setting : FABRIC8_SETTINGS) {
+            // fabric8's own name for the variable: KUBERNETES_MASTER for kubernetes.master
+            if (env.apply(("kubernetes." + setting).toUpperCase(java.util.Locale.ROOT).replaceAll("[.-]", "_"))
+                    != null) {
                 return true;
             }
         }

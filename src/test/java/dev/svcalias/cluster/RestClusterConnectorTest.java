@@ -62,4 +62,39 @@ class RestClusterConnectorTest {
             assertThat(c).isInstanceOf(Fabric8Cluster.class);
         }
     }
+
+    /** The environment the connector was given decides, not the JVM's: a KUBERNETES_MASTER there goes to fabric8. */
+    @Test
+    void fabric8sOwnVariablesInTheGivenEnvironmentGoToFabric8() throws IOException {
+        try (Cluster c = connect(Map.of("KUBERNETES_TRUST_CERTIFICATES", "true"),
+                KubeconfigText.single("plain", "https://127.0.0.1:6443"))) {
+            assertThat(c).isInstanceOf(Fabric8Cluster.class);
+        }
+        try (Cluster c = connect(Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1"),
+                KubeconfigText.single("plain", "https://127.0.0.1:6443"))) {
+            assertThat(c).isInstanceOf(RestCluster.class);
+        }
+    }
+
+    @Test
+    void theListOfFabric8SettingsIsFabric8sWhole() throws IllegalAccessException {
+        java.util.Set<String> fabric8 = new java.util.TreeSet<>();
+        for (java.lang.reflect.Field f : io.fabric8.kubernetes.client.Config.class.getFields()) {
+            if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())
+                    && f.get(null) instanceof String v && v.startsWith("kubernetes.")) {
+                fabric8.add(v.substring("kubernetes.".length()));
+            }
+        }
+        assertThat(new java.util.TreeSet<>(RestTarget.FABRIC8_SETTINGS)).isEqualTo(fabric8);
+    }
+
+    /** insecure-skip-tls-verify as a string ("true" quoted) is fabric8's to read, as before the lean path. */
+    @Test
+    void aNonBooleanInsecureSkipTlsVerifyGoesToFabric8() throws IOException {
+        String quoted = KubeconfigText.single("q", "https://127.0.0.1:6443").replace("server: https",
+                "insecure-skip-tls-verify: \"true\"\n    server: https");
+        try (Cluster c = connect(Map.of(), quoted)) {
+            assertThat(c).isInstanceOf(Fabric8Cluster.class);
+        }
+    }
 }
