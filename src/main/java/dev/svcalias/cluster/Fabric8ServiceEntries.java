@@ -46,6 +46,16 @@ final class Fabric8ServiceEntries implements ServiceEntries {
         return version;
     }
 
+    /** The most preferred version for which {@code lists} is true; null when none is. */
+    static String firstServed(java.util.function.Predicate<String> lists) {
+        for (String v : PREFERRED) {
+            if (lists.test(v)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
     /** The most preferred of the served versions that has the serviceentries resource; exit 5 when none has. */
     static String choose(List<String> served, java.util.function.Predicate<String> hasServiceEntries) {
         for (String v : PREFERRED) {

@@ -29,12 +29,7 @@ final class Fabric8VirtualServices implements VirtualServices {
     @Override
     public boolean served() {
         if (!looked) {
-            for (String v : Fabric8ServiceEntries.PREFERRED) {
-                if (lists(v)) {
-                    version = v;
-                    break;
-                }
-            }
+            version = Fabric8ServiceEntries.firstServed(this::lists);
             looked = true;
         }
         return version != null;

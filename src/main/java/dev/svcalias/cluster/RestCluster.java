@@ -4,9 +4,9 @@ import java.util.function.Supplier;
 
 /**
  * The {@link Cluster} of the commands' hot path over {@link KubeRest} (JDK HTTP client, a small JSON reader): no
- * fabric8 or Jackson is loaded for Corefiles, Services, ServiceEntries, alias Services, ConfigMap keys and the
- * platform inventory. What only verify's probe, OpenShift, RKE2 or istio mode need (probe pods, OpenShift's DNS
- * operator, HelmChartConfigs, VirtualServices, a restart) goes to a fabric8 {@link Cluster} built on first use.
+ * fabric8 or Jackson is loaded for Corefiles, Services, ServiceEntries, VirtualServices, alias Services, ConfigMap
+ * keys and the platform inventory. What only verify's probe, OpenShift or RKE2 need (probe pods, OpenShift's DNS
+ * operator, HelmChartConfigs, a rollout restart) goes to a fabric8 {@link Cluster} built on first use.
  */
 final class RestCluster implements Cluster {
     private final KubeRest rest;
@@ -33,7 +33,7 @@ final class RestCluster implements Cluster {
         this.serviceEntries = new RestServiceEntries(rest, errors);
         this.aliasServices = new RestAliasServices(rest, errors);
         this.configMapKeys = new RestConfigMapKeys(rest, errors);
-        this.virtualServices = OnDemand.of(VirtualServices.class, () -> this.fabric8.get().virtualServices());
+        this.virtualServices = new RestVirtualServices(rest, errors);
         this.probePods = OnDemand.of(ProbePods.class, () -> this.fabric8.get().probePods());
         this.inventory = new RestInventory(rest, errors);
         this.dnsOperator = OnDemand.of(DnsOperator.class, () -> this.fabric8.get().dnsOperator());
