@@ -96,7 +96,10 @@ final class RestConfigMapKeys implements ConfigMapKeys {
         try {
             rest.delete(RestCorefileStore.path(ref), Fields.deleteOptions(resourceVersion));
         } catch (RestException e) {
-            if (e.code() == 409 || e.code() == 404) {
+            if (e.code() == 404) {
+                return; // already gone, as fabric8's delete takes a 404
+            }
+            if (e.code() == 409) {
                 throw new ConflictException(ref.toString(), e);
             }
             throw errors.translate("delete configmap " + ref.namespace() + "/" + ref.name(), e);
