@@ -1,0 +1,76 @@
+package dev.svcalias.app;
+
+import dev.svcalias.app.LostAnswers.Found;
+import dev.svcalias.cluster.VirtualServiceRecord;
+import dev.svcalias.cluster.VirtualServices;
+import dev.svcalias.plan.Manifests;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** istio mode's VirtualServices, every write read back after a lost answer. */
+final class LostAnswerVirtualServices implements VirtualServices {
+    private final VirtualServices routes;
+
+    LostAnswerVirtualServices(VirtualServices routes) {
+        this.routes = routes;
+    }
+
+    @Override
+    public boolean served() {
+        return routes.served();
+    }
+
+    @Override
+    public List<VirtualServiceRecord> listAll() {
+        return routes.listAll();
+    }
+
+    @Override
+    public VirtualServiceRecord apply(Map<String, Object> manifest, String expectedResourceVersion) {
+        Map<?, ?> meta = (Map<?, ?>) manifest.get("metadata");
+        String namespace = (String) meta.get("namespace");
+        String name = (String) meta.get("name");
+        return LostAnswers.write(target(namespace, name), () -> routes.apply(manifest, expectedResourceVersion), () -> {
+            Optional<VirtualServiceRecord> now = find(namespace, name);
+            if (now.isPresent() && written(now.get(), manifest, meta)) {
+                return Found.landed(now.get());
+            }
+            if (expectedResourceVersion == null ? now.isEmpty()
+                    : now.isPresent() && now.get().resourceVersion().equals(expectedResourceVersion)) {
+                return Found.unchanged();
+            }
+            return Found.goneOrChanged(now.isEmpty());
+        });
+    }
+
+    @Override
+    public void delete(String namespace, String name, String expectedResourceVersion) {
+        LostAnswers.run(target(namespace, name), () -> routes.delete(namespace, name, expectedResourceVersion), () -> {
+            Optional<VirtualServiceRecord> now = find(namespace, name);
+            if (now.isEmpty()) {
+                return Found.landed(Boolean.TRUE);
+            }
+            return expectedResourceVersion == null || now.get().resourceVersion().equals(expectedResourceVersion)
+                    ? Found.unchanged() : Found.other("was changed by someone else meanwhile and is still there");
+        });
+    }
+
+    /** The spec as written, and svcalias's labels among the object's. */
+    private static boolean written(VirtualServiceRecord now, Map<String, Object> manifest, Map<?, ?> meta) {
+        Object labels = meta.get("labels");
+        boolean labelsThere = !(labels instanceof Map<?, ?> wanted) || wanted.entrySet().stream()
+                .allMatch(e -> Objects.equals(String.valueOf(e.getValue()), now.labels().get(String.valueOf(e.getKey()))));
+        return labelsThere && Manifests.same(now.spec(), manifest.get("spec"));
+    }
+
+    private Optional<VirtualServiceRecord> find(String namespace, String name) {
+        return routes.listAll().stream().filter(r -> r.namespace().equals(namespace) && r.name().equals(name))
+                .findFirst();
+    }
+
+    private static String target(String namespace, String name) {
+        return "virtualservice " + namespace + "/" + name;
+    }
+}
