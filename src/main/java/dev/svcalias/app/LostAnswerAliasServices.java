@@ -25,31 +25,16 @@ final class LostAnswerAliasServices implements AliasServices {
     @Override
     public AliasService apply(AliasService service, String expectedResourceVersion) {
         return LostAnswers.write(target(service.namespace(), service.name()),
-                () -> services.apply(service, expectedResourceVersion), () -> {
-                    Optional<AliasService> now = find(service.namespace(), service.name());
-                    if (now.isPresent() && written(now.get(), service)) {
-                        return Found.landed(now.get());
-                    }
-                    if (expectedResourceVersion == null ? now.isEmpty()
-                            : now.isPresent() && now.get().resourceVersion().equals(expectedResourceVersion)) {
-                        return Found.unchanged();
-                    }
-                    return Found.goneOrChanged(now.isEmpty());
-                });
+                () -> services.apply(service, expectedResourceVersion),
+                () -> LostAnswers.afterPut(find(service.namespace(), service.name()), s -> written(s, service),
+                        AliasService::resourceVersion, expectedResourceVersion));
     }
 
     @Override
     public void delete(String namespace, String name, String expectedResourceVersion) {
         LostAnswers.run(target(namespace, name), () -> services.delete(namespace, name, expectedResourceVersion),
-                () -> {
-                    Optional<AliasService> now = find(namespace, name);
-                    if (now.isEmpty()) {
-                        return Found.landed(Boolean.TRUE);
-                    }
-                    return expectedResourceVersion == null
-                            || now.get().resourceVersion().equals(expectedResourceVersion) ? Found.unchanged()
-                            : Found.other("was changed by someone else meanwhile and is still there");
-                });
+                () -> LostAnswers.afterDelete(find(namespace, name), AliasService::resourceVersion,
+                        expectedResourceVersion));
     }
 
     @Override

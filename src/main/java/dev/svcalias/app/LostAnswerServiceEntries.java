@@ -1,11 +1,9 @@
 package dev.svcalias.app;
 
-import dev.svcalias.app.LostAnswers.Found;
 import dev.svcalias.cluster.ServiceEntries;
 import dev.svcalias.cluster.ServiceEntryRecord;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /** ServiceEntry creates, replaces and deletes read back after a lost answer. */
@@ -37,36 +35,22 @@ final class LostAnswerServiceEntries implements ServiceEntries {
         Map<String, Object> meta = (Map<String, Object>) manifest.get("metadata");
         String namespace = (String) meta.get("namespace");
         String name = (String) meta.get("name");
-        return LostAnswers.write(target(namespace, name), () -> entries.apply(manifest, expectedResourceVersion), () -> {
-            Optional<ServiceEntryRecord> now = find(namespace, name);
-            if (now.isPresent() && ServiceEntryAliases.sameObject(now.get(), manifest)) {
-                return Found.landed(now.get());
-            }
-            if (expectedResourceVersion == null ? now.isEmpty()
-                    : now.isPresent() && now.get().resourceVersion().equals(expectedResourceVersion)) {
-                return Found.unchanged();
-            }
-            return Found.goneOrChanged(now.isEmpty());
-        });
+        return LostAnswers.write(target(namespace, name), () -> entries.apply(manifest, expectedResourceVersion),
+                () -> LostAnswers.afterPut(find(namespace, name), e -> ServiceEntryAliases.sameObject(e, manifest),
+                        ServiceEntryRecord::resourceVersion, expectedResourceVersion));
     }
 
     @Override
     public void delete(String namespace, String name) {
         LostAnswers.run(target(namespace, name), () -> entries.delete(namespace, name),
-                () -> find(namespace, name).isEmpty() ? Found.landed(Boolean.TRUE) : Found.unchanged());
+                () -> LostAnswers.afterDelete(find(namespace, name), ServiceEntryRecord::resourceVersion, null));
     }
 
     @Override
     public void delete(String namespace, String name, String expectedResourceVersion) {
         LostAnswers.run(target(namespace, name), () -> entries.delete(namespace, name, expectedResourceVersion),
-                () -> {
-                    Optional<ServiceEntryRecord> now = find(namespace, name);
-                    if (now.isEmpty()) {
-                        return Found.landed(Boolean.TRUE);
-                    }
-                    return Objects.equals(now.get().resourceVersion(), expectedResourceVersion) ? Found.unchanged()
-                            : Found.other("was changed by someone else meanwhile and is still there");
-                });
+                () -> LostAnswers.afterDelete(find(namespace, name), ServiceEntryRecord::resourceVersion,
+                        expectedResourceVersion));
     }
 
     private Optional<ServiceEntryRecord> find(String namespace, String name) {

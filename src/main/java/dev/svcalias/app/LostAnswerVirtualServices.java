@@ -1,6 +1,5 @@
 package dev.svcalias.app;
 
-import dev.svcalias.app.LostAnswers.Found;
 import dev.svcalias.cluster.VirtualServiceRecord;
 import dev.svcalias.cluster.VirtualServices;
 import dev.svcalias.plan.Manifests;
@@ -32,36 +31,23 @@ final class LostAnswerVirtualServices implements VirtualServices {
         Map<?, ?> meta = (Map<?, ?>) manifest.get("metadata");
         String namespace = (String) meta.get("namespace");
         String name = (String) meta.get("name");
-        return LostAnswers.write(target(namespace, name), () -> routes.apply(manifest, expectedResourceVersion), () -> {
-            Optional<VirtualServiceRecord> now = find(namespace, name);
-            if (now.isPresent() && written(now.get(), manifest, meta)) {
-                return Found.landed(now.get());
-            }
-            if (expectedResourceVersion == null ? now.isEmpty()
-                    : now.isPresent() && now.get().resourceVersion().equals(expectedResourceVersion)) {
-                return Found.unchanged();
-            }
-            return Found.goneOrChanged(now.isEmpty());
-        });
+        return LostAnswers.write(target(namespace, name), () -> routes.apply(manifest, expectedResourceVersion),
+                () -> LostAnswers.afterPut(find(namespace, name), r -> written(r, manifest, meta),
+                        VirtualServiceRecord::resourceVersion, expectedResourceVersion));
     }
 
     @Override
     public void delete(String namespace, String name, String expectedResourceVersion) {
-        LostAnswers.run(target(namespace, name), () -> routes.delete(namespace, name, expectedResourceVersion), () -> {
-            Optional<VirtualServiceRecord> now = find(namespace, name);
-            if (now.isEmpty()) {
-                return Found.landed(Boolean.TRUE);
-            }
-            return expectedResourceVersion == null || now.get().resourceVersion().equals(expectedResourceVersion)
-                    ? Found.unchanged() : Found.other("was changed by someone else meanwhile and is still there");
-        });
+        LostAnswers.run(target(namespace, name), () -> routes.delete(namespace, name, expectedResourceVersion),
+                () -> LostAnswers.afterDelete(find(namespace, name), VirtualServiceRecord::resourceVersion,
+                        expectedResourceVersion));
     }
 
     /** The spec as written, and svcalias's labels among the object's. */
     private static boolean written(VirtualServiceRecord now, Map<String, Object> manifest, Map<?, ?> meta) {
         Object labels = meta.get("labels");
-        boolean labelsThere = !(labels instanceof Map<?, ?> wanted) || wanted.entrySet().stream()
-                .allMatch(e -> Objects.equals(String.valueOf(e.getValue()), now.labels().get(String.valueOf(e.getKey()))));
+        boolean labelsThere = !(labels instanceof Map<?, ?> wanted) || wanted.entrySet().stream().allMatch(e ->
+                Objects.equals(String.valueOf(e.getValue()), now.labels().get(String.valueOf(e.getKey()))));
         return labelsThere && Manifests.same(now.spec(), manifest.get("spec"));
     }
 

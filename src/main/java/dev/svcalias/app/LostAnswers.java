@@ -3,6 +3,10 @@ package dev.svcalias.app;
 import dev.svcalias.cluster.ApiUnreachableException;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +37,30 @@ final class LostAnswers {
             return other(gone ? "is gone (deleted by someone else)"
                     : "holds something svcalias did not write (changed by someone else meanwhile)");
         }
+    }
+
+    /**
+     * After a lost create ({@code expected} null) or replace conditional on {@code expected}: what svcalias wrote
+     * is there = landed; absent for a create, or still at {@code expected} = as before; else gone or changed.
+     */
+    static <T> Found<T> afterPut(Optional<T> now, Predicate<T> written, Function<T, String> version,
+                                 String expected) {
+        if (now.isPresent() && written.test(now.get())) {
+            return Found.landed(now.get());
+        }
+        if (expected == null ? now.isEmpty() : now.isPresent() && expected.equals(version.apply(now.get()))) {
+            return Found.unchanged();
+        }
+        return Found.goneOrChanged(now.isEmpty());
+    }
+
+    /** After a lost delete conditional on {@code expected} (null: unconditional): gone = landed. */
+    static <T> Found<Boolean> afterDelete(Optional<T> now, Function<T, String> version, String expected) {
+        if (now.isEmpty()) {
+            return Found.landed(Boolean.TRUE);
+        }
+        return expected == null || Objects.equals(version.apply(now.get()), expected) ? Found.unchanged()
+                : Found.other("was changed by someone else meanwhile and is still there");
     }
 
     /** Runs {@code write}; after a lost answer, decides by {@code reread} (never by guessing). */
