@@ -40,13 +40,15 @@ class CorednsMode implements Mode {
         var edit = (java.util.function.UnaryOperator<String>) text -> Corefiles.putAliasZone(text, domain, kind,
                 ExternalNameAliases.NAMESPACE, clusterDomain);
         String self = "127.0.0.1:" + Corefiles.rootPorts(zone.kubeDns().text()).get(0);
-        Change kubeDns = zone.kubeDns().put(edit, "zone " + domain + " answered by kube-dns from services in "
+        List<Change> kubeDns = zone.kubeDns().puts(edit, "zone " + domain + " answered by kube-dns from services in "
                 + ExternalNameAliases.NAMESPACE + " (" + name + " mode)");
-        if (kubeDns instanceof dev.svcalias.plan.CorefileChange cc) {
-            kubeDnsVersion(zone.cluster(), zone.request().layout())
-                    .ifPresent(v -> Corefiles.checkPluginsAvailable(cc.after(), v));
+        for (Change c : kubeDns) {
+            if (c instanceof dev.svcalias.plan.CorefileChange cc) {
+                kubeDnsVersion(zone.cluster(), zone.request().layout())
+                        .ifPresent(v -> Corefiles.checkPluginsAvailable(cc.after(), v));
+            }
         }
-        changes.add(kubeDns);
+        changes.addAll(kubeDns);
         return new ModeSetup(changes, self + " (kube-dns itself)", "");
     }
 

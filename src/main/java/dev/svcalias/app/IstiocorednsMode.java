@@ -47,15 +47,19 @@ final class IstiocorednsMode implements Mode {
         if (answerAaaa) {
             zone.warnings().addAll(Corefiles.istioRouteEdit(istio.corefile(), domain, version, true).notes());
         }
-        var kubeDnsChange = zone.kubeDns().put(kubeDnsEdit, "zone " + domain + " -> " + istioIp + " (istiocoredns)");
-        if (kubeDnsChange instanceof CorefileChange cc) {
-            kubeDnsVersion.ifPresent(v -> Corefiles.checkPluginsAvailable(cc.after(), v));
+        var kubeDnsChanges = zone.kubeDns().puts(kubeDnsEdit, "zone " + domain + " -> " + istioIp
+                + " (istiocoredns)");
+        for (var kubeDnsChange : kubeDnsChanges) {
+            if (kubeDnsChange instanceof CorefileChange cc) {
+                kubeDnsVersion.ifPresent(v -> Corefiles.checkPluginsAvailable(cc.after(), v));
+            }
         }
         String routeKind = version.compareTo(new CoreDnsVersion(1, 5, 0)) >= 0 ? "grpc" : "proxy";
-        return new ModeSetup(List.of(
+        List<dev.svcalias.plan.Change> changes = new java.util.ArrayList<>(List.of(
                 new CorefileChange(istio, istioAfter, istioEdit, "zone " + domain + " -> 127.0.0.1:8053 ("
-                        + routeKind + ", CoreDNS " + version + ")", false),
-                kubeDnsChange), istioIp, version.toString());
+                        + routeKind + ", CoreDNS " + version + ")", false)));
+        changes.addAll(kubeDnsChanges);
+        return new ModeSetup(changes, istioIp, version.toString());
     }
 
     @Override

@@ -2,11 +2,13 @@ package dev.svcalias.app;
 
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.ConflictException;
+import dev.svcalias.cluster.HelmValuesSnapshot;
 import dev.svcalias.cluster.KeySnapshot;
 import dev.svcalias.cluster.OperatorDnsSnapshot;
 import dev.svcalias.cluster.OperatorServer;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.plan.ChartValuesChange;
 import dev.svcalias.plan.ConfigMapKeyChange;
 import dev.svcalias.plan.KeyEdit;
 import dev.svcalias.plan.OperatorServerChange;
@@ -55,6 +57,25 @@ final class KeyWriter {
                 giveUpAfter(attempt, change.target(), e);
                 read = cluster.dnsOperator().read(change.before().name()).orElseThrow(() -> SvcaliasException.state(
                         change.target() + " was deleted while svcalias edited it", "check the DNS operator"));
+            }
+        }
+    }
+
+    Runnable write(ChartValuesChange change) {
+        HelmValuesSnapshot read = change.before();
+        KeyEdit edit = change.edit();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HelmValuesSnapshot written = cluster.helmChartConfigs().write(read, edit.value(), edit.annotations());
+                HelmValuesSnapshot original = read;
+                Map<String, Optional<String>> back = new HashMap<>();
+                edit.annotations().keySet().forEach(k -> back.put(k, Optional.ofNullable(original.annotations()
+                        .get(k))));
+                return () -> cluster.helmChartConfigs().write(written, original.valuesContent(), back);
+            } catch (ConflictException e) {
+                giveUpAfter(attempt, change.target(), e);
+                read = cluster.helmChartConfigs().read(read.namespace(), read.name());
+                edit = change.recompute().apply(read);
             }
         }
     }

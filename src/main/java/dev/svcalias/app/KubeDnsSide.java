@@ -36,6 +36,14 @@ interface KubeDnsSide {
     Change put(UnaryOperator<String> edit, String summary);
 
     /**
+     * Every change the zone needs on this platform: {@link #put} plus whatever makes the cluster DNS read it (RKE2:
+     * the chart values that import coredns-custom). Modes write these.
+     */
+    default List<Change> puts(UnaryOperator<String> edit, String summary) {
+        return List.of(put(edit, summary));
+    }
+
+    /**
      * True where the cluster DNS can only forward the zone to an IP (kube-dns's stubDomains, OpenShift's
      * servers[]): it cannot answer AAAA or anything else itself, so what it forwards to has to.
      */

@@ -28,6 +28,12 @@ final class KubeDnsSides {
                     + "detected platform; --platform aks or k3s writes coredns-custom where the Corefile imports it)"));
             return new CorefileSide(snapshot, restoreBackup, platform);
         }
+        if (target instanceof ZoneTarget.ChartImport chart) {
+            CustomServerSide keys = (CustomServerSide) of(cluster, chart.key(), facts, corefile, restoreBackup,
+                    warnings, platform);
+            return new ChartImportSide(cluster, chart, keys, facts.configMap(chart.key().custom().namespace(),
+                    chart.key().custom().name()).map(o -> o.data()).orElse(Map.of()));
+        }
         if (target instanceof ZoneTarget.CustomServerKey custom) {
             CorefileSnapshot managed = corefile.filter(c -> c.ref().equals(custom.managed()))
                     .or(() -> cluster.corefiles().read(custom.managed()))

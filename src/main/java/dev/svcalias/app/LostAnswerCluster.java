@@ -5,6 +5,7 @@ import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.ConfigMapKeys;
 import dev.svcalias.cluster.CorefileStore;
 import dev.svcalias.cluster.DnsOperator;
+import dev.svcalias.cluster.HelmChartConfigs;
 import dev.svcalias.cluster.Inventory;
 import dev.svcalias.cluster.ProbePods;
 import dev.svcalias.cluster.ServiceEntries;
@@ -13,7 +14,8 @@ import dev.svcalias.cluster.VirtualServices;
 
 /**
  * The write seam: the cluster with every write of the kinds svcalias changes (Corefiles, ServiceEntries,
- * ExternalName alias Services and their namespace, VirtualServices, ConfigMap keys, OpenShift's DNS servers) read
+ * ExternalName alias Services and their namespace, VirtualServices, ConfigMap keys, OpenShift's DNS servers, RKE2's
+ * chart values) read
  * back after a lost answer ({@link LostAnswers}), whichever adapter talks to the API server. Reads pass through.
  * {@link PlanApplier} writes, and undoes, through it, so every command that changes the cluster gets it.
  */
@@ -71,6 +73,11 @@ final class LostAnswerCluster implements Cluster {
     @Override
     public DnsOperator dnsOperator() {
         return new LostAnswerDnsOperator(cluster.dnsOperator());
+    }
+
+    @Override
+    public HelmChartConfigs helmChartConfigs() {
+        return new LostAnswerHelmChartConfigs(cluster.helmChartConfigs());
     }
 
     @Override

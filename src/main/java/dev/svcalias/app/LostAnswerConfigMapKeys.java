@@ -42,7 +42,12 @@ final class LostAnswerConfigMapKeys implements ConfigMapKeys {
     }
 
     private static boolean written(KeySnapshot now, Optional<String> value, Map<String, Optional<String>> annotations) {
-        return now.value().equals(value) && annotations.entrySet().stream()
-                .allMatch(a -> a.getValue().equals(Optional.ofNullable(now.annotations().get(a.getKey()))));
+        return now.value().equals(value) && annotated(now.annotations(), annotations);
+    }
+
+    /** Each annotation set (present) or removed (empty) as the write asked. */
+    static boolean annotated(Map<String, String> now, Map<String, Optional<String>> annotations) {
+        return annotations.entrySet().stream()
+                .allMatch(a -> a.getValue().equals(Optional.ofNullable(now.get(a.getKey()))));
     }
 }

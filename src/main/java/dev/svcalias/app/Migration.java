@@ -83,7 +83,8 @@ final class Migration {
         }
         // the switch: kube-dns's side of the zone, wherever the platform keeps it (Corefile, coredns-custom key,
         // stubDomains, OpenShift's DNS resource)
-        if (c instanceof CorefileChange || c instanceof ConfigMapKeyChange || c instanceof OperatorServerChange) {
+        if (c instanceof CorefileChange || c instanceof ConfigMapKeyChange || c instanceof OperatorServerChange
+                || c instanceof dev.svcalias.plan.ChartValuesChange) {
             return 2;
         }
         return c instanceof ServiceEntryDelete || c instanceof AliasServiceDelete || c instanceof VirtualServiceDelete

@@ -125,6 +125,11 @@ final class ObservedCluster implements Cluster {
     }
 
     @Override
+    public dev.svcalias.cluster.HelmChartConfigs helmChartConfigs() {
+        return live.helmChartConfigs();
+    }
+
+    @Override
     public String describe() {
         return live.describe();
     }

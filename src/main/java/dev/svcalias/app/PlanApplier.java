@@ -7,6 +7,7 @@ import dev.svcalias.cluster.ServiceEntryRecord;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.plan.Change;
+import dev.svcalias.plan.ChartValuesChange;
 import dev.svcalias.plan.ConfigMapKeyChange;
 import dev.svcalias.plan.CorefileChange;
 import dev.svcalias.plan.OperatorServerChange;
@@ -52,6 +53,10 @@ public final class PlanApplier {
         if (change instanceof ConfigMapKeyChange kc) {
             return new Undo("wrote " + kc.target() + " (put back)", new KeyWriter(cluster).write(kc),
                     kc.target() + " stays as written (" + kc.summary() + ")");
+        }
+        if (change instanceof ChartValuesChange vc) {
+            return new Undo("wrote " + vc.target() + " (put back)", new KeyWriter(cluster).write(vc),
+                    vc.target() + " stays as written (" + vc.summary() + ")");
         }
         if (change instanceof OperatorServerChange oc) {
             return new Undo("wrote " + oc.target() + " (put back)", new KeyWriter(cluster).write(oc),

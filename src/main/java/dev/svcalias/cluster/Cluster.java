@@ -25,6 +25,9 @@ public interface Cluster extends AutoCloseable {
     /** OpenShift's DNS operator resource. */
     DnsOperator dnsOperator();
 
+    /** helm-controller's HelmChartConfigs (RKE2's rke2-coredns chart values). */
+    HelmChartConfigs helmChartConfigs();
+
     /** Human-readable: context name and server URL, for messages. */
     String describe();
 

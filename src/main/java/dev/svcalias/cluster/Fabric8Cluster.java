@@ -14,6 +14,7 @@ final class Fabric8Cluster implements Cluster {
     private final Inventory inventory;
     private final ConfigMapKeys configMapKeys;
     private final DnsOperator dnsOperator;
+    private final HelmChartConfigs helmChartConfigs;
     private final AliasServices aliasServices;
     private final VirtualServices virtualServices;
 
@@ -33,6 +34,7 @@ final class Fabric8Cluster implements Cluster {
         this.inventory = new Fabric8Inventory(client, errors);
         this.configMapKeys = new Fabric8ConfigMapKeys(client, errors);
         this.dnsOperator = new Fabric8DnsOperator(client, errors);
+        this.helmChartConfigs = new Fabric8HelmChartConfigs(client, errors);
         this.aliasServices = new Fabric8AliasServices(client, errors);
         this.virtualServices = new Fabric8VirtualServices(client, errors);
     }
@@ -80,6 +82,11 @@ final class Fabric8Cluster implements Cluster {
     @Override
     public DnsOperator dnsOperator() {
         return dnsOperator;
+    }
+
+    @Override
+    public HelmChartConfigs helmChartConfigs() {
+        return helmChartConfigs;
     }
 
     @Override

@@ -11,6 +11,12 @@ final class RegionWriter {
     static final String PLUGIN_ADDRESS = "127.0.0.1:8053";
     /** template answers "rcode NOERROR" without records only from 1.5.1; with an authority record from 1.1.3. */
     static final CoreDnsVersion AUTHORITY_ONLY_TEMPLATE_SINCE = CoreDnsVersion.parse("1.1.3");
+    /**
+     * CoreDNS 1.1.2 (Istio 1.1-1.3's istiocoredns) refuses a template with rcode NOERROR unless it has an answer
+     * or an additional record (plugin/template/setup.go: "no answer section for template found" checks only
+     * those two), so it gets the SOA in the additional section too. Older releases are not checked: a note.
+     */
+    static final CoreDnsVersion ADDITIONAL_TEMPLATE_SINCE = CoreDnsVersion.parse("1.1.2");
     private static final String INDENT = "    ";
 
     private final String indent;
@@ -63,19 +69,24 @@ final class RegionWriter {
     /**
      * The template answering AAAA for the zone with NOERROR and no records (plus the SOA that makes it a
      * cacheable NODATA), or a note in {@code notes} when {@code version} (null = unknown, assumed new enough) is
-     * older than {@link #AUTHORITY_ONLY_TEMPLATE_SINCE}; {@code otherwise} says where AAAA goes then.
+     * older than {@link #ADDITIONAL_TEMPLATE_SINCE}; {@code otherwise} says where AAAA goes then.
      */
     private void aaaaNoData(List<String> body, String domain, CoreDnsVersion version, String otherwise,
                             List<String> notes) {
-        if (version == null || version.compareTo(AUTHORITY_ONLY_TEMPLATE_SINCE) >= 0) {
+        String soa = "\"" + domain + ". 30 IN SOA ns.dns." + domain + ". hostmaster." + domain
+                + ". 1 7200 1800 86400 30\"";
+        boolean modern = version == null || version.compareTo(AUTHORITY_ONLY_TEMPLATE_SINCE) >= 0;
+        if (modern || version.compareTo(ADDITIONAL_TEMPLATE_SINCE) >= 0) {
             body.add(line(1, "template IN AAAA " + domain + " {"));
             body.add(line(2, "rcode NOERROR"));
-            body.add(line(2, "authority \"" + domain + ". 30 IN SOA ns.dns." + domain + ". hostmaster." + domain
-                    + ". 1 7200 1800 86400 30\""));
+            if (!modern) {
+                body.add(line(2, "additional " + soa));
+            }
+            body.add(line(2, "authority " + soa));
             body.add(line(1, "}"));
         } else {
             notes.add("no AAAA answer for " + domain + ": the template plugin of CoreDNS " + version + " cannot "
-                    + "answer without records (needs " + AUTHORITY_ONLY_TEMPLATE_SINCE + "), so " + otherwise
+                    + "answer without records (needs " + ADDITIONAL_TEMPLATE_SINCE + "), so " + otherwise
                     + " and musl (Alpine) clients may fail");
         }
     }

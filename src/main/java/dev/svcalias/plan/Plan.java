@@ -25,6 +25,7 @@ public record Plan(List<Change> changes) {
         for (Change c : changes) {
             boolean writes = c instanceof CorefileChange cc ? cc.changesText()
                     : c instanceof ConfigMapKeyChange kc ? kc.changesSomething()
+                    : c instanceof ChartValuesChange vc ? vc.changesSomething()
                     : !(c instanceof OperatorServerChange oc) || oc.changesSomething();
             if (writes) {
                 kept.add(c);
@@ -53,6 +54,11 @@ public record Plan(List<Change> changes) {
                         + kc.before().ref().key() + ")";
                 sb.append(kc.before().exists() ? "" : "# create configmap " + label.replaceFirst(" .*", "") + "\n")
                         .append(UnifiedDiff.diff(kc.before().value().orElse(""), kc.edit().value().orElse(""),
+                                "a/" + label, "b/" + label));
+            } else if (c instanceof ChartValuesChange vc) {
+                String label = vc.before().namespace() + "/" + vc.before().name() + " (valuesContent)";
+                sb.append(vc.before().exists() ? "" : "# create " + vc.target() + "\n")
+                        .append(UnifiedDiff.diff(vc.before().valuesContent().orElse(""), vc.edit().value().orElse(""),
                                 "a/" + label, "b/" + label));
             } else if (c instanceof OperatorServerChange oc) {
                 String label = oc.target() + " (spec.servers)";

@@ -1,7 +1,6 @@
 package dev.svcalias.platform;
 
 import dev.svcalias.cluster.ConfigMapRef;
-import dev.svcalias.error.SvcaliasException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,10 +8,12 @@ import java.util.Optional;
 /**
  * RKE2 runs CoreDNS from its rke2-coredns Helm chart (Deployment and ConfigMap rke2-coredns-rke2-coredns);
  * helm-controller re-renders the Corefile from the chart values, so a direct edit does not last. svcalias writes
- * to coredns-custom when the chart was configured (HelmChartConfig) to import it, and otherwise refuses with
- * the HelmChartConfig that sets that up (docs/decisions.md "Platforms").
+ * its block to coredns-custom and, unless the chart already imports it, makes the chart import it through the
+ * HelmChartConfig kube-system/rke2-coredns (docs/decisions.md, "RKE2: the chart imports coredns-custom").
  */
 final class Rke2Platform implements Platform {
+    /** The HelmChartConfig RKE2 documents for customising its packaged rke2-coredns chart. */
+    public static final String HELM_CHART_CONFIG = "rke2-coredns";
     static final ConfigMapRef COREFILE = new ConfigMapRef(WellKnown.KUBE_SYSTEM, WellKnown.RKE2_COREDNS);
 
     @Override
@@ -43,15 +44,8 @@ final class Rke2Platform implements Platform {
     @Override
     public ZoneTarget target(ClusterFacts facts, DnsLayout layout) {
         ConfigMapRef managed = corefile(facts, layout).orElseThrow();
-        if (CorefileFacts.serverImport(facts, managed).isEmpty()) {
-            throw SvcaliasException.state("RKE2's Corefile in " + managed + " is rendered by the rke2-coredns chart "
-                    + "and does not import kube-system/coredns-custom, so an edit would be reverted",
-                    "make the chart import it with a HelmChartConfig kube-system/rke2-coredns whose valuesContent "
-                    + "sets extraConfig.import.parameters=/etc/coredns/custom/*.server and mounts the ConfigMap "
-                    + "coredns-custom (optional: true) at /etc/coredns/custom via extraVolumes/extraVolumeMounts, "
-                    + "then run svcalias init again");
-        }
-        return new ZoneTarget.CustomServerKey(new ConfigMapRef(WellKnown.KUBE_SYSTEM, WellKnown.COREDNS_CUSTOM),
-                managed);
+        boolean imports = CorefileFacts.serverImport(facts, managed).isPresent();
+        return new ZoneTarget.ChartImport(new ZoneTarget.CustomServerKey(new ConfigMapRef(WellKnown.KUBE_SYSTEM,
+                WellKnown.COREDNS_CUSTOM), managed), WellKnown.KUBE_SYSTEM, HELM_CHART_CONFIG, imports);
     }
 }

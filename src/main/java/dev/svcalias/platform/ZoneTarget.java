@@ -32,6 +32,19 @@ public sealed interface ZoneTarget {
         }
     }
 
+    /**
+     * RKE2: a {@code <name>.server} key in coredns-custom ({@code key}), imported by the rke2-coredns chart's
+     * Corefile because svcalias's HelmChartConfig {@code helmChartConfig} (kube-system/rke2-coredns) tells the
+     * chart to ({@link ChartImportValues}). {@code corefileImports}: the rendered Corefile already has the import.
+     */
+    record ChartImport(CustomServerKey key, String namespace, String helmChartConfig, boolean corefileImports)
+            implements ZoneTarget {
+        @Override
+        public String describe() {
+            return key.describe() + " (imported through helmchartconfig " + namespace + "/" + helmChartConfig + ")";
+        }
+    }
+
     /** An entry of the JSON map {@code stubDomains} in kube-dns's ConfigMap (GKE, and kube-dns anywhere). */
     record StubDomains(ConfigMapRef configMap) implements ZoneTarget {
         @Override

@@ -10,6 +10,7 @@ import dev.svcalias.cluster.OperatorServer;
 import dev.svcalias.plan.AliasServiceDelete;
 import dev.svcalias.plan.AliasServicePut;
 import dev.svcalias.plan.Change;
+import dev.svcalias.plan.ChartValuesChange;
 import dev.svcalias.plan.ConfigMapKeyChange;
 import dev.svcalias.plan.CorefileChange;
 import dev.svcalias.plan.KeyEdit;
@@ -83,7 +84,12 @@ class LostAnswersEveryKindTest {
                 new Kind("add an OpenShift DNS server", c -> c.dnsOperator("default", List.of()),
                         c -> serverChange(c, Optional.of(SERVER))),
                 new Kind("remove an OpenShift DNS server", c -> c.dnsOperator("default", List.of(SERVER)),
-                        c -> serverChange(c, Optional.empty())));
+                        c -> serverChange(c, Optional.empty())),
+                new Kind("create RKE2's chart values", c -> { }, c -> chartChange(c, ANNOTATED)),
+                new Kind("remove the chart values svcalias created", c -> c.helmChartConfigs().write(
+                        c.helmChartConfigs().read("kube-system", "rke2-coredns"), ANNOTATED.value(),
+                        ANNOTATED.annotations()), c -> chartChange(c, new KeyEdit(Optional.empty(),
+                        Map.of("svcalias.dev/owner", Optional.empty())))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -151,6 +157,8 @@ class LostAnswersEveryKindTest {
                         + c.configMapKeys().read(CUSTOM).annotations(),
                 "kube-dns " + c.configMapData("kube-system", "kube-dns"),
                 "operator " + c.dnsOperator().read("default").map(d -> d.servers()),
+                "chart " + c.helmChartConfigs().read("kube-system", "rke2-coredns").valuesContent() + " "
+                        + c.helmChartConfigs().read("kube-system", "rke2-coredns").annotations(),
                 "corefile " + c.configMap(KUBE_DNS).map(s -> s.corefile() + s.backup()));
     }
 
@@ -179,6 +187,10 @@ class LostAnswersEveryKindTest {
 
     private static ConfigMapKeyChange keyChange(InMemoryCluster c, ConfigMapRef ref, KeyEdit edit) {
         return new ConfigMapKeyChange(c.configMapKeys().read(ref), edit, r -> edit, "edit");
+    }
+
+    private static ChartValuesChange chartChange(InMemoryCluster c, KeyEdit edit) {
+        return new ChartValuesChange(c.helmChartConfigs().read("kube-system", "rke2-coredns"), edit, r -> edit, "edit");
     }
 
     private static OperatorServerChange serverChange(InMemoryCluster c, Optional<OperatorServer> after) {

@@ -144,10 +144,16 @@ class EditsTest {
                 .hasValue(new ManagedZone("internal", ManagedZone.Kind.ISTIO_ROUTE, "127.0.0.1:8053", 4));
         assertThat(Corefiles.istioRouteEdit(root, "internal", V162, false).text())
                 .isEqualTo(Corefiles.addIstioRoute(root, "internal", V162)).doesNotContain("template");
-        // Istio 1.1-1.3's CoreDNS 1.1.2 cannot answer without records: no template, a note instead
+        // Istio 1.1-1.3's CoreDNS 1.1.2 takes a record-less template only with an additional record: the SOA again
         CorefileEdit old = Corefiles.istioRouteEdit(root, "internal", V112, true);
-        assertThat(old.text()).doesNotContain("template").contains("proxy internal 127.0.0.1:8053");
-        assertThat(old.notes()).singleElement().asString().contains("CoreDNS 1.1.2").contains("NXDOMAIN");
+        assertThat(old.text()).contains("    template IN AAAA internal {\n        rcode NOERROR\n        additional "
+                + "\"internal. 30 IN SOA ns.dns.internal. hostmaster.internal. 1 7200 1800 86400 30\"\n        authority "
+                + "\"internal. 30 IN SOA ns.dns.internal. hostmaster.internal. 1 7200 1800 86400 30\"\n    }\n"
+                + "    proxy internal 127.0.0.1:8053 {");
+        assertThat(old.notes()).isEmpty();
+        CorefileEdit older = Corefiles.istioRouteEdit(root, "internal", CoreDnsVersion.parse("1.1.1"), true);
+        assertThat(older.text()).doesNotContain("template");
+        assertThat(older.notes()).singleElement().asString().contains("CoreDNS 1.1.1").contains("NXDOMAIN");
         // re-adding over a route without the template (an older svcalias) puts it in: one region, same place
         String plain = Corefiles.addIstioRoute(root, "internal", V162);
         assertThat(Corefiles.istioRouteEdit(plain, "internal", V162, true).text()).isEqualTo(grpc.text());
@@ -191,9 +197,13 @@ class EditsTest {
         assertThat(modern.text()).isEqualTo(Corefiles.addStubDomain(ROOT, "internal", "10.96.100.53"));
         assertThat(modern.notes()).isEmpty();
         CorefileEdit old = Corefiles.stubDomainEdit(ROOT, "internal", "10.96.100.53", V112);
+        assertThat(old.text()).contains("        additional \"internal. 30 IN SOA").contains("    forward . 10.96.100.53\n}");
+        assertThat(old.notes()).isEmpty();
+        assertThat(Corefiles.removeZone(old.text(), "internal")).isEqualTo(ROOT);
+        old = Corefiles.stubDomainEdit(ROOT, "internal", "10.96.100.53", CoreDnsVersion.parse("1.0.6"));
         assertThat(old.text()).doesNotContain("template").contains("    cache 30\n    forward . 10.96.100.53\n}");
         assertThat(old.notes()).singleElement().asString().startsWith("no AAAA answer for internal: the template "
-                + "plugin of CoreDNS 1.1.2 cannot answer without records (needs 1.1.3)");
+                + "plugin of CoreDNS 1.0.6 cannot answer without records (needs 1.1.2)");
         assertThat(Corefiles.removeZone(old.text(), "internal")).isEqualTo(ROOT);
         // forward arrived in 1.0.5: an older CoreDNS cannot take the edit at all
         assertThatThrownBy(() -> Corefiles.stubDomainEdit(ROOT.replace("forward", "proxy"), "internal", "1.2.3.4",

@@ -38,6 +38,11 @@ class GkeKubeDnsRealIT {
 
     @Test
     void aliasResolvesThroughDnsmasqStartedFromTheStubDomains() {
+        roundTrip(CLUSTER, dir, dns);
+    }
+
+    /** The scenario, for either istiocoredns era (GkeKubeDnsProxyEraRealIT runs it with CoreDNS 1.1.2). */
+    static void roundTrip(RealCluster CLUSTER, Path dir, DnsjavaClient dns) {
         assertThat(DnsmasqProcess.installed()).as("dnsmasq-base is installed (see .ci/run)").isTrue();
         new PlatformSeeds(CLUSTER.client()).gke(false);
         String kc = "--kubeconfig=" + CLUSTER.adminKubeconfig();
@@ -48,6 +53,8 @@ class GkeKubeDnsRealIT {
         assertThat(status.out()).as(status.toString()).contains("Platform:       gke");
         CliRun init = CliRun.run("init", "--domain", "svc.example", kc);
         assertThat(init.exitCode()).as(init.toString()).isZero();
+        assertThat(init.err()).as("both istiocoredns eras answer AAAA").doesNotContain("no AAAA answer");
+        assertThat(CLUSTER.corefile("istio-system")).contains("template IN AAAA svc.example {");
         CliRun add = CliRun.run("alias", "add", "my-fruits", "fruits-api-service.micro-shake-factory", kc);
         assertThat(add.exitCode()).as(add.toString()).isZero();
 

@@ -69,6 +69,11 @@ public class ForwardingCluster implements Cluster {
     }
 
     @Override
+    public dev.svcalias.cluster.HelmChartConfigs helmChartConfigs() {
+        return real.helmChartConfigs();
+    }
+
+    @Override
     public String describe() {
         return real.describe();
     }

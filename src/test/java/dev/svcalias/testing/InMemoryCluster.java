@@ -46,6 +46,8 @@ public final class InMemoryCluster implements Cluster {
             this::landed);
     private final InMemoryConfigMapKeys keys = new InMemoryConfigMapKeys(this::call, this::next, this::landed);
     private final InMemoryDnsOperator operator = new InMemoryDnsOperator(this::call, this::next, this::landed);
+    private final InMemoryHelmChartConfigs charts = new InMemoryHelmChartConfigs(this::call, this::next,
+            this::landed);
 
     public InMemoryCluster corefile(ConfigMapRef ref, String text) {
         configMaps.put(ref, new CorefileSnapshot(ref, next(), text, Optional.empty()));
@@ -384,6 +386,11 @@ public final class InMemoryCluster implements Cluster {
     @Override
     public dev.svcalias.cluster.DnsOperator dnsOperator() {
         return operator;
+    }
+
+    @Override
+    public dev.svcalias.cluster.HelmChartConfigs helmChartConfigs() {
+        return charts;
     }
 
     @Override

@@ -70,6 +70,16 @@ public final class PlatformSeeds {
         node("rke2-server-0", "rke2://rke2-server-0", Map.of());
     }
 
+    /** helm-controller's HelmChartConfig CRD (k3s-io/helm-controller), as RKE2 installs it. */
+    public void helmChartConfigCrd() {
+        try (InputStream in = stream("rke2/helmchartconfigs.helm.cattle.io.crd.yaml")) {
+            var crds = client.genericKubernetesResources("apiextensions.k8s.io/v1", "CustomResourceDefinition");
+            crds.resource(crds.load(in).item()).create();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** EKS 1.11: its Corefile, the coredns Deployment labelled eks.amazonaws.com/component, EC2 nodes. */
     public void eks(boolean managedAddon) {
         eks("eks-1.11-proxy.corefile", "v1.1.3", managedAddon);

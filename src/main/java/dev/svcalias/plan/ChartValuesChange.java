@@ -1,0 +1,30 @@
+package dev.svcalias.plan;
+
+import dev.svcalias.cluster.HelmValuesSnapshot;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A change of a HelmChartConfig's {@code spec.valuesContent} (RKE2's rke2-coredns chart values) and of svcalias's
+ * annotations on it. {@code recompute} derives the edit from a fresh read, so a 409 re-applies the edit.
+ */
+public record ChartValuesChange(HelmValuesSnapshot before, KeyEdit edit, Function<HelmValuesSnapshot, KeyEdit> recompute,
+                                String summary) implements Change {
+    @Override
+    public String target() {
+        return before.ref();
+    }
+
+    public boolean changesSomething() {
+        if (!before.valuesContent().equals(edit.value())) {
+            return true;
+        }
+        for (Map.Entry<String, Optional<String>> e : edit.annotations().entrySet()) {
+            if (!Optional.ofNullable(before.annotations().get(e.getKey())).equals(e.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
