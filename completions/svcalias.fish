@@ -285,7 +285,7 @@ complete -c svcalias -n '__svcalias_at reset' -s o -l output -x -a 'table json y
 complete -c svcalias -n '__svcalias_at corefile' -a 'stub-domain' -d 'Add (or re-point) the kube-dns server block that forwards ZONE to istiocoredns'
 complete -c svcalias -n '__svcalias_at corefile' -a 'istio' -d 'Add the istiocoredns server block that sends ZONE to the Istio plugin on 127.0.0.1:8053 (grpc from CoreDNS 1.5.0, proxy before)'
 complete -c svcalias -n '__svcalias_at corefile' -a 'remove' -d 'Undo stub-domain or istio for ZONE, byte for byte'
-complete -c svcalias -n '__svcalias_at corefile' -a 'check' -d 'Exit 0 when the Corefile parses and its plugins would load in CoreDNS (no unknown plugin, no once-per-block plugin twice); otherwise print \'FILE: line L, column C: problem\' and exit 2'
+complete -c svcalias -n '__svcalias_at corefile' -a 'check' -d 'Exit 0 when the Corefile parses and its plugins would load in CoreDNS (no unknown plugin or plugin property, no once-per-block plugin twice, no empty zone label; with --coredns-version, for that release); otherwise print \'FILE: line L, column C: problem\' and exit 2'
 complete -c svcalias -n '__svcalias_at corefile' -s h -l help -d 'Show this help message and exit'
 complete -c svcalias -n '__svcalias_at corefile' -s V -l version -d 'Print version information and exit'
 complete -c svcalias -n '__svcalias_at corefile' -s v -l verbose -d 'Print details and, on failure, the stack trace'
@@ -330,6 +330,7 @@ complete -c svcalias -n '__svcalias_at corefile remove' -l context -x -d 'The ku
 complete -c svcalias -n '__svcalias_at corefile remove' -s o -l output -x -a 'table json yaml' -d 'Output format: table, json, yaml (default: table)'
 
 # svcalias corefile check
+complete -c svcalias -n '__svcalias_at corefile check' -l coredns-version -x -d 'Check against this CoreDNS release\'s plugins and properties (e.g'
 complete -c svcalias -n '__svcalias_at corefile check' -s f -l file -r -F -d 'The Corefile (default: standard input)'
 complete -c svcalias -n '__svcalias_at corefile check' -s h -l help -d 'Show this help message and exit'
 complete -c svcalias -n '__svcalias_at corefile check' -s V -l version -d 'Print version information and exit'

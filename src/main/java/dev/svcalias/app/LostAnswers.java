@@ -1,30 +1,26 @@
 package dev.svcalias.app;
 
 import dev.svcalias.cluster.ApiUnreachableException;
-import dev.svcalias.cluster.Cluster;
-import dev.svcalias.cluster.CorefileSnapshot;
-import dev.svcalias.cluster.ServiceEntryRecord;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * The one place that decides what a write did when its answer was lost. A connection reset or a timeout after
- * the request went out says nothing about the write (the API server may have stored it), so the object is read
- * again: what svcalias wrote is there = done, and the write's result is what was read; as before = not done,
- * and the original error stands; anything else = an error naming what the object now holds.
+ * The one rule for a write whose answer was lost. A connection reset or a timeout after the request went out says
+ * nothing about the write (the API server may have stored it), so the object is read again: what svcalias wrote is
+ * there = done, and the write's result is what was read; as before = not done, and the original error stands;
+ * anything else = exit 5 naming what the object now holds. The per-kind read-backs are the {@code LostAnswer*}
+ * decorators of {@link LostAnswerCluster}, the write seam every cluster write of svcalias goes through.
  */
 final class LostAnswers {
-    private final Cluster cluster;
-
-    LostAnswers(Cluster cluster) {
-        this.cluster = cluster;
-    }
+    private LostAnswers() {}
 
     /** What a re-read after a lost answer found: the write's result, "as before", or what else is there. */
-    private record Found<T>(T landed, boolean asBefore, String other) {
+    record Found<T>(T landed, boolean asBefore, String other) {
         static <T> Found<T> landed(T value) {
             return new Found<>(value, false, null);
         }
@@ -36,69 +32,39 @@ final class LostAnswers {
         static <T> Found<T> other(String what) {
             return new Found<>(null, false, what);
         }
+
+        static <T> Found<T> goneOrChanged(boolean gone) {
+            return other(gone ? "is gone (deleted by someone else)"
+                    : "holds something svcalias did not write (changed by someone else meanwhile)");
+        }
     }
 
-    CorefileSnapshot corefile(CorefileSnapshot read, String after, boolean dropBackup, String target) {
-        return write(target, () -> cluster.corefiles().write(read, after, dropBackup), () -> {
-            Optional<CorefileSnapshot> now = cluster.corefiles().read(read.ref());
-            if (now.isEmpty()) {
-                return Found.other("is gone (deleted by someone else)");
-            }
-            CorefileSnapshot s = now.get();
-            if (s.corefile().equals(after) && s.backup().isEmpty() == dropBackup) {
-                return Found.landed(s);
-            }
-            if (s.resourceVersion().equals(read.resourceVersion())) {
-                return Found.unchanged();
-            }
-            return Found.other("holds a Corefile svcalias did not write (changed by someone else meanwhile)");
-        });
+    /**
+     * After a lost create ({@code expected} null) or replace conditional on {@code expected}: what svcalias wrote
+     * is there = landed; absent for a create, or still at {@code expected} = as before; else gone or changed.
+     */
+    static <T> Found<T> afterPut(Optional<T> now, Predicate<T> written, Function<T, String> version,
+                                 String expected) {
+        if (now.isPresent() && written.test(now.get())) {
+            return Found.landed(now.get());
+        }
+        if (expected == null ? now.isEmpty() : now.isPresent() && expected.equals(version.apply(now.get()))) {
+            return Found.unchanged();
+        }
+        return Found.goneOrChanged(now.isEmpty());
     }
 
-    /** Creates ({@code previous} null) or replaces a ServiceEntry. */
-    ServiceEntryRecord putEntry(Map<String, Object> manifest, ServiceEntryRecord previous, String target) {
-        return write(target, () -> cluster.serviceEntries().apply(manifest, previous == null ? null
-                : previous.resourceVersion()), () -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> meta = (Map<String, Object>) manifest.get("metadata");
-            Optional<ServiceEntryRecord> now = entry((String) meta.get("namespace"), (String) meta.get("name"));
-            if (now.isPresent() && ServiceEntryAliases.sameObject(now.get(), manifest)) {
-                return Found.landed(now.get());
-            }
-            if (previous == null ? now.isEmpty()
-                    : now.isPresent() && now.get().resourceVersion().equals(previous.resourceVersion())) {
-                return Found.unchanged();
-            }
-            return Found.other(now.isEmpty() ? "is gone (deleted by someone else)"
-                    : "holds a spec svcalias did not write (changed by someone else meanwhile)");
-        });
+    /** After a lost delete conditional on {@code expected} (null: unconditional): gone = landed. */
+    static <T> Found<Boolean> afterDelete(Optional<T> now, Function<T, String> version, String expected) {
+        if (now.isEmpty()) {
+            return Found.landed(Boolean.TRUE);
+        }
+        return expected == null || Objects.equals(version.apply(now.get()), expected) ? Found.unchanged()
+                : Found.other("was changed by someone else meanwhile and is still there");
     }
 
-    /** Deletes a ServiceEntry conditionally on the resourceVersion read. */
-    void deleteEntry(ServiceEntryRecord gone, String target) {
-        write(target, () -> {
-            if (gone.resourceVersion() == null) {
-                cluster.serviceEntries().delete(gone.namespace(), gone.name());
-            } else {
-                cluster.serviceEntries().delete(gone.namespace(), gone.name(), gone.resourceVersion());
-            }
-            return Boolean.TRUE;
-        }, () -> {
-            Optional<ServiceEntryRecord> now = entry(gone.namespace(), gone.name());
-            if (now.isEmpty()) {
-                return Found.landed(Boolean.TRUE);
-            }
-            return now.get().resourceVersion().equals(gone.resourceVersion()) ? Found.unchanged()
-                    : Found.other("was changed by someone else meanwhile and is still there");
-        });
-    }
-
-    private Optional<ServiceEntryRecord> entry(String namespace, String name) {
-        return cluster.serviceEntries().listAll().stream().filter(e -> e.namespace().equals(namespace)
-                && e.name().equals(name)).findFirst();
-    }
-
-    private static <T> T write(String target, Supplier<T> write, Supplier<Found<T>> reread) {
+    /** Runs {@code write}; after a lost answer, decides by {@code reread} (never by guessing). */
+    static <T> T write(String target, Supplier<T> write, Supplier<Found<T>> reread) {
         try {
             return write.get();
         } catch (ApiUnreachableException lost) {
@@ -120,5 +86,13 @@ final class LostAnswers {
                     + "lost (" + lost.getMessage() + "), and " + target + " now " + found.other(), "check " + target
                     + " with kubectl, then run the command again", lost);
         }
+    }
+
+    /** For writes that return nothing. */
+    static void run(String target, Runnable write, Supplier<Found<Boolean>> reread) {
+        write(target, () -> {
+            write.run();
+            return Boolean.TRUE;
+        }, reread);
     }
 }

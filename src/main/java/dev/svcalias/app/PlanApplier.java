@@ -24,16 +24,15 @@ import java.util.List;
  * re-applies the edit and retries a bounded number of times; when a write fails, every earlier write is undone in
  * reverse order (Corefiles put back, created ServiceEntries deleted, replaced or deleted ones restored from the
  * manifest read before), and the error says exactly what was rolled back and what, if an undo failed, was left.
- * A write whose answer was lost is read back first (LostAnswers): if it landed it counts as done.
+ * Every write and undo goes through {@link LostAnswerCluster}: a write whose answer was lost is read back, and if it
+ * landed it counts as done.
  */
 public final class PlanApplier {
     static final int MAX_ATTEMPTS = 5;
     private final Cluster cluster;
-    private final LostAnswers lostAnswers;
 
     public PlanApplier(Cluster cluster) {
-        this.cluster = cluster;
-        this.lostAnswers = new LostAnswers(cluster);
+        this.cluster = LostAnswerCluster.of(cluster);
     }
 
     public void apply(Plan plan) {
@@ -73,13 +72,13 @@ public final class PlanApplier {
         ServiceEntryRecord gone = del.entry();
         // conditional: an entry changed since it was read is a conflict, never deleted unseen (prune, remove)
         try {
-            lostAnswers.deleteEntry(gone, del.target());
+            deleteEntry(gone);
         } catch (ConflictException e) {
             throw SvcaliasException.state(del.target() + " was changed by someone else while svcalias worked",
                     "run the command again to see the current state");
         }
         return new Undo("deleted " + del.target() + " (re-created)",
-                () -> lostAnswers.putEntry(gone.manifest(), null, del.target()),
+                () -> cluster.serviceEntries().apply(gone.manifest(), null),
                 del.target() + " stays deleted (it pointed at " + ManagedLabels.target(gone) + ")");
     }
 
@@ -87,18 +86,19 @@ public final class PlanApplier {
         ServiceEntryRecord previous = put.previous();
         ServiceEntryRecord written;
         try {
-            written = lostAnswers.putEntry(put.manifest(), previous, put.target());
+            written = cluster.serviceEntries().apply(put.manifest(), previous == null ? null
+                    : previous.resourceVersion());
         } catch (ConflictException e) {
             throw SvcaliasException.state(put.target() + " was created or changed by someone else while svcalias"
                     + " worked", "run the command again to see the current state");
         }
         if (previous == null) {
             return new Undo("created " + put.target() + " (deleted again)",
-                    () -> lostAnswers.deleteEntry(written, put.target()),
+                    () -> deleteEntry(written),
                     put.target() + " was created and is still there");
         }
         return new Undo("replaced " + put.target() + " (restored)",
-                () -> lostAnswers.putEntry(previous.manifest(), written, put.target()),
+                () -> cluster.serviceEntries().apply(previous.manifest(), written.resourceVersion()),
                 put.target() + " stays replaced (it pointed at " + ManagedLabels.target(previous) + " before)");
     }
 
@@ -107,10 +107,9 @@ public final class PlanApplier {
         String after = change.after();
         for (int attempt = 1; ; attempt++) {
             try {
-                CorefileSnapshot written = lostAnswers.corefile(read, after, change.dropBackup(), change.target());
+                CorefileSnapshot written = cluster.corefiles().write(read, after, change.dropBackup());
                 CorefileSnapshot original = read;
-                return new Undo("wrote " + change.target() + " (put back)", () -> restore(written, original,
-                        change.target()),
+                return new Undo("wrote " + change.target() + " (put back)", () -> restore(written, original),
                         change.target() + " keeps the new Corefile");
             } catch (ConflictException e) {
                 if (attempt >= MAX_ATTEMPTS) {
@@ -127,8 +126,17 @@ public final class PlanApplier {
     }
 
     /** Puts back the text we replaced, unless someone changed the ConfigMap after our write (never overwrite). */
-    private void restore(CorefileSnapshot written, CorefileSnapshot original, String target) {
-        lostAnswers.corefile(written, original.corefile(), original.backup().isEmpty(), target);
+    private void restore(CorefileSnapshot written, CorefileSnapshot original) {
+        cluster.corefiles().write(written, original.corefile(), original.backup().isEmpty());
+    }
+
+    /** Conditional on the resourceVersion read, when there is one. */
+    private void deleteEntry(ServiceEntryRecord entry) {
+        if (entry.resourceVersion() == null) {
+            cluster.serviceEntries().delete(entry.namespace(), entry.name());
+        } else {
+            cluster.serviceEntries().delete(entry.namespace(), entry.name(), entry.resourceVersion());
+        }
     }
 
     private SvcaliasException rollBack(Deque<Undo> undo, Change failed, RuntimeException failure) {

@@ -36,8 +36,16 @@ public final class Corefiles {
      * CoreDNS release refuses at start-up (an unknown plugin, a once-per-block plugin used twice); see LoadCheck.
      */
     public static Corefile checkLoadable(String text) {
+        return checkLoadable(text, null);
+    }
+
+    /**
+     * {@link #checkLoadable(String)} for one CoreDNS release ({@code version} null: any): also a plugin or a
+     * property that release lacks, and what it allows only once per block.
+     */
+    public static Corefile checkLoadable(String text, CoreDnsVersion version) {
         Corefile corefile = check(text);
-        LoadCheck.check(corefile);
+        LoadCheck.check(corefile, version);
         return corefile;
     }
 
@@ -161,10 +169,29 @@ public final class Corefiles {
         PluginCheck.check(parse(text), version);
     }
 
-    /** A brace-less single block would swallow an appended block as its own plugin lines. */
+    /**
+     * The shapes CoreDNS loads although they are probably not what the author meant (see {@link ServerBlock#leniency}),
+     * one sentence each starting with "line N"; {@code corefile check} prints them as warnings, and no edit
+     * touches such a file.
+     */
+    public static List<String> leniencies(Corefile corefile) {
+        return corefile.serverBlocks().stream().flatMap(b -> b.leniency().stream()).toList();
+    }
+
+    /**
+     * A brace-less single block would swallow an appended block as its own plugin lines; a block left open at the
+     * end would too; a brace-less block a '}' ends could be edited, but its author probably meant other braces.
+     */
     private static Corefile editable(String text) {
         Corefile corefile = parse(text);
         for (ServerBlock b : corefile.serverBlocks()) {
+            if (b.leniency().isPresent()) {
+                String lenient = b.leniency().get();
+                int fix = lenient.lastIndexOf("; ");
+                throw new CorefileException(lenient.substring(0, fix) + " (CoreDNS loads this, but svcalias does not "
+                        + "edit a Corefile whose braces may not say what was meant)" + lenient.substring(fix)
+                        + " before svcalias edits this Corefile");
+            }
             if (!b.braced()) {
                 throw new CorefileException("line " + b.line() + ": the server block '" + b.keyText() + "' has no "
                         + "braces, so a block added after it would be read as part of it; put '{' after its keys "

@@ -5,36 +5,121 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What {@code corefile check} adds to parsing: plugin errors CoreDNS refuses at start-up in every release of its
- * default build, whatever the version. A plugin name CoreDNS never shipped ("Unknown directive"), and a second use
- * in one server block of a plugin whose setup returns plugin.ErrOnce in every release read (1.1.2, 1.6.2, 1.14.7:
- * "this plugin can only be used once per Server Block"). Snippets count where a block imports them. Version
- * questions (a plugin one release lacks) stay with PluginCheck, which edits use with the detected version.
+ * What {@code corefile check} adds to parsing: what CoreDNS refuses at start-up. Whatever the version: a plugin
+ * CoreDNS never shipped ("Unknown directive"), a second use in one server block of a plugin whose setup returns
+ * plugin.ErrOnce in every release read (1.1.2, 1.6.2, 1.14.7: "this plugin can only be used once per Server
+ * Block"), a property no release read accepts in the block of a plugin {@link PluginProperties} lists, and a zone
+ * with an empty label ({@code a..b}). With a version ({@code --coredns-version}), also a plugin or property that
+ * release lacks ({@link PluginHistory}, {@link PluginProperties}, {@link OptionHistory}) and a second forward in
+ * one block before 1.9.4. Snippets count where a block imports them.
  */
 final class LoadCheck {
     /** plugin.ErrOnce in every release read; prometheus is the directive of the metrics plugin. */
     private static final Set<String> ONCE = Set.of("cache", "dnssec", "errors", "hosts", "kubernetes",
             "prometheus", "nsid", "pprof", "grpc");
 
-    private LoadCheck() {}
+    private final CoreDnsVersion version;
 
-    static void check(Corefile corefile) {
+    private LoadCheck(CoreDnsVersion version) {
+        this.version = version;
+    }
+
+    /** {@code version} null: what every release refuses. */
+    static void check(Corefile corefile, CoreDnsVersion version) {
+        LoadCheck check = new LoadCheck(version);
         for (ServerBlock b : corefile.serverBlocks()) {
+            b.keys().forEach(LoadCheck::zoneName);
             Map<String, Directive> seen = new HashMap<>();
             for (Directive d : PluginCheck.expanded(corefile, b)) {
-                String plugin = d.pluginName();
-                if (!plugin.equals("import") && PluginHistory.of(plugin).isEmpty()) {
-                    throw new CorefileSyntaxException(d.line(), d.name().column(), "unknown plugin '" + plugin
-                            + "': no CoreDNS release ships it (CoreDNS refuses it as an unknown directive; a build"
-                            + " with external plugins may load it)");
-                }
-                Directive first = seen.putIfAbsent(plugin, d);
-                if (first != null && ONCE.contains(plugin)) {
-                    throw new CorefileSyntaxException(d.line(), d.name().column(), "plugin '" + plugin + "' appears"
-                            + " a second time in one server block (first at line " + first.line() + "); CoreDNS "
-                            + "allows it once per server block");
+                check.plugin(d);
+                check.properties(d);
+                Directive first = seen.putIfAbsent(d.pluginName(), d);
+                if (first != null && check.once(d.pluginName())) {
+                    throw error(d.name(), "plugin '" + d.pluginName() + "' appears a second time in one server block"
+                            + " (first at line " + first.line() + "); CoreDNS allows it once per server block");
                 }
             }
         }
+    }
+
+    /** With a version, also forward before 1.9.4 (reload twice loads: CoreDNS 1.14.7 in the fuzz suite). */
+    private boolean once(String plugin) {
+        return ONCE.contains(plugin) || (version != null && plugin.equals("forward")
+                && version.compareTo(PluginCheck.MULTI_FORWARD_SINCE) < 0);
+    }
+
+    private void plugin(Directive d) {
+        String plugin = d.pluginName();
+        if (plugin.equals("import")) {
+            return;
+        }
+        var span = PluginHistory.of(plugin);
+        if (span.isEmpty()) {
+            throw error(d.name(), "unknown plugin '" + plugin + "': no CoreDNS release ships it (CoreDNS refuses it "
+                    + "as an unknown directive; a build with external plugins may load it)");
+        }
+        if (version != null && !span.get().existsIn(version)) {
+            boolean tooOld = version.compareTo(span.get().since()) < 0;
+            throw error(d.name(), "plugin '" + plugin + "' does not exist in CoreDNS " + version + " ("
+                    + (tooOld ? "added in " + span.get().since() : "removed in " + span.get().removed())
+                    + "); that release refuses it as an unknown directive");
+        }
+    }
+
+    /** The first word of each line of the plugin's own block (nested blocks inside it are the property's). */
+    private void properties(Directive d) {
+        var known = PluginProperties.known(d.pluginName(), version);
+        if (known.isEmpty()) {
+            return;
+        }
+        int depth = 0;
+        int previousLine = -1;
+        for (Token t : d.nested()) {
+            if (t.is("{")) {
+                depth++;
+            } else if (t.is("}")) {
+                depth--;
+            } else if (depth == 1 && t.line() != previousLine) {
+                checkProperty(d, t, known.get());
+            }
+            previousLine = t.endLine();
+        }
+    }
+
+    private void checkProperty(Directive d, Token property, Set<String> known) {
+        String name = property.text();
+        if (!known.contains(name)) {
+            throw error(property, "unknown property '" + name + "' of plugin '" + d.pluginName() + "' ("
+                    + (version != null && PluginProperties.READ.contains(version) ? "CoreDNS " + version
+                    : "no CoreDNS release read: " + PluginProperties.READ) + " refuses it)");
+        }
+        OptionHistory.find(d.pluginName(), name).filter(r -> version != null && !r.existsIn(version)).ifPresent(r -> {
+            throw error(property, "property '" + name + "' of plugin '" + d.pluginName() + "' does not exist in "
+                    + "CoreDNS " + version + " (" + (r.since() != null && version.compareTo(r.since()) < 0
+                    ? "added in " + r.since() : "removed in " + r.removed()) + ")");
+        });
+    }
+
+    /** CoreDNS refuses a zone with an empty label ("a..b") or no name at all (":9153"): not a domain name. */
+    private static void zoneName(Token key) {
+        String k = key.text();
+        if (k.isEmpty() || k.equals(",") || k.contains("{$") || k.contains("{%")) {
+            return;
+        }
+        String host = k.endsWith(",") ? k.substring(0, k.length() - 1) : k;
+        host = host.substring(host.indexOf("://") < 0 ? 0 : host.indexOf("://") + 3);
+        if (host.isEmpty() || host.startsWith(":")) {
+            throw error(key, "'" + k + "' is not a valid zone: it has no name before its port; CoreDNS refuses it "
+                    + "(write '.:PORT' for the root zone)");
+        }
+        String zone = ZoneKey.parse(k).zone();
+        if (!zone.equals(".") && (zone.contains("..") || zone.startsWith("."))) {
+            throw error(key, "'" + k + "' is not a valid zone: the name '" + zone + "' has an empty label (two dots"
+                    + " in a row); CoreDNS refuses it");
+        }
+    }
+
+    private static CorefileSyntaxException error(Token at, String problem) {
+        return new CorefileSyntaxException(at.line(), at.column(), problem);
     }
 }

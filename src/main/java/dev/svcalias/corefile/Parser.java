@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,7 +15,11 @@ import java.util.Set;
  *
  * <p>Where Caddy accepts something that cannot be what the author meant, this parser refuses it, because
  * svcalias must never edit a file it misreads: a stray top-level '}' (Caddy takes it as a key), a block without a
- * key, an unterminated quote, and a brace-less block that is not the file's only block.
+ * key, and an unterminated quote. Lenient shapes of Caddy's parser are read as CoreDNS reads them, and marked
+ * on the block ({@link ServerBlock#leniency}): a '}' at the start of a line ends a brace-less block (parse.go
+ * directives() stops at any '}'), a brace-less block after another block, and a block still open at the end of
+ * the file when the file's last token is a '}' (closeCurlyBrace() only looks at the current token, which is then
+ * a plugin block's '}').
  */
 final class Parser {
     private final List<Token> tokens;
@@ -96,12 +101,10 @@ final class Parser {
         }
         if (!more() || !peek().is("{")) {
             Token at = more() ? peek() : last(keys);
-            if (snippet || !first) {
-                throw error(at, "expected '{' to open the " + (snippet ? "snippet " : "server block for ")
-                        + "'" + keys.get(0).text() + "'" + (snippet ? "" : "; only a Corefile's single server block "
-                        + "may leave out its braces"));
+            if (snippet) {
+                throw error(at, "expected '{' to open the snippet '" + keys.get(0).text() + "'");
             }
-            return braceless(keys);
+            return braceless(keys, first);
         }
         Token open = take();
         if (snippet) {
@@ -110,6 +113,9 @@ final class Parser {
         List<Directive> directives = new ArrayList<>();
         while (true) {
             if (!more()) {
+                if (!directives.isEmpty() && tokens.get(cursor - 1).is("}")) {
+                    return openAtEnd(keys, directives, open);
+                }
                 throw missingBrace(open);
             }
             if (peek().is("}")) {
@@ -120,13 +126,31 @@ final class Parser {
         }
     }
 
-    /** "Single-server configs don't need curly braces": the rest of the file is the block's directives. */
-    private ServerBlock braceless(List<Token> keys) {
+    /** Caddy accepts it because the last token, a plugin block's '}', passes for the server block's. */
+    private ServerBlock openAtEnd(List<Token> keys, List<Directive> directives, Token open) {
+        Token last = tokens.get(cursor - 1);
+        return new ServerBlock(keys, List.copyOf(directives), keys.get(0).start(), last.end(), false, true,
+                Optional.of("line " + open.line() + ": the server block '" + String.join(" ", keys.stream()
+                        .map(Token::text).toList()) + "' opened at line " + open.line() + ", column " + open.column()
+                        + " is never closed; CoreDNS loads it only because the file's last token, the '}' at line "
+                        + last.line() + ", closes a plugin's block; add the missing '}' at the end"));
+    }
+
+    /**
+     * "Single-server configs don't need curly braces": the rest of the file is the block's directives, or up to
+     * a '}' at the start of a line, which ends the block as in Caddy (more blocks may follow it).
+     */
+    private ServerBlock braceless(List<Token> keys, boolean first) {
         List<Directive> directives = new ArrayList<>();
         while (more()) {
             Token t = peek();
             if (t.is("}")) {
-                throw error(t, "unexpected '}' with no matching opening brace");
+                take();
+                return new ServerBlock(keys, List.copyOf(directives), keys.get(0).start(), t.end(), false, false,
+                        Optional.of("line " + keys.get(0).line() + ": the server block '" + String.join(" ",
+                                keys.stream().map(Token::text).toList()) + "' has no '{' after its keys, yet the '}'"
+                                + " at line " + t.line() + ", column " + t.column() + " ends it (CoreDNS reads it so);"
+                                + " was its '{' lost, e.g. to a '#' comment on the key line? put '{' after its keys"));
             }
             if (t.text().matches(".*[.:/].*") && !t.quoted()) {
                 throw error(t, "'" + t.text() + "' looks like a server key on a line of its own; put the keys of "
@@ -141,8 +165,13 @@ final class Parser {
             }
             directives.add(d);
         }
+        // a brace-less block after another block is Caddy's too, but hardly meant: the rest of the file is its
+        Optional<String> lenient = first ? Optional.empty() : Optional.of("line " + keys.get(0).line() + ": the server"
+                + " block '" + String.join(" ", keys.stream().map(Token::text).toList()) + "' has no braces, so "
+                + "CoreDNS reads every line after it, to the end of the file, as its plugins; put '{' after its keys "
+                + "and '}' at its end");
         return new ServerBlock(keys, List.copyOf(directives), keys.get(0).start(), tokens.get(tokens.size() - 1).end(),
-                false, false);
+                false, false, lenient);
     }
 
     /** Snippet bodies are only brace-counted by Caddy; the directives are read for queries when they parse. */

@@ -66,6 +66,11 @@ final class PluginHistory {
 
     private PluginHistory() {}
 
+    /** Every plugin of the history. */
+    static java.util.Set<String> names() {
+        return java.util.Set.copyOf(PLUGINS.keySet());
+    }
+
     static Optional<Span> of(String plugin) {
         return Optional.ofNullable(PLUGINS.get(plugin));
     }

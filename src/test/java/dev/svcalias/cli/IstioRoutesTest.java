@@ -4,41 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcalias.testing.CliRun;
 import dev.svcalias.testing.FakeDnsServer;
+import dev.svcalias.testing.OnRecipeCluster;
 import dev.svcalias.testing.RecipeCluster;
-import dev.svcalias.testing.RecipeCluster.Era;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * istio mode's VirtualService per alias, through the production wiring (mock API): written with the alias, shown by
  * --dry-run, idempotent, re-pointed with --force, removed by alias remove and reset, moved by migration in and out
  * of istio mode, refused when someone else routes the host, and checked by verify.
  */
-class IstioRoutesTest {
+class IstioRoutesTest extends OnRecipeCluster {
     static final String FRUITS = ModesTest.FRUITS;
     static final String FQDN = FRUITS + ".svc.cluster.local";
 
-    @TempDir
-    Path dir;
-    RecipeCluster cluster;
-    String kc;
-
     @BeforeEach
-    void start() {
-        cluster = new RecipeCluster(Era.COREDNS_1_6_2, dir);
-        kc = cluster.kubeconfigFlag();
+    void istioWithoutIstiocoredns() {
         cluster.removeIstiocoredns();
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
     }
 
     private GenericKubernetesResource route(String ns, String name) {

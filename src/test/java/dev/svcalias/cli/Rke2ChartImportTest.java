@@ -2,6 +2,11 @@ package dev.svcalias.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.svcalias.cluster.Cluster;
+import dev.svcalias.cluster.ClusterConnector;
+import dev.svcalias.cluster.Fabric8ClusterConnector;
+import dev.svcalias.cluster.HelmChartConfigs;
+import dev.svcalias.cluster.HelmValuesSnapshot;
 import dev.svcalias.testbed.Rke2CorednsChart;
 import dev.svcalias.testing.CliRun;
 import dev.svcalias.testing.PlatformSeeds;
@@ -11,9 +16,13 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
@@ -192,5 +201,80 @@ class Rke2ChartImportTest {
                     .hasLineCount(1);
             assertThat(cm(c, "coredns-custom")).isNull();
         }
+    }
+
+    @Test
+    void aConcurrentEditOfTheValuesIsKeptAndTheImportReapplied() {
+        try (RecipeCluster c = new RecipeCluster(Era.COREDNS_1_6_2, dir)) {
+            new PlatformSeeds(c.client).rke2(PlatformSeeds.file("rke2-coredns.corefile"));
+            userHelmChartConfig(c, "autoscaler:\n  enabled: false\n", Map.of());
+            AtomicInteger writes = new AtomicInteger();
+            ClusterConnector racing = racing(() -> {
+                if (writes.getAndIncrement() == 0) { // someone edits the values between svcalias's read and write
+                    GenericKubernetesResource r = hcc(c);
+                    r.getAdditionalProperties().put("spec", Map.of("valuesContent",
+                            "autoscaler:\n  enabled: false\nreplicaCount: 3\n"));
+                    c.client.genericKubernetesResources(HCC).inNamespace("kube-system").resource(r).update();
+                }
+            });
+            CliRun init = CliRun.runWith(racing, Map.of(), "", "init", "--domain", "internal", c.kubeconfigFlag());
+            assertThat(init.exitCode()).as(init.toString()).isZero();
+            assertThat(writes.get()).isEqualTo(2);
+            assertThat(values(c)).startsWith("autoscaler:\n  enabled: false\nreplicaCount: 3\n")
+                    .contains("parameters: /etc/coredns/custom/*.server");
+
+            run(0, "reset", c.kubeconfigFlag());
+            assertThat(values(c)).as("the other writer's edit stays").isEqualTo(
+                    "autoscaler:\n  enabled: false\nreplicaCount: 3\n");
+        }
+    }
+
+    @Test
+    void structuredValuesThatWouldOverrideTheImportAreRefused() {
+        try (RecipeCluster c = new RecipeCluster(Era.COREDNS_1_6_2, dir)) {
+            new PlatformSeeds(c.client).rke2(PlatformSeeds.file("rke2-coredns.corefile"));
+            GenericKubernetesResource r = new GenericKubernetesResource();
+            r.setApiVersion("helm.cattle.io/v1");
+            r.setKind("HelmChartConfig");
+            r.setMetadata(new ObjectMetaBuilder().withName("rke2-coredns").withNamespace("kube-system").build());
+            r.getAdditionalProperties().put("spec", Map.of("values", Map.of("extraVolumes", List.of())));
+            c.client.genericKubernetesResources(HCC).inNamespace("kube-system").resource(r).create();
+            CliRun init = run(5, "init", "--domain", "internal", c.kubeconfigFlag());
+            assertThat(init.err()).contains("sets extraVolumes in spec.values").hasLineCount(1);
+            assertThat(cm(c, "coredns-custom")).isNull();
+        }
+    }
+
+    /** The production connector whose HelmChartConfig writes run {@code beforeWrite} first. */
+    private static ClusterConnector racing(Runnable beforeWrite) {
+        ClusterConnector real = new Fabric8ClusterConnector();
+        return (kubeconfig, context) -> {
+            Cluster cluster = real.connect(kubeconfig, context);
+            HelmChartConfigs configs = cluster.helmChartConfigs();
+            HelmChartConfigs hooked = new HelmChartConfigs() {
+                @Override
+                public HelmValuesSnapshot read(String namespace, String name) {
+                    return configs.read(namespace, name);
+                }
+
+                @Override
+                public HelmValuesSnapshot write(HelmValuesSnapshot read, Optional<String> valuesContent,
+                                                Map<String, Optional<String>> annotations) {
+                    beforeWrite.run();
+                    return configs.write(read, valuesContent, annotations);
+                }
+            };
+            return (Cluster) Proxy.newProxyInstance(Cluster.class.getClassLoader(), new Class<?>[] {Cluster.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("helmChartConfigs")) {
+                            return hooked;
+                        }
+                        try {
+                            return method.invoke(cluster, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        };
     }
 }

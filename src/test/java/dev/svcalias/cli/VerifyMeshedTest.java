@@ -4,33 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcalias.testing.CliRun;
 import dev.svcalias.testing.FakeDnsServer;
+import dev.svcalias.testing.OnRecipeCluster;
 import dev.svcalias.testing.RecipeCluster;
-import dev.svcalias.testing.RecipeCluster.Era;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** verify --meshed through the production wiring (mock API): the meshed probe pod, and where --meshed is refused. */
-class VerifyMeshedTest {
+class VerifyMeshedTest extends OnRecipeCluster {
     static final String FRUITS = ModesTest.FRUITS;
-
-    @TempDir
-    Path dir;
-    RecipeCluster cluster;
-    String kc;
-
-    @BeforeEach
-    void start() {
-        cluster = new RecipeCluster(Era.COREDNS_1_6_2, dir);
-        kc = cluster.kubeconfigFlag();
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
 
     /** Without --proxy-nameserver, --meshed runs a second, meshed probe pod (a thread stands in for kubelet). */
     @Test

@@ -130,12 +130,9 @@ class GrammarTest {
             ".:53 {\\n    errors\\n|line 3, column 1: missing '}' for the block opened at line 1, column 6",
             ".:53 {\\n    errors\\n}\\n}\\n|line 4, column 1: unexpected '}' with no matching opening brace",
             ".:53 {\\n    errors|line 2, column 11: missing '}' for the block opened at line 1, column 6",
-            ".:53 {\\n    hosts {\\n    }\\n|line 4, column 1: missing '}' for the block opened at line 1, column 6",
             ".:53 {\\n    hosts {\\n|line 3, column 1: missing '}' for the block opened at line 2, column 11",
             "zone { errors cache 30 }|line 1, column 24: unexpected '}' with no matching opening brace (a block "
                     + "cannot be written on one line: a plugin line runs to the end of the line)",
-            "a {\\n}\\nb\\nwhoami|line 4, column 1: expected '{' to open the server block for 'b'; only a Corefile's "
-                    + "single server block may leave out its braces",
             "a.example\\nb.example {\\n}|line 2, column 1: 'b.example' looks like a server key on a line of its own; "
                     + "put the keys of a block on one line or end each line of keys with ',' (CoreDNS would read it "
                     + "as an unknown plugin)",

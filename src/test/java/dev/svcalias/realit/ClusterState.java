@@ -13,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * What svcalias may change in the testbed, read with the admin client: both Corefiles with their backup
- * annotations, and every ServiceEntry svcalias manages (spec, labels, annotations). Two states are equal when
+ * annotations, every ServiceEntry svcalias manages (spec, labels, annotations), and the coredns and istio modes'
+ * objects ({@link ModeObjects}). Two states are equal when
  * those are; resourceVersions and other server-set fields do not count. A state can be written back, to start the
  * next case from the same place.
  */
@@ -39,6 +40,7 @@ record ClusterState(Map<String, String> objects) {
             objects.put("serviceentry " + e.getMetadata().getNamespace() + "/" + e.getMetadata().getName(),
                     client.getKubernetesSerialization().asJson(kept));
         }
+        ModeObjects.read(client, objects);
         return new ClusterState(objects);
     }
 
@@ -87,6 +89,7 @@ record ClusterState(Map<String, String> objects) {
                 client.genericKubernetesResources(API, "ServiceEntry").inNamespace(nsName[0]).resource(r).create();
             }
         }
+        ModeObjects.restore(client, objects);
     }
 
     @SuppressWarnings("unchecked")

@@ -79,4 +79,31 @@ class EditedCorefilesLoadRealIT {
         assertThat(CLUSTER.corednsLoads(fine).started()).isTrue();
         Corefiles.check(fine);
     }
+
+    /**
+     * Issue 9: the two brace shapes Caddy's parser accepts load in every CoreDNS the testbed has (1.14.7, 1.6.2,
+     * 1.1.2), so check accepts them (with a warning); an edit is refused, because appending svcalias's block to the
+     * open one would not load, and a '}' closing a brace-less block probably means a '{' was lost.
+     */
+    @Test
+    void checkAcceptsTheLenientBraceShapesEveryCorednsLoadsAndNoEditTouchesThem() {
+        String bracelessClosed = ".:53 # {\n    whoami\n}\nother:53 {\n    whoami\n}\n";
+        String openAtEnd = ".:53 {\n    whoami\n    forward . 127.0.0.1:1053 {\n        max_fails 2\n    }\n";
+        for (String text : List.of(bracelessClosed, openAtEnd)) {
+            for (String version : List.of("v1.14.7", "v1.6.2", "v1.1.2")) {
+                if (RealCluster.coreDnsAvailable(version)) {
+                    CorednsConfigCheck.Outcome loads = CLUSTER.runCoreDnsConfigCheck(version, text);
+                    assertThat(loads.started()).as("CoreDNS " + version + " loads\n" + text + "\n" + loads.log())
+                            .isTrue();
+                }
+            }
+            assertThat(Corefiles.leniencies(Corefiles.checkLoadable(text))).as(text).hasSize(1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Corefiles.addStubDomain(text, "internal",
+                    RealCluster.ISTIOCOREDNS_IP)).isInstanceOf(CorefileException.class);
+        }
+        String appended = openAtEnd + "internal:53 {\n    whoami\n}\n";
+        assertThat(CLUSTER.runCoreDnsConfigCheck(appended).started()).as("a block appended to the open one").isFalse();
+        String mismatched = ".:53 {\n    whoami\n    forward . 127.0.0.1:1053 {\n        max_fails 2\n";
+        assertThat(CLUSTER.runCoreDnsConfigCheck(mismatched).started()).as("last token not a '}'").isFalse();
+    }
 }

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -33,7 +36,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * </ul>
  * In CI every fault hits every write, and each read gets one fault, in rotation (read i gets fault i mod 7), so
  * every fault is also injected on reads; {@code -Dfaults.full=true} injects every fault on every request.
+ * Then the coredns and istio modes (ExternalName Services, VirtualServices): every write of alias add, alias remove
+ * and apply loses its answer after it landed (every fault on every request with {@code -Dfaults.full=true}).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultInjectionRealIT {
     @RegisterExtension
     static final RealCluster CLUSTER = RealCluster.of(RealCluster.Crd.CURRENT, RealCluster.Era.GRPC);
@@ -49,11 +55,15 @@ class FaultInjectionRealIT {
     record Command(String name, List<String> args, ClusterState before, ClusterState after, List<FaultProxy.Request>
             requests) {}
 
+    /** The cluster as seeded, before any command: the modes' cases start over from it. */
+    private static ClusterState seeded;
+
     @TestFactory
+    @Order(1)
     Stream<DynamicNode> everyFaultOnEveryRequest() {
         FaultProxy proxy = CLUSTER.faultProxy();
         Path kubeconfig = CLUSTER.adminKubeconfigViaFaultProxy();
-        ClusterState seeded = ClusterState.read(CLUSTER.client());
+        seeded = ClusterState.read(CLUSTER.client());
         List<Command> commands = new ArrayList<>();
         commands.add(baseline(proxy, kubeconfig, "init", seeded, "init", "--domain", "internal"));
         ClusterState initialised = commands.get(0).after();
@@ -64,6 +74,52 @@ class FaultInjectionRealIT {
         commands.add(baseline(proxy, kubeconfig, "apply", initialised, "apply", "-f", aliasFile().toString()));
         return commands.stream().map(c -> DynamicContainer.dynamicContainer(c.name() + " (" + c.requests().size()
                 + " requests: " + c.requests() + ")", cases(proxy, kubeconfig, c)));
+    }
+
+    /**
+     * Runs last: it takes istiocoredns away (its ConfigMap stays, so states compare). The coredns mode from a zone
+     * set up without faults, then the istio mode (Istio's CRDs are seeded; an istiod Deployment says Istio 1.9+).
+     */
+    @TestFactory
+    @Order(2)
+    Stream<DynamicNode> lostAnswersInTheCorednsAndIstioModes() {
+        FaultProxy proxy = CLUSTER.faultProxy();
+        Path kubeconfig = CLUSTER.adminKubeconfigViaFaultProxy();
+        (seeded == null ? ClusterState.read(CLUSTER.client()) : seeded).restore(CLUSTER.client());
+        CLUSTER.removeIstiocoredns(true);
+        List<Command> commands = new ArrayList<>();
+        ClusterState coredns = setUp(proxy, kubeconfig, "init", "--domain", "internal", "--mode", "coredns");
+        commands.add(baseline(proxy, kubeconfig, "alias add (coredns mode)", coredns, "alias", "add", "my-fruits",
+                TARGET));
+        commands.add(baseline(proxy, kubeconfig, "alias remove (coredns mode)", commands.get(0).after(), "alias",
+                "remove", "my-fruits"));
+        commands.add(baseline(proxy, kubeconfig, "apply (coredns mode)", coredns, "apply", "-f",
+                aliasFile().toString()));
+        coredns.restore(CLUSTER.client());
+        new dev.svcalias.testing.RecipeSeed(CLUSTER.client()).deployment("istio-system", "istiod",
+                "docker.io/istio/pilot:1.28.0", false);
+        ClusterState istio = setUp(proxy, kubeconfig, "init", "--domain", "internal", "--mode", "istio");
+        commands.add(baseline(proxy, kubeconfig, "alias add (istio mode)", istio, "alias", "add", "my-fruits",
+                TARGET));
+        commands.add(baseline(proxy, kubeconfig, "alias remove (istio mode)", commands.get(3).after(), "alias",
+                "remove", "my-fruits"));
+        return commands.stream().map(c -> DynamicContainer.dynamicContainer(c.name() + " (" + c.requests().size()
+                + " requests: " + c.requests() + ")", FULL ? cases(proxy, kubeconfig, c) : lostAnswers(proxy,
+                kubeconfig, c)));
+    }
+
+    /** A fault-free run that moves the cluster to where the next commands start. */
+    private ClusterState setUp(FaultProxy proxy, Path kubeconfig, String... args) {
+        proxy.disarm();
+        CliRun run = run(kubeconfig, List.of(args));
+        assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run).isZero();
+        return ClusterState.read(CLUSTER.client());
+    }
+
+    private Stream<DynamicNode> lostAnswers(FaultProxy proxy, Path kubeconfig, Command command) {
+        return command.requests().stream().filter(r -> !r.method().equals("GET")).map(r -> DynamicTest.dynamicTest(
+                "#" + r.index() + " " + r + ": " + Fault.LOST_ANSWER,
+                () -> oneCase(proxy, kubeconfig, command, r, Fault.LOST_ANSWER)));
     }
 
     private static Path aliasFile() {
@@ -121,7 +177,7 @@ class FaultInjectionRealIT {
 
         CliRun rerun = run(kubeconfig, command.args());
         ClusterState converged = ClusterState.read(CLUSTER.client());
-        boolean alreadyRemoved = command.name().equals("alias remove") && rerun.exitCode() == 2
+        boolean alreadyRemoved = command.name().startsWith("alias remove") && rerun.exitCode() == 2
                 && rerun.err().contains("does not exist") && left.equals(command.after());
         assertThat(rerun.exitCode() == 0 || alreadyRemoved).as("rerun without faults succeeds: " + context
                 + "\nrerun: " + rerun).isTrue();

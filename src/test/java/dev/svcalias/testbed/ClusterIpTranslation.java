@@ -85,8 +85,8 @@ final class ClusterIpTranslation {
                 Line bind = block.lines().stream().filter(l -> l.depth() == 1 && isBind(l)).findFirst().orElse(null);
                 if (bind == null) {
                     // on the line of '{', so CoreDNS's error messages keep their line numbers
-                    splices.add(new Splice(block.afterOpen(), block.afterOpen(),
-                            block.folded() ? " bind 127.0.0.1\n" : " bind 127.0.0.1"));
+                    splices.add(new Splice(block.afterOpen(), block.afterOpen(), block.braceless()
+                            ? "\nbind 127.0.0.1" : block.folded() ? " bind 127.0.0.1\n" : " bind 127.0.0.1"));
                 } else if (bind.args().stream().allMatch(w -> IPV4.matcher(w.text()).matches()
                         || w.text().contains(":"))) {
                     replaceArgs(bind, "127.0.0.1", splices);

@@ -31,10 +31,11 @@ final class CorefileTokens {
     }
 
     /**
-     * A top-level block: its keys, the offset just after its '{', its lines (depth 1 and deeper), and whether a
-     * directive follows '{' on the same line ({@code folded}; CoreDNS refuses such a block).
+     * A top-level block: its keys, the offset just after its '{' (after its last key when it has none), its lines
+     * (depth 1 and deeper), whether a directive follows '{' on the same line ({@code folded}; CoreDNS refuses such
+     * a block), and whether it has no '{' ({@code braceless}: it runs to a '}' or the end, as in Caddy).
      */
-    record Block(List<Word> keys, int afterOpen, List<Line> lines, boolean folded) {
+    record Block(List<Word> keys, int afterOpen, List<Line> lines, boolean folded, boolean braceless) {
         boolean snippet() {
             return !keys.isEmpty() && keys.get(0).text().startsWith("(");
         }
@@ -110,15 +111,21 @@ final class CorefileTokens {
                 }
                 continue;
             }
+            // Caddy's addresses(): keys run to the end of their line (a trailing ',' continues on the next), and a
+            // '{' may stand on the next line; without a '{' the block is brace-less
             List<Word> keys = new ArrayList<>();
             while (i < words.size() && !words.get(i).text().equals("{")) {
-                keys.add(words.get(i++));
+                Word key = words.get(i++);
+                keys.add(key);
+                if (!key.text().endsWith(",") && i < words.size() && words.get(i).line() != key.line()
+                        && !words.get(i).text().equals("{")) {
+                    break;
+                }
             }
-            if (i >= words.size()) {
-                break; // keys without a block: CoreDNS will say what it thinks
-            }
-            int openLine = words.get(i).line();
-            int afterOpen = words.get(i++).end();
+            boolean braceless = !keys.isEmpty() && (i >= words.size() || !words.get(i).text().equals("{"));
+            Word lastKey = keys.isEmpty() ? null : keys.get(keys.size() - 1);
+            int openLine = braceless ? lastKey.line() : words.get(i).line();
+            int afterOpen = braceless ? lastKey.end() : words.get(i++).end();
             List<Line> lines = new ArrayList<>();
             int depth = 1;
             List<Word> current = new ArrayList<>();
@@ -151,8 +158,8 @@ final class CorefileTokens {
             if (!current.isEmpty()) {
                 lines.add(new Line(current, currentDepth, -1));
             }
-            boolean folded = !lines.isEmpty() && lines.get(0).first().line() == openLine;
-            blocks.add(new Block(keys, afterOpen, lines, folded));
+            boolean folded = !braceless && !lines.isEmpty() && lines.get(0).first().line() == openLine;
+            blocks.add(new Block(keys, afterOpen, lines, folded, braceless));
         }
         return blocks;
     }

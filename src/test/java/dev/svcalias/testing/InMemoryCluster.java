@@ -28,7 +28,9 @@ import java.util.function.Predicate;
  * 409 on a stale one, create refused when the object exists) and failures on chosen calls. Every call is named
  * like "write configmap kube-system/coredns", "create serviceentry ns/name", "replace serviceentry ns/name",
  * "delete serviceentry ns/name"; {@link #failWhen} makes matching calls fail (exit 4, as an API 500 or 403 does)
- * and {@link #calls} records them all.
+ * and {@link #calls} records them all; {@link #loseAnswerWhen} lets matching writes land and then loses their answer.
+ * Every kind svcalias writes is here: Corefiles, ServiceEntries, ExternalName Services and their namespace,
+ * VirtualServices, single ConfigMap keys and OpenShift's DNS servers.
  */
 public final class InMemoryCluster implements Cluster {
     private final Map<ConfigMapRef, CorefileSnapshot> configMaps = new LinkedHashMap<>();
@@ -40,7 +42,12 @@ public final class InMemoryCluster implements Cluster {
     private final List<Predicate<String>> failures = new ArrayList<>();
     private final List<Predicate<String>> lostAnswers = new ArrayList<>();
     private int resourceVersion = 100;
-    private final InMemoryVirtualServices virtualServices = new InMemoryVirtualServices(this::call, this::next);
+    private final InMemoryVirtualServices virtualServices = new InMemoryVirtualServices(this::call, this::next,
+            this::landed);
+    private final InMemoryConfigMapKeys keys = new InMemoryConfigMapKeys(this::call, this::next, this::landed);
+    private final InMemoryDnsOperator operator = new InMemoryDnsOperator(this::call, this::next, this::landed);
+    private final InMemoryHelmChartConfigs charts = new InMemoryHelmChartConfigs(this::call, this::next,
+            this::landed);
 
     public InMemoryCluster corefile(ConfigMapRef ref, String text) {
         configMaps.put(ref, new CorefileSnapshot(ref, next(), text, Optional.empty()));
@@ -81,6 +88,27 @@ public final class InMemoryCluster implements Cluster {
                     + " (after " + name + ")", "retry", null);
         }
         return result;
+    }
+
+    private void landed(String name) {
+        answer(name, null);
+    }
+
+    /** A ConfigMap someone else made, for the platforms' single keys (coredns-custom, kube-dns's stubDomains). */
+    public InMemoryCluster configMapData(String namespace, String name, Map<String, String> data) {
+        keys.seed(namespace, name, data);
+        return this;
+    }
+
+    /** A ConfigMap's data as the single-key writes left it; empty when it does not exist. */
+    public Optional<Map<String, String>> configMapData(String namespace, String name) {
+        return keys.data(namespace, name);
+    }
+
+    /** OpenShift's DNS resource {@code name} with these servers. */
+    public InMemoryCluster dnsOperator(String name, List<dev.svcalias.cluster.OperatorServer> servers) {
+        operator.seed(name, servers);
+        return this;
     }
 
     public List<String> calls() {
@@ -277,7 +305,7 @@ public final class InMemoryCluster implements Cluster {
                 AliasService written = new AliasService(service.namespace(), service.name(), next(),
                         service.externalName(), service.labels(), service.annotations());
                 aliasServices.put(key, written);
-                return written;
+                return answer((expectedResourceVersion == null ? "create" : "replace") + " service " + key, written);
             }
 
             @Override
@@ -290,6 +318,7 @@ public final class InMemoryCluster implements Cluster {
                     throw new ConflictException("service " + namespace + "/" + name, null);
                 }
                 aliasServices.remove(namespace + "/" + name);
+                landed("delete service " + namespace + "/" + name);
             }
 
             @Override
@@ -303,12 +332,14 @@ public final class InMemoryCluster implements Cluster {
                 if (namespaces.putIfAbsent(namespace, Map.copyOf(labels)) != null) {
                     throw new ConflictException("namespace " + namespace, null);
                 }
+                landed("create namespace " + namespace);
             }
 
             @Override
             public void deleteNamespace(String namespace) {
                 call("delete namespace " + namespace);
                 namespaces.remove(namespace);
+                landed("delete namespace " + namespace);
             }
         };
     }
@@ -349,17 +380,17 @@ public final class InMemoryCluster implements Cluster {
 
     @Override
     public dev.svcalias.cluster.ConfigMapKeys configMapKeys() {
-        throw new UnsupportedOperationException("only Corefiles in memory");
+        return keys;
     }
 
     @Override
     public dev.svcalias.cluster.DnsOperator dnsOperator() {
-        throw new UnsupportedOperationException("no OpenShift in memory");
+        return operator;
     }
 
     @Override
     public dev.svcalias.cluster.HelmChartConfigs helmChartConfigs() {
-        throw new UnsupportedOperationException("no helm-controller in memory");
+        return charts;
     }
 
     @Override

@@ -14,10 +14,12 @@ final class InMemoryVirtualServices implements VirtualServices {
     private final Map<String, VirtualServiceRecord> routes = new TreeMap<>();
     private final Consumer<String> call;
     private final Supplier<String> nextVersion;
+    private final Consumer<String> landed;
 
-    InMemoryVirtualServices(Consumer<String> call, Supplier<String> nextVersion) {
+    InMemoryVirtualServices(Consumer<String> call, Supplier<String> nextVersion, Consumer<String> landed) {
         this.call = call;
         this.nextVersion = nextVersion;
+        this.landed = landed;
     }
 
     @Override
@@ -48,6 +50,7 @@ final class InMemoryVirtualServices implements VirtualServices {
                 (Map<String, String>) meta.getOrDefault("labels", Map.of()),
                 (Map<String, String>) meta.getOrDefault("annotations", Map.of()), manifest);
         routes.put(key, written);
+        landed.accept((expectedResourceVersion == null ? "create" : "replace") + " virtualservice " + key);
         return written;
     }
 
@@ -61,6 +64,7 @@ final class InMemoryVirtualServices implements VirtualServices {
             throw new ConflictException("virtualservice " + key, null);
         }
         routes.remove(key);
+        landed.accept("delete virtualservice " + key);
     }
 
     /** Someone else's edit: the same object with another spec and a new resourceVersion. */

@@ -5,9 +5,6 @@ import dev.svcalias.cluster.ClusterConnector;
 import dev.svcalias.cluster.ConfigMapRef;
 import dev.svcalias.cluster.CorefileSnapshot;
 import dev.svcalias.cluster.CorefileStore;
-import dev.svcalias.cluster.ProbePods;
-import dev.svcalias.cluster.ServiceEntries;
-import dev.svcalias.cluster.Services;
 import java.util.Optional;
 
 /**
@@ -43,65 +40,10 @@ public final class InterceptingConnector implements ClusterConnector {
                 return real.corefiles().write(read, newCorefile, dropBackup);
             }
         };
-        return new Cluster() {
+        return new ForwardingCluster(real) {
             @Override
             public CorefileStore corefiles() {
                 return store;
-            }
-
-            @Override
-            public Services services() {
-                return real.services();
-            }
-
-            @Override
-            public ServiceEntries serviceEntries() {
-                return real.serviceEntries();
-            }
-
-            @Override
-            public dev.svcalias.cluster.AliasServices aliasServices() {
-                return real.aliasServices();
-            }
-
-            @Override
-            public dev.svcalias.cluster.VirtualServices virtualServices() {
-                return real.virtualServices();
-            }
-
-            @Override
-            public ProbePods probePods() {
-                return real.probePods();
-            }
-
-            @Override
-            public dev.svcalias.cluster.Inventory inventory() {
-                return real.inventory();
-            }
-
-            @Override
-            public dev.svcalias.cluster.ConfigMapKeys configMapKeys() {
-                return real.configMapKeys();
-            }
-
-            @Override
-            public dev.svcalias.cluster.DnsOperator dnsOperator() {
-                return real.dnsOperator();
-            }
-
-            @Override
-            public dev.svcalias.cluster.HelmChartConfigs helmChartConfigs() {
-                return real.helmChartConfigs();
-            }
-
-            @Override
-            public String describe() {
-                return real.describe();
-            }
-
-            @Override
-            public void close() {
-                real.close();
             }
         };
     }

@@ -3,13 +3,6 @@ package dev.svcalias.testing;
 import dev.svcalias.cluster.AliasService;
 import dev.svcalias.cluster.AliasServices;
 import dev.svcalias.cluster.Cluster;
-import dev.svcalias.cluster.ConfigMapKeys;
-import dev.svcalias.cluster.CorefileStore;
-import dev.svcalias.cluster.DnsOperator;
-import dev.svcalias.cluster.Inventory;
-import dev.svcalias.cluster.ProbePods;
-import dev.svcalias.cluster.ServiceEntries;
-import dev.svcalias.cluster.Services;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,18 +12,12 @@ import java.util.function.Consumer;
  * The production cluster, with a hook that runs just before each conditional update of an alias's ExternalName
  * Service: another writer's change lands between svcalias's read and its write, as in a real race.
  */
-public final class RacingCluster implements Cluster {
-    private final Cluster real;
+public final class RacingCluster extends ForwardingCluster {
     private final Consumer<String> beforeUpdate;
 
     public RacingCluster(Cluster real, Consumer<String> beforeUpdate) {
-        this.real = real;
+        super(real);
         this.beforeUpdate = beforeUpdate;
-    }
-
-    @Override
-    public dev.svcalias.cluster.VirtualServices virtualServices() {
-        return real.virtualServices();
     }
 
     @Override
@@ -70,55 +57,5 @@ public final class RacingCluster implements Cluster {
                 services.deleteNamespace(namespace);
             }
         };
-    }
-
-    @Override
-    public CorefileStore corefiles() {
-        return real.corefiles();
-    }
-
-    @Override
-    public Services services() {
-        return real.services();
-    }
-
-    @Override
-    public ServiceEntries serviceEntries() {
-        return real.serviceEntries();
-    }
-
-    @Override
-    public ProbePods probePods() {
-        return real.probePods();
-    }
-
-    @Override
-    public Inventory inventory() {
-        return real.inventory();
-    }
-
-    @Override
-    public ConfigMapKeys configMapKeys() {
-        return real.configMapKeys();
-    }
-
-    @Override
-    public DnsOperator dnsOperator() {
-        return real.dnsOperator();
-    }
-
-    @Override
-    public dev.svcalias.cluster.HelmChartConfigs helmChartConfigs() {
-        return real.helmChartConfigs();
-    }
-
-    @Override
-    public String describe() {
-        return real.describe();
-    }
-
-    @Override
-    public void close() {
-        real.close();
     }
 }
