@@ -67,4 +67,28 @@ class CorefileCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("not an IP address").hasLineCount(1);
     }
+
+    /** Issue 9: braces CoreDNS is lenient about pass with a warning; a version narrows check to that release. */
+    @Test
+    void checkWarnsAboutLenientBracesAndFollowsTheVersion() throws Exception {
+        Path lenient = dir.resolve("lenient");
+        Files.writeString(lenient, ".:53 {\n    whoami\n    forward . 1.1.1.1 {\n        max_fails 2\n    }\n");
+        CliRun warned = CliRun.run("corefile", "check", "--file", lenient.toString());
+        assertThat(warned.exitCode()).as(warned.toString()).isZero();
+        assertThat(warned.out()).isEmpty();
+        assertThat(warned.err()).startsWith("warning: " + lenient + ": line 1: the server block '.:53' opened at")
+                .hasLineCount(1);
+        CliRun edit = CliRun.run("corefile", "stub-domain", "--domain", "internal", "--forward-to", "10.96.100.53",
+                "--file", lenient.toString());
+        assertThat(edit.exitCode()).as(edit.toString()).isEqualTo(5);
+        assertThat(edit.out()).isEmpty();
+        Path grpc = dir.resolve("grpc");
+        Files.writeString(grpc, ".:53 {\n    grpc . 127.0.0.1:8053\n}\n");
+        assertThat(CliRun.run("corefile", "check", "--file", grpc.toString()).exitCode()).isZero();
+        CliRun old = CliRun.run("corefile", "check", "--coredns-version", "1.1.2", "--file", grpc.toString());
+        assertThat(old.exitCode()).as(old.toString()).isEqualTo(2);
+        assertThat(old.err()).contains("line 2, column 5: plugin 'grpc' does not exist in CoreDNS 1.1.2");
+        CliRun bad = CliRun.run("corefile", "check", "--coredns-version", "one", "--file", grpc.toString());
+        assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(2);
+    }
 }
