@@ -39,7 +39,7 @@ class OpenShiftDnsOperatorRealIT {
     void theServersEntryPassesTheCrdAndTheRenderedCorefileAnswersTheAlias() {
         PlatformSeeds seeds = new PlatformSeeds(CLUSTER.client());
         seeds.openshift();
-        awaitServed();
+        CLUSTER.awaitServed("operator.openshift.io/v1", "dnses");
         seeds.openshiftDefault();
         String kc = "--kubeconfig=" + CLUSTER.adminKubeconfig();
 
@@ -110,25 +110,5 @@ class OpenShiftDnsOperatorRealIT {
     private static List<Map<String, Object>> servers(GenericKubernetesResource dns) {
         return (List<Map<String, Object>>) ((Map<String, Object>) dns.getAdditionalProperties().get("spec"))
                 .get("servers");
-    }
-
-    private static void awaitServed() {
-        for (int i = 0; i < 60; i++) {
-            try {
-                var list = CLUSTER.client().getApiResources("operator.openshift.io/v1");
-                if (list != null && list.getResources().stream().anyMatch(r -> r.getName().equals("dnses"))) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // CRD not established yet
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new IllegalStateException("dnses.operator.openshift.io was not served within 30s");
     }
 }

@@ -47,7 +47,7 @@ class Rke2ChartImportRealIT {
         seeds.helmChartConfigCrd();
         String rendered = PlatformSeeds.file("rke2-coredns.corefile");
         seeds.rke2(rendered);
-        awaitServed();
+        CLUSTER.awaitServed("helm.cattle.io/v1", "helmchartconfigs");
         GenericKubernetesResource user = new GenericKubernetesResource();
         user.setApiVersion("helm.cattle.io/v1");
         user.setKind("HelmChartConfig");
@@ -120,25 +120,5 @@ class Rke2ChartImportRealIT {
             }
         }
         return out;
-    }
-
-    private static void awaitServed() {
-        for (int i = 0; i < 60; i++) {
-            try {
-                var list = CLUSTER.client().getApiResources("helm.cattle.io/v1");
-                if (list != null && list.getResources().stream().anyMatch(r -> r.getName().equals("helmchartconfigs"))) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // CRD not established yet
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new IllegalStateException("helmchartconfigs.helm.cattle.io was not served within 30s");
     }
 }

@@ -147,14 +147,15 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
         kubeDnsCorefile = resource("/corefiles/kubeadm-1.28.corefile");
         istioCorefile = resource("/corefiles/" + era.corefile);
         new RecipeSeed(client).seed(kubeDnsCorefile, istioCorefile, era.version, crd.resource);
-        awaitServiceEntriesServed();
+        awaitServed("networking.istio.io/v1alpha3", "serviceentries");
     }
 
-    private void awaitServiceEntriesServed() {
+    /** Waits until the API server serves {@code plural} in {@code groupVersion} (a CRD just created is not yet). */
+    public void awaitServed(String groupVersion, String plural) {
         for (int i = 0; i < 60; i++) {
             try {
-                var list = client.getApiResources("networking.istio.io/v1alpha3");
-                if (list != null && list.getResources().stream().anyMatch(r -> r.getName().equals("serviceentries"))) {
+                var list = client.getApiResources(groupVersion);
+                if (list != null && list.getResources().stream().anyMatch(r -> r.getName().equals(plural))) {
                     return;
                 }
             } catch (RuntimeException notYet) {
@@ -162,7 +163,7 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
             }
             LocalApiServer.sleep(500);
         }
-        throw new IllegalStateException("the ServiceEntry CRD was not served within 30s");
+        throw new IllegalStateException(plural + " in " + groupVersion + " was not served within 30s");
     }
 
     static String resource(String path) {
