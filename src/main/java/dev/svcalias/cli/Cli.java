@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
 import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
 
 /** The one CommandLine factory: Main and the tests both go through here. */
 public final class Cli {
@@ -39,9 +42,11 @@ public final class Cli {
         PrintWriter out = new PrintWriter(checked, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(stderr, true, StandardCharsets.UTF_8);
         CliContext context = new CliContext(out, checked, err, env, connector, dns);
-        java.util.Optional<String> help = StaticHelp.text(args);
+        // help text follows the same colour rule as output (picocli's own would colour on TERM=dumb, with --no-color)
+        boolean colour = CliContext.colour(env, Arrays.asList(args).contains("--no-color"));
+        Optional<String> help = StaticHelp.text(colour, args);
         help.ifPresent(out::print);
-        int code = help.isPresent() ? 0 : commandLine(context, args).execute(args);
+        int code = help.isPresent() ? 0 : commandLine(context, colour, args).execute(args);
         out.flush();
         if (out.checkError() || checked.failure() != null) {
             IOException failure = checked.failure();
@@ -55,7 +60,7 @@ public final class Cli {
         return code;
     }
 
-    private static CommandLine commandLine(CliContext context, String... args) {
+    private static CommandLine commandLine(CliContext context, boolean colour, String... args) {
         ContextFactory factory = new ContextFactory(context);
         CommandLine cl = new CommandLine(SvcaliasCommand.class, factory);
         Subcommands.add(cl, factory, args);
@@ -64,6 +69,7 @@ public final class Cli {
         cl.setErr(context.err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(USAGE_WIDTH);
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(colour ? Ansi.ON : Ansi.OFF));
         ExitCodes handler = new ExitCodes(context);
         cl.setExecutionExceptionHandler(handler);
         cl.setParameterExceptionHandler(handler);

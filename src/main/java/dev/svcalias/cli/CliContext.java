@@ -31,10 +31,14 @@ final class CliContext {
      * (no-color.org: "when present and not an empty string").
      */
     Style style() {
+        return colour(env, root.noColor) ? Style.ansi() : Style.plain();
+    }
+
+    /** The rule above, for output and for help text alike. */
+    static boolean colour(Environment env, boolean noColorFlag) {
         String noColor = env.get("NO_COLOR");
-        boolean colour = env.interactive() && !root.noColor && (noColor == null || noColor.isEmpty())
+        return env.interactive() && !noColorFlag && (noColor == null || noColor.isEmpty())
                 && !"dumb".equals(env.get("TERM"));
-        return colour ? Style.ansi() : Style.plain();
     }
 
     /** Connects with the global --kubeconfig/--context; call it after every input is validated. */

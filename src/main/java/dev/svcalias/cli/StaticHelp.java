@@ -4,20 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import picocli.CommandLine.Help.Ansi;
 
 /**
  * {@code --help} without picocli's command model: a run whose arguments are a command path followed by nothing but
  * {@code --help} or {@code -h} prints the text generated at build time from that model (tools/HelpTexts, checked
  * against the model by the generated-files drift test). Building the model by reflection, and loading picocli's
- * parser, is most of what {@code --help} cost. Colour is picocli's own decision ({@link Ansi#AUTO}: a terminal,
- * NO_COLOR, CLICOLOR, CLICOLOR_FORCE, picocli.ansi), and the width is the fixed one of {@link Cli}, so the output is
- * byte for byte what picocli would print. Anything else (other options, unknown commands) goes to picocli.
+ * parser, is most of what {@code --help} cost. Colour is the caller's decision (the rule of
+ * {@link CliContext#colour}, which picocli's runs get too), and the width is the fixed one of {@link Cli}, so the
+ * output is byte for byte what picocli would print. Anything else (other options, unknown commands) goes to picocli.
  */
 final class StaticHelp {
     private StaticHelp() {}
 
-    static Optional<String> text(String... args) {
+    static Optional<String> text(boolean colour, String... args) {
         if (args.length == 0 || !(args[args.length - 1].equals("--help") || args[args.length - 1].equals("-h"))) {
             return Optional.empty();
         }
@@ -28,7 +27,7 @@ final class StaticHelp {
             }
             path.append('_').append(args[i]);
         }
-        String file = "/dev/svcalias/help/" + path + (Ansi.AUTO.enabled() ? ".ansi" : ".txt");
+        String file = "/dev/svcalias/help/" + path + (colour ? ".ansi" : ".txt");
         try (InputStream in = StaticHelp.class.getResourceAsStream(file)) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.svcalias.testing.CliRun;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -41,7 +42,7 @@ class StaticHelpTest {
         List<List<String>> paths = paths();
         assertThat(paths).hasSizeGreaterThan(20);
         for (List<String> path : paths) {
-            assertThat(StaticHelp.text(args(null, path, "--help"))).as("%s", path).isPresent();
+            assertThat(StaticHelp.text(false, args(null, path, "--help"))).as("%s", path).isPresent();
             // a global option in front makes it picocli's run, with the whole model
             CliRun picocli = CliRun.run(args("--no-color", path, "--help"));
             for (String flag : List.of("--help", "-h")) {
@@ -54,28 +55,30 @@ class StaticHelpTest {
     }
 
     @Test
-    void colourFollowsPicocli() {
-        String before = System.getProperty("picocli.ansi");
-        System.setProperty("picocli.ansi", "true");
-        try {
-            CliRun fast = CliRun.run("alias", "add", "--help");
-            assertThat(fast.out()).contains("\u001b[").isEqualTo(CliRun.run("--no-color", "alias", "add", "--help")
-                    .out());
-        } finally {
-            if (before == null) {
-                System.clearProperty("picocli.ansi");
-            } else {
-                System.setProperty("picocli.ansi", before);
-            }
+    void colourFollowsTheOutputsRuleOnBothPaths() {
+        // "--verbose" in front makes it picocli's run
+        for (List<String> prefix : List.of(List.<String>of(), List.of("--verbose"))) {
+            String[] help = args(prefix.isEmpty() ? null : prefix.get(0), List.of("alias", "add"), "--help");
+            CliRun terminal = CliRun.onTerminal(Map.of(), help);
+            assertThat(terminal.out()).as("%s", prefix).contains("\u001b[");
+            assertThat(CliRun.onTerminal(Map.of("NO_COLOR", ""), help).out()).as("empty NO_COLOR").contains("\u001b[");
+            String plain = CliRun.run(help).out();
+            assertThat(plain).doesNotContain("\u001b[").isNotEmpty();
+            assertThat(CliRun.onTerminal(Map.of("TERM", "dumb"), help).out()).as("TERM=dumb").isEqualTo(plain);
+            assertThat(CliRun.onTerminal(Map.of("NO_COLOR", "1"), help).out()).as("NO_COLOR=1").isEqualTo(plain);
         }
+        assertThat(CliRun.onTerminal(Map.of(), "--no-color", "alias", "add", "--help").out())
+                .isEqualTo(CliRun.run("alias", "add", "--help").out());
+        assertThat(CliRun.onTerminal(Map.of(), "alias", "add", "--help").out())
+                .isEqualTo(CliRun.onTerminal(Map.of(), "--verbose", "alias", "add", "--help").out());
     }
 
     @Test
     void anythingButAPathAndHelpIsLeftToPicocli() {
-        assertThat(StaticHelp.text("alias", "add", "my-fruits", "--help")).isEmpty();
-        assertThat(StaticHelp.text("nosuch", "--help")).isEmpty();
-        assertThat(StaticHelp.text("--help", "alias")).isEmpty();
-        assertThat(StaticHelp.text("alias", "--verbose", "--help")).isEmpty();
-        assertThat(StaticHelp.text()).isEmpty();
+        assertThat(StaticHelp.text(false, "alias", "add", "my-fruits", "--help")).isEmpty();
+        assertThat(StaticHelp.text(false, "nosuch", "--help")).isEmpty();
+        assertThat(StaticHelp.text(false, "--help", "alias")).isEmpty();
+        assertThat(StaticHelp.text(false, "alias", "--verbose", "--help")).isEmpty();
+        assertThat(StaticHelp.text(false)).isEmpty();
     }
 }
