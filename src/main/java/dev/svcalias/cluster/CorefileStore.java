@@ -22,4 +22,11 @@ public interface CorefileStore {
         return dev.svcalias.error.SvcaliasException.state(ref + " has no key '" + ref.key() + "'", "check that it is "
                 + "CoreDNS's ConfigMap: kubectl get configmap -n " + ref.namespace() + " " + ref.name() + " -o yaml");
     }
+
+    /** A write is conditional on what was read, so a snapshot without its resourceVersion is a bug in the caller. */
+    static void requireReadVersion(CorefileSnapshot read) {
+        if (read.resourceVersion() == null || read.resourceVersion().isEmpty()) {
+            throw new IllegalArgumentException("a Corefile write needs the resourceVersion it was read at");
+        }
+    }
 }

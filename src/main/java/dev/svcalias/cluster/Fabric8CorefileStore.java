@@ -41,9 +41,7 @@ final class Fabric8CorefileStore implements CorefileStore {
     @Override
     public CorefileSnapshot write(CorefileSnapshot read, String newCorefile, boolean dropBackup) {
         ConfigMapRef ref = read.ref();
-        if (read.resourceVersion() == null || read.resourceVersion().isEmpty()) {
-            throw new IllegalArgumentException("a Corefile write needs the resourceVersion it was read at");
-        }
+        CorefileStore.requireReadVersion(read);
         ConfigMap cm = get(ref);
         if (cm == null) {
             throw new ConflictException(ref.toString(), null);

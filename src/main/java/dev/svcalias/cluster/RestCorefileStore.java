@@ -39,9 +39,7 @@ final class RestCorefileStore implements CorefileStore {
     @Override
     public CorefileSnapshot write(CorefileSnapshot read, String newCorefile, boolean dropBackup) {
         ConfigMapRef ref = read.ref();
-        if (read.resourceVersion() == null || read.resourceVersion().isEmpty()) {
-            throw new IllegalArgumentException("a Corefile write needs the resourceVersion it was read at");
-        }
+        CorefileStore.requireReadVersion(read);
         Map<String, Object> cm = get(ref);
         if (cm == null) {
             throw new ConflictException(ref.toString(), null);
