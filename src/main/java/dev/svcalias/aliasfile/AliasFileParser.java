@@ -1,7 +1,7 @@
 package dev.svcalias.aliasfile;
 
-import dev.svcalias.app.DomainRules;
 import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.naming.DomainRules;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;

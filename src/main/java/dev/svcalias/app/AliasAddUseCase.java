@@ -3,6 +3,7 @@ package dev.svcalias.app;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.ServiceInfo;
 import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.naming.DomainRules;
 import java.util.Optional;
 
 /** svcalias alias add NAME TARGET: writes what the zone's recorded mode needs (see {@link AliasBackend}). */

@@ -2,6 +2,7 @@ package dev.svcalias.app;
 
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.naming.DomainRules;
 import dev.svcalias.plan.Plan;
 import java.util.Optional;
 

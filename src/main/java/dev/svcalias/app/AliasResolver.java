@@ -4,6 +4,7 @@ import dev.svcalias.aliasfile.AliasFile;
 import dev.svcalias.aliasfile.PortSpec;
 import dev.svcalias.cluster.ServiceInfo;
 import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.naming.DomainRules;
 import dev.svcalias.plan.AliasStep;
 import dev.svcalias.plan.AliasStep.Action;
 import dev.svcalias.plan.Change;

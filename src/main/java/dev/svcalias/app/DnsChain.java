@@ -9,6 +9,7 @@ import dev.svcalias.corefile.Corefiles;
 import dev.svcalias.corefile.ManagedZone;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.naming.DomainRules;
 import java.util.List;
 import java.util.Optional;
 

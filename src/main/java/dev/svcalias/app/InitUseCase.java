@@ -4,6 +4,7 @@ import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.CorefileSnapshot;
 import dev.svcalias.corefile.Corefiles;
 import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.naming.DomainRules;
 import dev.svcalias.plan.Change;
 import dev.svcalias.plan.CorefileChange;
 import dev.svcalias.plan.Plan;

@@ -6,16 +6,9 @@ import dev.svcalias.cluster.ServiceInfo;
 import dev.svcalias.corefile.Corefiles;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.plan.AliasServiceDelete;
-import dev.svcalias.plan.AliasServicePut;
 import dev.svcalias.plan.Change;
-import dev.svcalias.plan.ConfigMapKeyChange;
 import dev.svcalias.plan.CorefileChange;
-import dev.svcalias.plan.NamespaceCreate;
-import dev.svcalias.plan.OperatorServerChange;
-import dev.svcalias.plan.ServiceEntryDelete;
-import dev.svcalias.plan.ServiceEntryPut;
 import dev.svcalias.plan.VirtualServiceDelete;
-import dev.svcalias.plan.VirtualServicePut;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -70,25 +63,8 @@ final class Migration {
     List<Change> order(List<Change> setup) {
         List<Change> all = new ArrayList<>(setup);
         all.addAll(extra);
-        all.sort(Comparator.comparingInt(Migration::rank)); // stable: same-rank changes keep their order
+        all.sort(Comparator.comparing(Change::phase)); // stable: changes of one phase keep their order
         return all;
-    }
-
-    private static int rank(Change c) {
-        if (c instanceof NamespaceCreate) {
-            return 0;
-        }
-        if (c instanceof AliasServicePut || c instanceof ServiceEntryPut || c instanceof VirtualServicePut) {
-            return 1;
-        }
-        // the switch: kube-dns's side of the zone, wherever the platform keeps it (Corefile, coredns-custom key,
-        // stubDomains, OpenShift's DNS resource)
-        if (c instanceof CorefileChange || c instanceof ConfigMapKeyChange || c instanceof OperatorServerChange
-                || c instanceof dev.svcalias.plan.ChartValuesChange) {
-            return 2;
-        }
-        return c instanceof ServiceEntryDelete || c instanceof AliasServiceDelete || c instanceof VirtualServiceDelete
-                ? 3 : 4;
     }
 
     private static Change istioRouteRemoval(CorefileSnapshot istio, String domain) {

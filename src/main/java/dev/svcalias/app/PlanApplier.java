@@ -1,19 +1,10 @@
 package dev.svcalias.app;
 
 import dev.svcalias.cluster.Cluster;
-import dev.svcalias.cluster.ConflictException;
-import dev.svcalias.cluster.CorefileSnapshot;
-import dev.svcalias.cluster.ServiceEntryRecord;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.plan.Change;
-import dev.svcalias.plan.ChartValuesChange;
-import dev.svcalias.plan.ConfigMapKeyChange;
-import dev.svcalias.plan.CorefileChange;
-import dev.svcalias.plan.OperatorServerChange;
 import dev.svcalias.plan.Plan;
-import dev.svcalias.plan.ServiceEntryDelete;
-import dev.svcalias.plan.ServiceEntryPut;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -29,113 +20,20 @@ import java.util.List;
  */
 public final class PlanApplier {
     static final int MAX_ATTEMPTS = 5;
-    private final Cluster cluster;
+    private final ChangeWriter writer;
 
     public PlanApplier(Cluster cluster) {
-        this.cluster = LostAnswerCluster.of(cluster);
+        this.writer = new ChangeWriter(LostAnswerCluster.of(cluster));
     }
 
     public void apply(Plan plan) {
         Deque<Undo> undo = new ArrayDeque<>();
         for (Change change : plan.effective().changes()) {
             try {
-                undo.push(applyOne(change));
+                undo.push(change.accept(writer));
             } catch (RuntimeException failure) {
                 throw rollBack(undo, change, failure);
             }
-        }
-    }
-
-    private Undo applyOne(Change change) {
-        if (change instanceof CorefileChange cc) {
-            return writeCorefile(cc);
-        }
-        if (change instanceof ConfigMapKeyChange kc) {
-            return new Undo("wrote " + kc.target() + " (put back)", new KeyWriter(cluster).write(kc),
-                    kc.target() + " stays as written (" + kc.summary() + ")");
-        }
-        if (change instanceof ChartValuesChange vc) {
-            return new Undo("wrote " + vc.target() + " (put back)", new KeyWriter(cluster).write(vc),
-                    vc.target() + " stays as written (" + vc.summary() + ")");
-        }
-        if (change instanceof OperatorServerChange oc) {
-            return new Undo("wrote " + oc.target() + " (put back)", new KeyWriter(cluster).write(oc),
-                    oc.target() + " stays as written (" + oc.summary() + ")");
-        }
-        if (change instanceof ServiceEntryPut put) {
-            return putEntry(put);
-        }
-        if (!(change instanceof ServiceEntryDelete del)) {
-            // the coredns and istio modes' objects (ExternalName Services, their namespace)
-            return new ObjectWrites(cluster).apply(change);
-        }
-        ServiceEntryRecord gone = del.entry();
-        // conditional: an entry changed since it was read is a conflict, never deleted unseen (prune, remove)
-        try {
-            deleteEntry(gone);
-        } catch (ConflictException e) {
-            throw SvcaliasException.state(del.target() + " was changed by someone else while svcalias worked",
-                    "run the command again to see the current state");
-        }
-        return new Undo("deleted " + del.target() + " (re-created)",
-                () -> cluster.serviceEntries().apply(gone.manifest(), null),
-                del.target() + " stays deleted (it pointed at " + ManagedLabels.target(gone) + ")");
-    }
-
-    private Undo putEntry(ServiceEntryPut put) {
-        ServiceEntryRecord previous = put.previous();
-        ServiceEntryRecord written;
-        try {
-            written = cluster.serviceEntries().apply(put.manifest(), previous == null ? null
-                    : previous.resourceVersion());
-        } catch (ConflictException e) {
-            throw SvcaliasException.state(put.target() + " was created or changed by someone else while svcalias"
-                    + " worked", "run the command again to see the current state");
-        }
-        if (previous == null) {
-            return new Undo("created " + put.target() + " (deleted again)",
-                    () -> deleteEntry(written),
-                    put.target() + " was created and is still there");
-        }
-        return new Undo("replaced " + put.target() + " (restored)",
-                () -> cluster.serviceEntries().apply(previous.manifest(), written.resourceVersion()),
-                put.target() + " stays replaced (it pointed at " + ManagedLabels.target(previous) + " before)");
-    }
-
-    private Undo writeCorefile(CorefileChange change) {
-        CorefileSnapshot read = change.before();
-        String after = change.after();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                CorefileSnapshot written = cluster.corefiles().write(read, after, change.dropBackup());
-                CorefileSnapshot original = read;
-                return new Undo("wrote " + change.target() + " (put back)", () -> restore(written, original),
-                        change.target() + " keeps the new Corefile");
-            } catch (ConflictException e) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw new SvcaliasException(ExitCode.CLUSTER_STATE, change.target() + " kept changing under"
-                            + " svcalias (" + MAX_ATTEMPTS + " conflicting writes)", "wait for the other writer and "
-                            + "run the command again", e);
-                }
-                read = cluster.corefiles().read(change.before().ref()).orElseThrow(() -> SvcaliasException.state(
-                        change.target() + " was deleted while svcalias edited it", "recreate it, then run again"));
-                read = DnsChain.checked(read); // someone else's edit must still parse (exit 5 naming it otherwise)
-                after = change.edit().apply(read.corefile());
-            }
-        }
-    }
-
-    /** Puts back the text we replaced, unless someone changed the ConfigMap after our write (never overwrite). */
-    private void restore(CorefileSnapshot written, CorefileSnapshot original) {
-        cluster.corefiles().write(written, original.corefile(), original.backup().isEmpty());
-    }
-
-    /** Conditional on the resourceVersion read, when there is one. */
-    private void deleteEntry(ServiceEntryRecord entry) {
-        if (entry.resourceVersion() == null) {
-            cluster.serviceEntries().delete(entry.namespace(), entry.name());
-        } else {
-            cluster.serviceEntries().delete(entry.namespace(), entry.name(), entry.resourceVersion());
         }
     }
 

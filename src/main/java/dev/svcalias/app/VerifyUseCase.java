@@ -4,6 +4,7 @@ import dev.svcalias.cluster.Cluster;
 import dev.svcalias.dns.DnsAnswer;
 import dev.svcalias.dns.RecordType;
 import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.naming.DomainRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.svcalias.cli;
 
 import dev.svcalias.app.AliasRemoveUseCase;
 import dev.svcalias.app.AliasResult;
-import dev.svcalias.app.DomainRules;
 import dev.svcalias.cluster.Cluster;
+import dev.svcalias.naming.DomainRules;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

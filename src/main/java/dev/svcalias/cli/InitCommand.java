@@ -1,11 +1,11 @@
 package dev.svcalias.cli;
 
-import dev.svcalias.app.DomainRules;
 import dev.svcalias.app.InitRequest;
 import dev.svcalias.app.InitResult;
 import dev.svcalias.app.InitUseCase;
 import dev.svcalias.app.ModeName;
 import dev.svcalias.cluster.Cluster;
+import dev.svcalias.naming.DomainRules;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,13 +1,13 @@
 package dev.svcalias.cli;
 
 import dev.svcalias.app.DnsChain;
-import dev.svcalias.app.DomainRules;
 import dev.svcalias.corefile.CoreDnsVersion;
 import dev.svcalias.corefile.CorefileException;
 import dev.svcalias.corefile.CorefileSyntaxException;
 import dev.svcalias.error.Echo;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.naming.DomainRules;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.function.Supplier;

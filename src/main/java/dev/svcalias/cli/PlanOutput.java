@@ -6,7 +6,7 @@ import dev.svcalias.app.FleetResult;
 import dev.svcalias.output.Format;
 import dev.svcalias.output.Printable;
 import dev.svcalias.output.Printer;
-import dev.svcalias.plan.AliasStepText;
+import dev.svcalias.plan.AliasStepDiffs;
 
 /**
  * Runs a per-cluster command on one cluster or a fleet and prints it: in table mode the diffs come first (all of
@@ -36,7 +36,7 @@ final class PlanOutput {
         if (output.format != Format.table || !(result instanceof ApplyResult r)) {
             return;
         }
-        String diffs = AliasStepText.diffs(r.steps(), all);
+        String diffs = PreviewText.render(AliasStepDiffs.previews(r.steps(), all));
         if (!diffs.isEmpty()) {
             context.out.print(heading + diffs);
         }

@@ -1,10 +1,10 @@
 package dev.svcalias.cli;
 
-import dev.svcalias.app.DomainRules;
 import dev.svcalias.app.ResetRequest;
 import dev.svcalias.app.ResetResult;
 import dev.svcalias.app.ResetUseCase;
 import dev.svcalias.cluster.Cluster;
+import dev.svcalias.naming.DomainRules;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -11,7 +11,7 @@ final class Results {
 
     static void print(CliContext context, Printable result, Plan dryRunPlan) {
         if (dryRunPlan != null && context.format() == Format.table) {
-            context.out.print(dryRunPlan.dryRunText());
+            context.out.print(PreviewText.render(dryRunPlan.dryRun()));
         }
         Printer.print(result, context.format(), context.style(), context.out);
     }

@@ -1,11 +1,14 @@
 package dev.svcalias.output;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Unified diff (like {@code diff -u}, three lines of context) between two texts. Corefiles are a few dozen lines,
- * so a plain longest-common-subsequence table is fast enough and easy to trust.
+ * Unified diff (like {@code diff -u}, three lines of context) between two texts. The edit script comes from
+ * java-diff-utils (Myers' algorithm, linear in memory, so a 20 MB Corefile diffs too); this class only lays it out
+ * in hunks as {@code diff -u} does, marking a last line without its newline.
  */
 public final class UnifiedDiff {
     private static final int CONTEXT = 3;
@@ -61,28 +64,24 @@ public final class UnifiedDiff {
         return count == 1 ? String.valueOf(start) : (count == 0 ? start - 1 : start) + "," + count;
     }
 
+    /** The whole edit script: java-diff-utils' Myers diff, with the unchanged lines between its deltas. */
     private static List<Edit> edits(List<String> a, List<String> b) {
-        int[][] lcs = new int[a.size() + 1][b.size() + 1];
-        for (int i = a.size() - 1; i >= 0; i--) {
-            for (int j = b.size() - 1; j >= 0; j--) {
-                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
         List<Edit> edits = new ArrayList<>();
         int i = 0;
         int j = 0;
-        while (i < a.size() || j < b.size()) {
-            if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
+        for (AbstractDelta<String> delta : DiffUtils.diff(a, b).getDeltas()) {
+            for (; i < delta.getSource().getPosition(); i++, j++) {
                 edits.add(new Edit(' ', a.get(i), i + 1, j + 1));
-                i++;
-                j++;
-            } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] > lcs[i + 1][j])) {
-                edits.add(new Edit('+', b.get(j), i + 1, j + 1));
-                j++;
-            } else {
-                edits.add(new Edit('-', a.get(i), i + 1, j + 1));
-                i++;
             }
+            for (String line : delta.getSource().getLines()) {
+                edits.add(new Edit('-', line, ++i, j + 1));
+            }
+            for (String line : delta.getTarget().getLines()) {
+                edits.add(new Edit('+', line, i + 1, ++j));
+            }
+        }
+        for (; i < a.size(); i++, j++) {
+            edits.add(new Edit(' ', a.get(i), i + 1, j + 1));
         }
         return edits;
     }

@@ -27,4 +27,31 @@ public record ChartValuesChange(HelmValuesSnapshot before, KeyEdit edit, Functio
         }
         return false;
     }
+
+    @Override
+    public boolean writes() {
+        return changesSomething();
+    }
+
+    @Override
+    public Phase phase() {
+        return Phase.SWITCH;
+    }
+
+    @Override
+    public Preview dryRun() {
+        String label = before.namespace() + "/" + before.name() + " (valuesContent)";
+        return new Preview.TextDiff(before.exists() ? "" : "create " + target(), label,
+                before.valuesContent().orElse(""), edit.value().orElse(""));
+    }
+
+    @Override
+    public Preview objectDiff() {
+        return new Preview.Note(summary() + ": " + target());
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.chartValues(this);
+    }
 }

@@ -27,4 +27,31 @@ public record ConfigMapKeyChange(KeySnapshot before, KeyEdit edit, Function<KeyS
         }
         return false;
     }
+
+    @Override
+    public boolean writes() {
+        return changesSomething();
+    }
+
+    @Override
+    public Phase phase() {
+        return Phase.SWITCH;
+    }
+
+    @Override
+    public Preview dryRun() {
+        String label = before.ref().namespace() + "/" + before.ref().name() + " (" + before.ref().key() + ")";
+        return new Preview.TextDiff(before.exists() ? "" : "create configmap " + label.replaceFirst(" .*", ""), label,
+                before.value().orElse(""), edit.value().orElse(""));
+    }
+
+    @Override
+    public Preview objectDiff() {
+        return new Preview.Note(summary() + ": " + target());
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.configMapKey(this);
+    }
 }

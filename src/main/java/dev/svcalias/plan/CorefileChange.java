@@ -17,4 +17,30 @@ public record CorefileChange(CorefileSnapshot before, String after, UnaryOperato
     public boolean changesText() {
         return !before.corefile().equals(after) || dropBackup;
     }
+
+    @Override
+    public boolean writes() {
+        return changesText();
+    }
+
+    @Override
+    public Phase phase() {
+        return Phase.SWITCH;
+    }
+
+    @Override
+    public Preview dryRun() {
+        String label = before.ref().namespace() + "/" + before.ref().name() + " (" + before.ref().key() + ")";
+        return new Preview.TextDiff("", label, before.corefile(), after);
+    }
+
+    @Override
+    public Preview objectDiff() {
+        return new Preview.Note(summary() + ": " + target());
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.corefile(this);
+    }
 }

@@ -6,4 +6,29 @@ public record NamespaceDelete(String namespace, String summary) implements Chang
     public String target() {
         return "namespace " + namespace;
     }
+
+    @Override
+    public boolean writes() {
+        return true;
+    }
+
+    @Override
+    public Phase phase() {
+        return Phase.DELETE_NAMESPACE;
+    }
+
+    @Override
+    public Preview dryRun() {
+        return new Preview.Note("delete " + target());
+    }
+
+    @Override
+    public Preview objectDiff() {
+        return new Preview.Note(summary() + ": " + target());
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.namespaceDelete(this);
+    }
 }

@@ -15,4 +15,30 @@ public record OperatorServerChange(OperatorDnsSnapshot before, String serverName
     public boolean changesSomething() {
         return !before.server(serverName).equals(after);
     }
+
+    @Override
+    public boolean writes() {
+        return changesSomething();
+    }
+
+    @Override
+    public Phase phase() {
+        return Phase.SWITCH;
+    }
+
+    @Override
+    public Preview dryRun() {
+        return new Preview.TextDiff("", target() + " (spec.servers)", OperatorServersText.render(before.servers()),
+                OperatorServersText.render(OperatorServersText.apply(before.servers(), serverName, after)));
+    }
+
+    @Override
+    public Preview objectDiff() {
+        return new Preview.Note(summary() + ": " + target());
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.operatorServer(this);
+    }
 }

@@ -1,10 +1,11 @@
 package dev.svcalias.platform;
 
 import dev.svcalias.cluster.ObjectFacts;
-
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * EKS: CoreDNS reads kube-system/coredns as on kubeadm, but when CoreDNS is an EKS managed add-on, an add-on
@@ -13,6 +14,7 @@ import java.util.Optional;
  */
 final class EksPlatform implements Platform {
     static final String EKS_PREFIX = "eks.amazonaws.com/";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     /**
      * The field manager EKS uses when it server-side applies a managed add-on: AWS's add-on configuration guide
      * shows it on {@code deployment/coredns} ("Both types of fields are tagged with manager: eks"); sources in
@@ -66,7 +68,7 @@ final class EksPlatform implements Platform {
 
     /** The add-on's configuration values holding the Corefile: {"corefile":"..."} (the add-on schema's key). */
     static String configurationValues(String corefile) {
-        return "{\"corefile\":" + dev.svcalias.output.Json.quote(corefile) + "}";
+        return JSON.writeValueAsString(Map.of("corefile", corefile));
     }
 
     /** The managed add-on shows as the field manager "eks" on the Deployment or the ConfigMap. */

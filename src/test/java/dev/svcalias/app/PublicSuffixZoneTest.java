@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.naming.DomainRules;
 import dev.svcalias.testing.CliRun;
 import dev.svcalias.testing.RecipeCluster;
 import org.junit.jupiter.api.Test;

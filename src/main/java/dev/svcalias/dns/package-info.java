@@ -1,0 +1,2 @@
+/** DNS queries (dnsjava) behind an interface, for verify's direct probes. */
+package dev.svcalias.dns;

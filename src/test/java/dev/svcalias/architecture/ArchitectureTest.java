@@ -1,0 +1,71 @@
+package dev.svcalias.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The architecture's rules (docs/architecture.md), checked on the production classes: no cycles between packages,
+ * arrows that point down the layers, picocli only in the command layer, fabric8 only in the cluster adapter.
+ */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.svcalias");
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("dev.svcalias.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void arrowsPointDownTheLayers() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Commands").definedBy("dev.svcalias.cli..", "dev.svcalias.tools..")
+                .layer("UseCases").definedBy("dev.svcalias.app..")
+                .layer("Domain").definedBy("dev.svcalias.plan..", "dev.svcalias.platform..",
+                        "dev.svcalias.aliasfile..")
+                .layer("Adapters").definedBy("dev.svcalias.cluster..", "dev.svcalias.dns..")
+                .layer("Text").definedBy("dev.svcalias.corefile..", "dev.svcalias.naming..")
+                .layer("Output").definedBy("dev.svcalias.output..")
+                .whereLayer("Commands").mayNotBeAccessedByAnyLayer()
+                .whereLayer("UseCases").mayOnlyBeAccessedByLayers("Commands")
+                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Commands", "UseCases")
+                .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Commands", "UseCases", "Domain")
+                .whereLayer("Text").mayOnlyBeAccessedByLayers("Commands", "UseCases", "Domain", "Adapters")
+                // results still render themselves through output's Printable (issue 16 moves that into cli)
+                .whereLayer("Output").mayOnlyBeAccessedByLayers("Commands", "UseCases")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCommandLayerUsesPicocli() {
+        noClasses().that().resideOutsideOfPackages("dev.svcalias.cli..", "dev.svcalias.tools..")
+                .and().doNotHaveSimpleName("Main")
+                .should().dependOnClassesThat().resideInAPackage("picocli..").check(classes);
+    }
+
+    @Test
+    void onlyTheClusterAdapterUsesFabric8() {
+        noClasses().that().resideOutsideOfPackage("dev.svcalias.cluster..")
+                .should().dependOnClassesThat().resideInAPackage("io.fabric8..").check(classes);
+    }
+
+    @Test
+    void plansAndAliasFilesNeverPrint() {
+        noClasses().that().resideInAnyPackage("dev.svcalias.plan..", "dev.svcalias.aliasfile..",
+                "dev.svcalias.platform..", "dev.svcalias.cluster..", "dev.svcalias.corefile..", "dev.svcalias.naming..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.svcalias.output..", "dev.svcalias.cli..")
+                .check(classes);
+    }
+}
