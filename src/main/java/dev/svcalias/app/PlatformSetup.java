@@ -1,7 +1,6 @@
 package dev.svcalias.app;
 
 import dev.svcalias.cluster.Cluster;
-import dev.svcalias.cluster.ConfigMapRef;
 import dev.svcalias.cluster.CorefileSnapshot;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.platform.ClusterFacts;
@@ -65,9 +64,5 @@ record PlatformSetup(Detection detection, ClusterFacts facts, DnsLayout dnsLayou
     /** Where the zone goes; the platform's refusal (exit 5) when svcalias cannot configure it. */
     KubeDnsSide side() {
         return maybeSide.orElseThrow(() -> refusal.orElseThrow());
-    }
-
-    ConfigMapRef corefileRef() {
-        return detection.platform().corefile(facts, dnsLayout).orElse(dnsLayout.corefile());
     }
 }

@@ -20,10 +20,6 @@ public record CoreDnsVersion(int major, int minor, int patch) implements Compara
                 m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
     }
 
-    public boolean atLeast(CoreDnsVersion other) {
-        return compareTo(other) >= 0;
-    }
-
     @Override
     public int compareTo(CoreDnsVersion o) {
         int c = Integer.compare(major, o.major);

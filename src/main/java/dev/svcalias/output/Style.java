@@ -18,10 +18,6 @@ public final class Style {
         return new Style(false);
     }
 
-    public boolean coloured() {
-        return colour;
-    }
-
     public String ok(String text) {
         return paint(text, Ansi.Color.GREEN);
     }
@@ -32,14 +28,6 @@ public final class Style {
 
     public String warning(String text) {
         return paint(text, Ansi.Color.YELLOW);
-    }
-
-    public String added(String text) {
-        return paint(text, Ansi.Color.GREEN);
-    }
-
-    public String removed(String text) {
-        return paint(text, Ansi.Color.RED);
     }
 
     public String heading(String text) {

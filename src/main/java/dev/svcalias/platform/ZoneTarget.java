@@ -7,8 +7,29 @@ public sealed interface ZoneTarget {
     /** The object written, as kubectl names it. */
     String describe();
 
+    /** Calls the visitor's method for this kind of target. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of target: whoever writes zones handles all of them, or does not compile. */
+    interface Visitor<R> {
+        R corefileBlock(CorefileBlock target);
+
+        R customServerKey(CustomServerKey target);
+
+        R chartImport(ChartImport target);
+
+        R stubDomains(StubDomains target);
+
+        R operatorServers(OperatorServers target);
+    }
+
     /** A server block in a Corefile key of a ConfigMap (kubeadm, EKS, RKE2 without coredns-custom refused). */
     record CorefileBlock(ConfigMapRef corefile) implements ZoneTarget {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.corefileBlock(this);
+        }
+
         @Override
         public String describe() {
             return corefile.toString();
@@ -27,6 +48,11 @@ public sealed interface ZoneTarget {
         }
 
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.customServerKey(this);
+        }
+
+        @Override
         public String describe() {
             return custom.toString();
         }
@@ -40,6 +66,11 @@ public sealed interface ZoneTarget {
     record ChartImport(CustomServerKey key, String namespace, String helmChartConfig, boolean corefileImports)
             implements ZoneTarget {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.chartImport(this);
+        }
+
+        @Override
         public String describe() {
             return key.describe() + " (imported through helmchartconfig " + namespace + "/" + helmChartConfig + ")";
         }
@@ -48,6 +79,11 @@ public sealed interface ZoneTarget {
     /** An entry of the JSON map {@code stubDomains} in kube-dns's ConfigMap (GKE, and kube-dns anywhere). */
     record StubDomains(ConfigMapRef configMap) implements ZoneTarget {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.stubDomains(this);
+        }
+
+        @Override
         public String describe() {
             return configMap.toString() + " (stubDomains)";
         }
@@ -55,6 +91,11 @@ public sealed interface ZoneTarget {
 
     /** An entry of {@code spec.servers} in OpenShift's {@code dns.operator.openshift.io/default}. */
     record OperatorServers(String name) implements ZoneTarget {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.operatorServers(this);
+        }
+
         @Override
         public String describe() {
             return "dns.operator.openshift.io/" + name;
