@@ -14,10 +14,11 @@ import org.yaml.snakeyaml.error.YAMLException;
  * RKE2's rke2-coredns chart values (a HelmChartConfig's {@code valuesContent}, YAML as text) with the three values
  * that make the chart's Corefile import kube-system/coredns-custom: {@code extraConfig.import} (rendered as a
  * top-level {@code import} line), a ConfigMap volume in {@code extraVolumes} and its mount in
- * {@code extraVolumeMounts} (docs/decisions.md, RKE2). Edited as text so every byte the user wrote stays: each
- * piece svcalias adds is whole lines between marker comments, appended at the end when the key is absent or put
- * first under the key when it is a block; removing cuts exactly those lines. The result is parsed again and
- * compared with the input, so an edit that would change anything else is refused instead of written.
+ * {@code extraVolumeMounts} (docs/adr/0042-rke2-values-content-as-text.md). Edited as text so every byte the user
+ * wrote stays: each piece svcalias adds is whole lines between marker comments, appended at the end when the key
+ * is absent or put first under the key when it is a block; removing cuts exactly those lines. The result is
+ * parsed again and compared with the input, so an edit that would change anything else is refused instead of
+ * written.
  */
 public final class ChartImportValues {
     public static final String BEGIN = "# svcalias:begin rke2-coredns-import";

@@ -9,7 +9,7 @@ import java.util.Optional;
  * RKE2 runs CoreDNS from its rke2-coredns Helm chart (Deployment and ConfigMap rke2-coredns-rke2-coredns);
  * helm-controller re-renders the Corefile from the chart values, so a direct edit does not last. svcalias writes
  * its block to coredns-custom and, unless the chart already imports it, makes the chart import it through the
- * HelmChartConfig kube-system/rke2-coredns (docs/decisions.md, "RKE2: the chart imports coredns-custom").
+ * HelmChartConfig kube-system/rke2-coredns (docs/adr/0041-rke2-chart-imports-coredns-custom.md).
  */
 final class Rke2Platform implements Platform {
     /** The HelmChartConfig RKE2 documents for customising its packaged rke2-coredns chart. */

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 /**
  * Man pages in roff, one per command: svcalias(1), svcalias-alias-add(1)... Written directly rather than through
  * picocli-codegen's AsciiDoc and asciidoctor, so that the build needs no Ruby tool and the committed pages are
- * the exact bytes that ship (see docs/decisions.md, "Packaging").
+ * the exact bytes that ship (see docs/adr/0083-man-pages-roff.md).
  */
 final class ManPages {
     private ManPages() {}

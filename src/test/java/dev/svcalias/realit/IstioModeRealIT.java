@@ -132,7 +132,7 @@ class IstioModeRealIT {
     }
 
     /**
-     * docs/decisions.md "istio mode: routing by name": the ServiceEntry's address stays the old ClusterIP, but the
+     * docs/adr/0034-istio-recreated-target.md: the ServiceEntry's address stays the old ClusterIP, but the
      * alias's virtual host routes to the target by name, so a meshed request to the stale address with the alias as
      * Host still reaches the re-created target; kube-dns answers the new address; verify names the stale one.
      */
