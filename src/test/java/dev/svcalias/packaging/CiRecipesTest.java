@@ -41,9 +41,11 @@ class CiRecipesTest {
         assertThat(blocks).hasSizeGreaterThanOrEqualTo(6);
         List<String> kinds = new ArrayList<>();
         for (String block : blocks) {
-            Map<Object, Object> doc = new Yaml().load(block);
-            assertThat(doc).as(block).isNotNull();
-            kinds.add(checkKind(doc, block));
+            // a block may hold several objects, as `kubectl apply -f` takes them
+            for (Object document : new Yaml().loadAll(block)) {
+                assertThat(document).as(block).isNotNull();
+                kinds.add(checkKind(map(document), block));
+            }
         }
         assertThat(kinds).contains("github-actions", "gitlab-ci", "kubernetes", "alias-file");
     }
@@ -81,7 +83,8 @@ class CiRecipesTest {
         }
         if (doc.containsKey("kind")) {
             assertThat(doc).as(block).containsKeys("apiVersion", "kind", "metadata");
-            assertThat(map(doc.get("metadata"))).as(block).containsKey("name");
+            Map<String, Object> metadata = map(doc.get("metadata"));
+            assertThat(metadata.containsKey("name") || metadata.containsKey("generateName")).as(block).isTrue();
             return "kubernetes";
         }
         assertThat(doc).as("an alias file, or an unknown kind of block:\n" + block).containsKeys("domain", "aliases");
