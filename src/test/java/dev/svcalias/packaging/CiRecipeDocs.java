@@ -48,8 +48,10 @@ final class CiRecipeDocs {
                 .orElseThrow(() -> new AssertionError("docs/ci.md has no " + kind + " " + name));
     }
 
+    /** The object of this kind and name (any name when null), or null. */
     static Map<String, Object> find(List<Map<String, Object>> objects, String kind, String name) {
-        return objects.stream().filter(o -> kind.equals(o.get("kind")) && name.equals(path(o, "metadata", "name")))
+        return objects.stream()
+                .filter(o -> kind.equals(o.get("kind")) && (name == null || name.equals(path(o, "metadata", "name"))))
                 .findFirst().orElse(null);
     }
 
