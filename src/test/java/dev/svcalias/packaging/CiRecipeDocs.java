@@ -24,14 +24,19 @@ final class CiRecipeDocs {
 
     private CiRecipeDocs() {}
 
-    /** Each YAML block of docs/ci.md as its list of documents (a block may hold several objects). */
-    static List<List<Map<String, Object>>> blocks() {
-        List<List<Map<String, Object>>> blocks = new ArrayList<>();
+    /** The text of each YAML block of docs/ci.md. */
+    static List<String> texts() {
+        List<String> texts = new ArrayList<>();
         Matcher m = YAML_BLOCK.matcher(read(Path.of("docs/ci.md")));
         while (m.find()) {
-            blocks.add(documents(m.group(1)));
+            texts.add(m.group(1));
         }
-        return blocks;
+        return texts;
+    }
+
+    /** Each YAML block of docs/ci.md as its list of documents (a block may hold several objects). */
+    static List<List<Map<String, Object>>> blocks() {
+        return texts().stream().map(CiRecipeDocs::documents).toList();
     }
 
     static List<Map<String, Object>> documents(String yaml) {
