@@ -14,7 +14,9 @@ rm -rf "$work" "$out/debs" "$out/base.tar"; mkdir -p "$work" "$out/debs"
 mapfile -t packages < <(grep -v '^\s*\(#\|$\)' src/dist/image/debian-packages.txt)
 # apt-get download writes into the current directory; _apt cannot write into a root-owned one, so it is opened up
 chmod 777 "$out/debs"
-(cd "$out/debs" && apt-get download -q "${packages[@]}" >/dev/null)
+# a stale package list names versions the mirror no longer has: then read the lists anew, once
+(cd "$out/debs" && { apt-get download -q "${packages[@]}" >/dev/null 2>&1 \
+  || { apt-get update -qq && apt-get download -q "${packages[@]}" >/dev/null; }; })
 chmod 755 "$out/debs"
 
 umoci init --layout "$work/oci"
