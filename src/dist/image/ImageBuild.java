@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +31,8 @@ public final class ImageBuild {
     static final AbsoluteUnixPath HOME = AbsoluteUnixPath.get("/opt/svcalias");
     /** distroless's nonroot user, made by base.sh */
     static final String USER = "65532:65532";
+    /** the base's PATH (base.sh), after /opt/svcalias/bin */
+    static final String BASE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> in = new LinkedHashMap<>();
@@ -51,15 +54,16 @@ public final class ImageBuild {
         labels.put("org.opencontainers.image.licenses", in.get("licenses"));
         labels.put("org.opencontainers.image.created", time.toString());
 
+        Path runtime = launcher.resolve("runtime");
         JibContainer built = Jib.from("tar://" + Path.of(in.get("base")).toAbsolutePath())
                 // the runtime changes with the JDK, the rest with every build: two layers
-                .addFileEntriesLayer(layer("runtime", launcher, time, path -> path.startsWith(launcher.resolve("runtime"))))
-                .addFileEntriesLayer(layer("svcalias", launcher, time, path -> !path.startsWith(launcher.resolve("runtime"))))
+                .addFileEntriesLayer(layer("runtime", launcher, time, path -> path.startsWith(runtime)))
+                .addFileEntriesLayer(layer("svcalias", launcher, time, path -> !path.startsWith(runtime)))
                 .setEntrypoint(HOME.resolve("bin/svcalias").toString())
                 .setProgramArguments(List.of())
                 .setUser(USER)
                 .setWorkingDirectory(AbsoluteUnixPath.get("/home/nonroot"))
-                .addEnvironmentVariable("PATH", HOME.resolve("bin") + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
+                .addEnvironmentVariable("PATH", HOME.resolve("bin") + ":" + BASE_PATH)
                 .setLabels(labels)
                 .setCreationTime(time)
                 .setFormat(ImageFormat.OCI)
@@ -75,7 +79,7 @@ public final class ImageBuild {
     }
 
     /** The launcher directory's files for which {@code include} holds, under /opt/svcalias, with their own modes. */
-    static FileEntriesLayer layer(String name, Path launcher, Instant time, java.util.function.Predicate<Path> include)
+    static FileEntriesLayer layer(String name, Path launcher, Instant time, Predicate<Path> include)
             throws IOException {
         FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName(name);
         try (Stream<Path> files = Files.walk(launcher)) {

@@ -46,8 +46,8 @@ public final class ImageSbom {
         image.setName("svcalias");
         image.setVersion(in.get("version"));
         image.setBomRef("svcalias-image");
-        image.setPurl(new PackageURL("oci", null, "svcalias", digest, new TreeMap<>(Map.of("tag", in.get("version"))), null)
-                .canonicalize());
+        TreeMap<String, String> tag = new TreeMap<>(Map.of("tag", in.get("version")));
+        image.setPurl(new PackageURL("oci", null, "svcalias", digest, tag, null).canonicalize());
 
         List<Component> components = new ArrayList<>();
         components.add(jar.getMetadata().getComponent());

@@ -35,7 +35,8 @@ class CiJobRecipeTest {
         for (Map<String, Object> object : CiRecipeDocs.documents(CiRecipeDocs.read(Path.of("docs/rbac.yaml")))) {
             switch (String.valueOf(object.get("kind"))) {
                 case "ClusterRole" -> roles.add("ClusterRole " + path(object, "metadata", "name"));
-                case "Role" -> roles.add("Role " + path(object, "metadata", "namespace") + "/" + path(object, "metadata", "name"));
+                case "Role" -> roles.add("Role " + path(object, "metadata", "namespace") + "/"
+                        + path(object, "metadata", "name"));
                 default -> { }
             }
         }
@@ -70,10 +71,12 @@ class CiJobRecipeTest {
     private static void checkJob(List<Map<String, Object>> objects, String name) {
         Map<String, Object> job = find(objects, "Job", name);
         assertThat(path(job, "metadata", "namespace")).isEqualTo(NAMESPACE);
-        assertThat(path(job, "spec", "backoffLimit")).as("a failed run is not retried into a second change").isEqualTo(0);
+        assertThat(path(job, "spec", "backoffLimit")).as("a failed run is not retried into a second change")
+                .isEqualTo(0);
         Map<String, Object> pod = map(path(job, "spec", "template", "spec"));
         assertThat(pod.get("serviceAccountName")).isEqualTo(ACCOUNT);
-        assertThat(pod.get("automountServiceAccountToken")).as("the in-cluster login needs the token").isNotEqualTo(false);
+        assertThat(pod.get("automountServiceAccountToken")).as("the in-cluster login needs the token")
+                .isNotEqualTo(false);
         assertThat(path(pod, "securityContext", "runAsNonRoot")).isEqualTo(true);
 
         Map<String, Object> apply = map(list(pod.get("initContainers")).get(0));
@@ -87,7 +90,8 @@ class CiJobRecipeTest {
             assertThat(container).as("the image's entrypoint is svcalias").doesNotContainKey("command");
             assertThat(path(container, "securityContext", "readOnlyRootFilesystem")).isEqualTo(true);
             assertThat(path(container, "securityContext", "allowPrivilegeEscalation")).isEqualTo(false);
-            assertThat(String.valueOf(container)).as("in-cluster configuration, no kubeconfig").doesNotContainIgnoringCase("kubeconfig");
+            assertThat(String.valueOf(container)).as("in-cluster configuration, no kubeconfig")
+                    .doesNotContainIgnoringCase("kubeconfig");
         }
 
         // the file the containers read is the ConfigMap's key, and a valid alias file

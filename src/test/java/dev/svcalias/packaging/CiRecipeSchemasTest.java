@@ -40,7 +40,7 @@ class CiRecipeSchemasTest {
         int checked = 0;
         for (List<Map<String, Object>> block : CiRecipeDocs.blocks()) {
             for (Map<String, Object> object : block) {
-                if (object.get("apiVersion") instanceof String apiVersion && BUILT_IN_API_VERSIONS.contains(apiVersion)) {
+                if (object.get("apiVersion") instanceof String version && BUILT_IN_API_VERSIONS.contains(version)) {
                     assertThat(unknownFields(object)).as(object.get("kind") + " " + path(object, "metadata", "name"))
                             .isEmpty();
                     checked++;
