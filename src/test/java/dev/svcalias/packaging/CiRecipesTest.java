@@ -3,10 +3,6 @@ package dev.svcalias.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcalias.cli.Cli;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,28 +18,19 @@ import picocli.CommandLine;
  * svcalias command in it parses against the real command model.
  */
 class CiRecipesTest {
-    private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL);
     private static final Pattern SVCALIAS_COMMAND = Pattern.compile("(?m)^(?:\\s*-\\s+|\\s*run:\\s+|\\s+)(svcalias\\s[^\n`]*)");
 
-    static List<String> yamlBlocks() throws IOException {
-        String doc = Files.readString(Path.of("docs/ci.md"), StandardCharsets.UTF_8);
-        List<String> blocks = new ArrayList<>();
-        Matcher m = YAML_BLOCK.matcher(doc);
-        while (m.find()) {
-            blocks.add(m.group(1));
-        }
-        return blocks;
-    }
-
     @Test
-    void everyBlockIsOneOfTheKnownKindsWithItsRequiredKeys() throws IOException {
-        List<String> blocks = yamlBlocks();
+    void everyBlockIsOneOfTheKnownKindsWithItsRequiredKeys() {
+        List<String> blocks = CiRecipeDocs.texts();
         assertThat(blocks).hasSizeGreaterThanOrEqualTo(6);
         List<String> kinds = new ArrayList<>();
         for (String block : blocks) {
-            Map<Object, Object> doc = new Yaml().load(block);
-            assertThat(doc).as(block).isNotNull();
-            kinds.add(checkKind(doc, block));
+            // a block may hold several objects, as `kubectl apply -f` takes them
+            for (Object document : new Yaml().loadAll(block)) {
+                assertThat(document).as(block).isNotNull();
+                kinds.add(checkKind(CiRecipeDocs.map(document), block));
+            }
         }
         assertThat(kinds).contains("github-actions", "gitlab-ci", "kubernetes", "alias-file");
     }
@@ -52,26 +39,26 @@ class CiRecipesTest {
         if (doc.containsKey("jobs")) {
             // YAML 1.1 reads the key `on` as the boolean true
             assertThat(doc.containsKey("on") || doc.containsKey(true)).as("on: in\n" + block).isTrue();
-            Map<String, Map<String, Object>> jobs = map(doc.get("jobs"));
+            Map<String, Map<String, Object>> jobs = CiRecipeDocs.map(doc.get("jobs"));
             assertThat(jobs).as(block).isNotEmpty();
             jobs.forEach((name, job) -> {
                 assertThat(job).as("job " + name).containsKeys("runs-on", "steps");
-                for (Object item : CiRecipesTest.<Object>list(job.get("steps"))) {
-                    Map<String, Object> step = map(item);
+                for (Object item : CiRecipeDocs.<Object>list(job.get("steps"))) {
+                    Map<String, Object> step = CiRecipeDocs.map(item);
                     assertThat(step.containsKey("run") || step.containsKey("uses")).as("step " + step).isTrue();
                 }
             });
             return "github-actions";
         }
         if (doc.containsKey("stages")) {
-            List<String> stages = list(doc.get("stages"));
+            List<String> stages = CiRecipeDocs.list(doc.get("stages"));
             int jobs = 0;
             for (Map.Entry<Object, Object> entry : doc.entrySet()) {
                 String key = entry.getKey().toString();
                 if (key.startsWith(".") || List.of("stages", "variables", "default", "include", "workflow").contains(key)) {
                     continue;
                 }
-                Map<String, Object> job = map(entry.getValue());
+                Map<String, Object> job = CiRecipeDocs.map(entry.getValue());
                 assertThat(job).as("job " + key).containsKeys("stage", "script");
                 assertThat(stages).as("stage of " + key).contains((String) job.get("stage"));
                 jobs++;
@@ -81,21 +68,22 @@ class CiRecipesTest {
         }
         if (doc.containsKey("kind")) {
             assertThat(doc).as(block).containsKeys("apiVersion", "kind", "metadata");
-            assertThat(map(doc.get("metadata"))).as(block).containsKey("name");
+            Map<String, Object> metadata = CiRecipeDocs.map(doc.get("metadata"));
+            assertThat(metadata.containsKey("name") || metadata.containsKey("generateName")).as(block).isTrue();
             return "kubernetes";
         }
         assertThat(doc).as("an alias file, or an unknown kind of block:\n" + block).containsKeys("domain", "aliases");
-        for (Object item : CiRecipesTest.<Object>list(doc.get("aliases"))) {
-            Map<String, Object> alias = map(item);
+        for (Object item : CiRecipeDocs.<Object>list(doc.get("aliases"))) {
+            Map<String, Object> alias = CiRecipeDocs.map(item);
             assertThat(alias).containsKeys("name", "target");
         }
         return "alias-file";
     }
 
     @Test
-    void everySvcaliasCommandParsesAgainstTheCommandModel() throws IOException {
+    void everySvcaliasCommandParsesAgainstTheCommandModel() {
         List<String> commands = new ArrayList<>();
-        for (String block : yamlBlocks()) {
+        for (String block : CiRecipeDocs.texts()) {
             Matcher m = SVCALIAS_COMMAND.matcher(block);
             while (m.find()) {
                 commands.add(m.group(1));
@@ -112,17 +100,5 @@ class CiRecipesTest {
                 throw new AssertionError("docs/ci.md: `" + words + "` does not parse: " + e.getMessage(), e);
             }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <K, V> Map<K, V> map(Object o) {
-        assertThat(o).isInstanceOf(Map.class);
-        return (Map<K, V>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> List<T> list(Object o) {
-        assertThat(o).isInstanceOf(List.class);
-        return (List<T>) o;
     }
 }
