@@ -81,7 +81,9 @@ public final class Fabric8ClusterConnector implements ClusterConnector {
         config.setMasterUrl(login.server().toString());
         config.setNamespace(login.namespace() != null ? login.namespace() : "default");
         config.setTrustCerts(true);
-        config.setOauthTokenProvider(login.token());
+        // always a provider, one that may answer null: without one, fabric8 answers a 401 by re-reading the
+        // environment's kubeconfig (Config.refresh) and could send a credential svcalias did not choose
+        config.setOauthTokenProvider(login.token() != null ? login.token() : () -> null);
         config.setUsername(login.username());
         config.setPassword(login.password());
         config.setImpersonateUsername(login.impersonation().user());
@@ -89,6 +91,9 @@ public final class Fabric8ClusterConnector implements ClusterConnector {
         config.setConnectionTimeout((int) connectTimeout.toMillis());
         config.setRequestTimeout((int) requestTimeout.toMillis());
         config.setRequestRetryBackoffLimit(0);
+        // HTTP/1.1, as the lean path spoke: over HTTP/2 a 401 ended as "GOAWAY received" instead of the 401
+        // (kube-apiserver closes the connection after answering the retry fabric8 makes)
+        config.setHttp2Disable(true);
         config.setUserAgent(userAgent());
         return config;
     }

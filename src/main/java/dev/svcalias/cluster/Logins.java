@@ -62,14 +62,15 @@ final class Logins {
         }
         ExecPlugin plugin = user.getExec() == null ? null : new ExecPlugin(resolved(user.getExec(), userDir),
                 withAbsoluteCa(cluster, located.dir()), whose, env, execTimeout, clock);
+        boolean hasCert = isSet(user.getClientCertificateData()) || isSet(user.getClientCertificate());
+        if (hasCert != (isSet(user.getClientKeyData()) || isSet(user.getClientKey()))) {
+            throw new SvcaliasException(ExitCode.CLUSTER_ACCESS, whose + " has a client " + (hasCert
+                    ? "certificate but no key" : "key but no certificate"), "set both client-certificate(-data) "
+                    + "and client-key(-data) for the user (kubectl config set-credentials)");
+        }
         String certPem = pem(user.getClientCertificateData(), user.getClientCertificate(), userDir,
                 "client certificate of " + whose);
         String keyPem = pem(user.getClientKeyData(), user.getClientKey(), userDir, "client key of " + whose);
-        if ((certPem == null) != (keyPem == null)) {
-            throw new SvcaliasException(ExitCode.CLUSTER_ACCESS, whose + " has a client " + (certPem == null
-                    ? "key but no certificate" : "certificate but no key"), "set both client-certificate(-data) "
-                    + "and client-key(-data) for the user (kubectl config set-credentials)");
-        }
         ClientCert fixed = certPem == null ? null : ClientCert.of(certPem, keyPem, whose, clock.instant());
         Supplier<ClientCert> certificate = fixed != null ? () -> fixed : plugin != null ? plugin : () -> null;
         OAuthTokenProvider token = isSet(user.getToken()) ? user::getToken
@@ -161,7 +162,7 @@ final class Logins {
             return exec;
         }
         ExecConfig copy = new io.fabric8.kubernetes.api.model.ExecConfigBuilder(exec).build();
-        copy.setCommand(dir.resolve(command).toString());
+        copy.setCommand(dir.resolve(command).normalize().toString());
         return copy;
     }
 

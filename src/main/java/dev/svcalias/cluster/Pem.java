@@ -113,7 +113,8 @@ final class Pem {
     }
 
     private static void skip(byte[] der, int[] at, int tag) {
-        at[0] += enter(der, at, tag);
+        int length = enter(der, at, tag); // before the add: "at[0] += enter(...)" would add to the old position
+        at[0] += length;
     }
 
     private static byte[] concat(byte[]... parts) {

@@ -27,7 +27,9 @@ record ProxyChoice(ProxySelector selector, String shown) {
         }
         boolean https = "https".equals(server.getScheme());
         String variable = https ? first(env, "HTTPS_PROXY", "https_proxy") : first(env, "HTTP_PROXY", "http_proxy");
-        if (variable == null || bypassed(server.getHost(), server.getPort(), first(env, "NO_PROXY", "no_proxy"))) {
+        String noProxy = first(env, "NO_PROXY", "no_proxy");
+        if (variable == null || bypassed(server.getHost(), server.getPort(), noProxy == null ? null
+                : env.apply(noProxy))) {
             return DIRECT;
         }
         return proxy(env.apply(variable), "$" + variable);

@@ -14,7 +14,7 @@ import javax.net.ssl.SSLParameters;
  * fabric8's JDK HTTP client factory with svcalias's connection settings: after fabric8 configured a client, its TLS
  * context is replaced by the login's ({@link ClusterTls}: kubectl's trust rules, no key store), the TLS server name
  * set to tls-server-name, and the proxy set as kubectl chooses it ({@link ProxyChoice}). Every JDK client built is
- * tracked for a full stop.
+ * tracked for a full stop, and bounded so that its request timeout covers the body ({@link BodyDeadlineHttpClient}).
  */
 final class TrackingJdkHttpClientFactory extends JdkHttpClientFactory {
     private final JdkHttpClients clients;
@@ -23,6 +23,12 @@ final class TrackingJdkHttpClientFactory extends JdkHttpClientFactory {
     TrackingJdkHttpClientFactory(JdkHttpClients clients, Login login) {
         this.clients = clients;
         this.login = login;
+    }
+
+    @Override
+    public io.fabric8.kubernetes.client.http.HttpClient.Builder newBuilder(io.fabric8.kubernetes.client.Config config) {
+        return super.newBuilder(config).addOrReplaceInterceptor("svcalias-not-kubernetes",
+                new NotKubernetesCheck(login.serverShown()));
     }
 
     @Override
@@ -105,7 +111,7 @@ final class TrackingJdkHttpClientFactory extends JdkHttpClientFactory {
 
         @Override
         public HttpClient build() {
-            return clients.track(delegate.build());
+            return new BodyDeadlineHttpClient(clients.track(delegate.build()));
         }
     }
 }
