@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Connects like kubectl: --kubeconfig, else $KUBECONFIG (a path list, merged), else ~/.kube/config, else the
@@ -56,7 +57,9 @@ public final class Fabric8ClusterConnector implements ClusterConnector {
 
     @Override
     public Cluster connect(String kubeconfig, String context) {
-        KubernetesSerialization serialization = new KubernetesSerialization();
+        // no search of the class path for every model class (about 900 classes loaded at each start): svcalias
+        // reads and writes typed objects and generic custom resources only, never an object by its kind alone
+        KubernetesSerialization serialization = new KubernetesSerialization(new ObjectMapper(), false);
         Optional<KubeconfigFiles> files = check(kubeconfig, context, serialization);
         Login login = files.isEmpty() ? logins.inCluster()
                 : logins.of(files.get().context(context != null ? context : files.get().currentContext()));
