@@ -63,7 +63,7 @@ final class Pki {
                     key = sec1;
                 }
                 Path csr = dir.resolve(name + ".csr");
-                StringBuilder subject = new StringBuilder("/CN=" + user);
+                StringBuilder subject = new StringBuilder("/CN=" + user + "-" + keyForm);
                 for (String g : groups) {
                     subject.append("/O=").append(g);
                 }
