@@ -1,7 +1,7 @@
 package dev.svcalias.cli;
 
 import dev.svcalias.cluster.ClusterConnector;
-import dev.svcalias.cluster.RestClusterConnector;
+import dev.svcalias.cluster.Fabric8ClusterConnector;
 import dev.svcalias.dns.DnsClient;
 import dev.svcalias.dns.DnsjavaClient;
 import dev.svcalias.error.ExitCode;
@@ -29,7 +29,7 @@ public final class Cli {
      */
     public static int run(String... args) {
         return execute(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err),
-                Environment.system(), new RestClusterConnector(), new DnsjavaClient(), args);
+                Environment.system(), new Fabric8ClusterConnector(), new DnsjavaClient(), args);
     }
 
     /**

@@ -43,8 +43,6 @@ final class ApiErrors {
             return call.get();
         } catch (KubernetesClientException e) {
             throw translate(what, e);
-        } catch (RestException e) {
-            throw translate(what, e);
         }
     }
 
@@ -60,12 +58,12 @@ final class ApiErrors {
     }
 
     RuntimeException translate(String what, KubernetesClientException e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof SvcaliasException login) {
+                return login; // the login failed on the way (an exec plugin, a token file): its own message
+            }
+        }
         return translate(what, e.getCode(), e.getStatus() != null ? e.getStatus().getMessage() : null, e);
-    }
-
-    /** The same mapping for svcalias's own REST path ({@link KubeRest}). */
-    RuntimeException translate(String what, RestException e) {
-        return translate(what, e.code(), e.serverMessage(), e);
     }
 
     /** @param statusMessage the message of the API server's Status answer, null when none came */
@@ -125,12 +123,11 @@ final class ApiErrors {
         return statusMessage != null ? statusMessage : rootMessage(e);
     }
 
-    /** An answer the client could not parse (Jackson 3 or 2, or svcalias's own JSON reader, in the cause chain). */
+    /** An answer the client could not parse (Jackson 3 or 2 in the cause chain). */
     private static boolean unreadable(Throwable e) {
         for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
             String name = t.getClass().getName();
-            if (name.startsWith("tools.jackson.") || name.startsWith("com.fasterxml.jackson.")
-                    || t instanceof JsonReader.MalformedJsonException) {
+            if (name.startsWith("tools.jackson.") || name.startsWith("com.fasterxml.jackson.")) {
                 return true;
             }
         }

@@ -4,28 +4,34 @@ import java.net.Socket;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
- * The kubeconfig's one client certificate, offered whenever the server asks for a key of its algorithm. Used instead
- * of a PKCS#12 key store: storing a key there encrypts it with a password-based cipher (thousands of hash rounds),
- * which took 0.8 s of a command's start on this machine.
+ * The user's one client certificate, offered whenever the server asks for a key of its algorithm; asked of
+ * {@code certificate} at each handshake, so an exec plugin's renewed certificate is used. Used instead of a PKCS#12
+ * key store: storing a key there encrypts it with a password-based cipher (thousands of hash rounds), which took
+ * 0.8 s of a command's start on this machine.
  */
 final class ClientKeyManager extends X509ExtendedKeyManager {
     private static final String ALIAS = "client";
-    private final PrivateKey key;
-    private final X509Certificate[] chain;
+    private final Supplier<ClientCert> certificate;
 
-    ClientKeyManager(PrivateKey key, X509Certificate[] chain) {
-        this.key = key;
-        this.chain = chain.clone();
+    /** @param certificate the certificate to offer, or null (then none is offered) */
+    ClientKeyManager(Supplier<ClientCert> certificate) {
+        this.certificate = certificate;
     }
 
     private String alias(String... keyTypes) {
+        ClientCert cert = certificate.get();
+        if (cert == null) {
+            return null;
+        }
+        String algorithm = cert.key().getAlgorithm();
         for (String type : keyTypes) {
             // TLS 1.3 asks for "RSASSA-PSS" among others for an RSA key
-            if (type.equals(key.getAlgorithm()) || (type.equals("RSASSA-PSS") && key.getAlgorithm().equals("RSA"))) {
+            if (type.equals(algorithm) || (type.equals("RSASSA-PSS") && algorithm.equals("RSA"))) {
                 return ALIAS;
             }
         }
@@ -59,11 +65,13 @@ final class ClientKeyManager extends X509ExtendedKeyManager {
 
     @Override
     public X509Certificate[] getCertificateChain(String alias) {
-        return ALIAS.equals(alias) ? chain.clone() : null;
+        ClientCert cert = ALIAS.equals(alias) ? certificate.get() : null;
+        return cert == null ? null : cert.chain().clone();
     }
 
     @Override
     public PrivateKey getPrivateKey(String alias) {
-        return ALIAS.equals(alias) ? key : null;
+        ClientCert cert = ALIAS.equals(alias) ? certificate.get() : null;
+        return cert == null ? null : cert.key();
     }
 }

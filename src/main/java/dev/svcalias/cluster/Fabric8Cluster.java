@@ -19,21 +19,25 @@ final class Fabric8Cluster implements Cluster {
     private final VirtualServices virtualServices;
     private final Runnable afterClose;
 
-    /** @param afterClose runs after the client closed (stops the JDK HTTP clients' threads: a faster exit) */
-    Fabric8Cluster(KubernetesClient client, String description, Runnable afterClose) {
-        this(client, description, Duration.ofSeconds(1), afterClose);
+    /**
+     * @param server the server (and proxy) as messages name it
+     * @param afterClose runs after the client closed (stops the JDK HTTP clients' threads: a faster exit)
+     */
+    Fabric8Cluster(KubernetesClient client, String description, String server, Runnable afterClose) {
+        this(client, description, server, Duration.ofSeconds(1), afterClose);
     }
 
     /** @param probePoll how often a probe pod's phase is polled (short in tests) */
     Fabric8Cluster(KubernetesClient client, String description, Duration probePoll) {
-        this(client, description, probePoll, () -> { });
+        this(client, description, client.getMasterUrl().toString().replaceAll("/$", ""), probePoll, () -> { });
     }
 
-    private Fabric8Cluster(KubernetesClient client, String description, Duration probePoll, Runnable afterClose) {
+    private Fabric8Cluster(KubernetesClient client, String description, String server, Duration probePoll,
+            Runnable afterClose) {
         this.client = client;
         this.description = description;
         this.afterClose = afterClose;
-        ApiErrors errors = new ApiErrors(client.getMasterUrl().toString().replaceAll("/$", ""));
+        ApiErrors errors = new ApiErrors(server);
         this.corefiles = new Fabric8CorefileStore(client, errors);
         this.services = new Fabric8Services(client, errors);
         this.serviceEntries = new Fabric8ServiceEntries(client, errors);

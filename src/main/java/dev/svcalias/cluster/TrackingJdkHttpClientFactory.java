@@ -10,12 +10,36 @@ import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
-/** fabric8's JDK HTTP client factory, unchanged except that every JDK client it builds is tracked for a full stop. */
+/**
+ * fabric8's JDK HTTP client factory with svcalias's connection settings: after fabric8 configured a client, its TLS
+ * context is replaced by the login's ({@link ClusterTls}: kubectl's trust rules, no key store), the TLS server name
+ * set to tls-server-name, and the proxy set as kubectl chooses it ({@link ProxyChoice}). Every JDK client built is
+ * tracked for a full stop, and bounded so that its request timeout covers the body ({@link BodyDeadlineHttpClient}).
+ */
 final class TrackingJdkHttpClientFactory extends JdkHttpClientFactory {
     private final JdkHttpClients clients;
+    private final Login login;
 
-    TrackingJdkHttpClientFactory(JdkHttpClients clients) {
+    TrackingJdkHttpClientFactory(JdkHttpClients clients, Login login) {
         this.clients = clients;
+        this.login = login;
+    }
+
+    @Override
+    public io.fabric8.kubernetes.client.http.HttpClient.Builder newBuilder(io.fabric8.kubernetes.client.Config config) {
+        return super.newBuilder(config).addOrReplaceInterceptor("svcalias-not-kubernetes",
+                new NotKubernetesCheck(login.serverShown()));
+    }
+
+    @Override
+    protected void additionalConfig(HttpClient.Builder builder) {
+        builder.sslContext(login.tls());
+        if (login.serverName() != null && !login.serverName().matches("[0-9.]+|.*:.*")) {
+            SSLParameters parameters = login.tls().getDefaultSSLParameters();
+            parameters.setServerNames(java.util.List.of(new javax.net.ssl.SNIHostName(login.serverName())));
+            builder.sslParameters(parameters);
+        }
+        builder.proxy(login.proxy().selector());
     }
 
     @Override
@@ -87,7 +111,7 @@ final class TrackingJdkHttpClientFactory extends JdkHttpClientFactory {
 
         @Override
         public HttpClient build() {
-            return clients.track(delegate.build());
+            return new BodyDeadlineHttpClient(clients.track(delegate.build()));
         }
     }
 }

@@ -8,7 +8,7 @@ public final class ShortTimeoutConnector {
     private ShortTimeoutConnector() {}
 
     public static ClusterConnector of(Duration connect, Duration request) {
-        return new RestClusterConnector(new Fabric8ClusterConnector(System::getenv,
-                Path.of(System.getProperty("user.home")), connect, request));
+        return new Fabric8ClusterConnector(System::getenv, Path.of(System.getProperty("user.home")), connect,
+                request);
     }
 }

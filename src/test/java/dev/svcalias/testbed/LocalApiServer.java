@@ -16,6 +16,9 @@ final class LocalApiServer implements AutoCloseable {
     final Pki pki;
     final int port;
     final Path adminKubeconfig;
+    /** Static bearer tokens (--token-auth-file): each a user in system:masters, see {@link #STATIC_TOKENS}. */
+    static final java.util.Map<String, String> STATIC_TOKENS = java.util.Map.of(
+            "token-user", "svcalias-testbed-static-token-1", "token-user-2", "svcalias-testbed-static-token-2");
     private final Path dir;
     private final LocalProcess etcd;
     private final LocalProcess apiserver;
@@ -42,6 +45,7 @@ final class LocalApiServer implements AutoCloseable {
                 "--tls-cert-file=" + pki.dir.resolve("apiserver.crt"),
                 "--tls-private-key-file=" + pki.dir.resolve("apiserver.key"),
                 "--client-ca-file=" + pki.caCert,
+                "--token-auth-file=" + tokenFile(dir),
                 "--service-account-key-file=" + pki.saPub(),
                 "--service-account-signing-key-file=" + pki.saKey(),
                 "--service-account-issuer=https://kubernetes.default.svc",
@@ -58,6 +62,18 @@ final class LocalApiServer implements AutoCloseable {
         Path[] admin = pki.client("testbed-admin", "system:masters");
         this.adminKubeconfig = kubeconfig("admin", admin);
         awaitReady();
+    }
+
+    /** token,user,uid,"groups" lines: static tokens, as kubectl's token and tokenFile logins use them. */
+    private static String tokenFile(Path dir) {
+        StringBuilder lines = new StringBuilder();
+        STATIC_TOKENS.forEach((user, token) -> lines.append(token).append(',').append(user).append(',')
+                .append(user).append("-uid,\"system:masters\"\n"));
+        try {
+            return Files.writeString(dir.resolve("tokens.csv"), lines).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Metadata level, at the end of each request only: one line per request, no bodies. */

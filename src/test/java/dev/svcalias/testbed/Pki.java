@@ -43,6 +43,40 @@ final class Pki {
         return signed("user-" + user, subject.toString(), "extendedKeyUsage=clientAuth");
     }
 
+    /**
+     * A client certificate whose key is in {@code keyForm}: "rsa-pkcs8" (OpenSSL 3's default), "rsa-pkcs1"
+     * (RSA PRIVATE KEY), "ec-sec1" (EC PRIVATE KEY) or "ec-pkcs8"; returns {cert, key}.
+     */
+    Path[] clientWithKey(String user, String keyForm, String... groups) {
+        String name = "user-" + user + "-" + keyForm;
+        Path[] certAndKey = client(user + "-" + keyForm, groups);
+        Path key = dir.resolve(name + "-" + keyForm + ".key");
+        switch (keyForm) {
+            case "rsa-pkcs8" -> key = certAndKey[1];
+            case "rsa-pkcs1" -> openssl("rsa", "-in", certAndKey[1].toString(), "-traditional", "-out", key.toString());
+            case "ec-sec1", "ec-pkcs8" -> {
+                Path sec1 = dir.resolve(name + "-sec1.key");
+                openssl("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", sec1.toString());
+                if (keyForm.equals("ec-pkcs8")) {
+                    openssl("pkcs8", "-topk8", "-nocrypt", "-in", sec1.toString(), "-out", key.toString());
+                } else {
+                    key = sec1;
+                }
+                Path csr = dir.resolve(name + ".csr");
+                StringBuilder subject = new StringBuilder("/CN=" + user + "-" + keyForm);
+                for (String g : groups) {
+                    subject.append("/O=").append(g);
+                }
+                openssl("req", "-new", "-key", sec1.toString(), "-out", csr.toString(), "-subj", subject.toString());
+                openssl("x509", "-req", "-in", csr.toString(), "-CA", caCert.toString(), "-CAkey", caKey.toString(),
+                        "-CAcreateserial", "-out", certAndKey[0].toString(), "-days", "2", "-extfile",
+                        dir.resolve(name + ".ext").toString());
+            }
+            default -> throw new IllegalArgumentException(keyForm);
+        }
+        return new Path[] {certAndKey[0], key};
+    }
+
     Path[] signed(String name, String subject, String extension) {
         Path key = dir.resolve(name + ".key");
         Path csr = dir.resolve(name + ".csr");

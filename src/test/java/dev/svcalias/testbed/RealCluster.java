@@ -314,6 +314,26 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
         return apiServer.kubeconfig(user, apiServer.pki.client(user, groups));
     }
 
+    /** The API server's URL, https://127.0.0.1:PORT. */
+    public String apiServerUrl() {
+        return apiServer.url();
+    }
+
+    /** The testbed CA's certificate (PEM file): it signs the API server's and every client's certificate. */
+    public Path caCert() {
+        return apiServer.pki.caCert;
+    }
+
+    /** A static token (--token-auth-file) of {@code user} ("token-user" or "token-user-2"), in system:masters. */
+    public String staticToken(String user) {
+        return LocalApiServer.STATIC_TOKENS.get(user);
+    }
+
+    /** A client certificate and key for {@code user} with the key in {@code keyForm}, see Pki#client. */
+    public Path[] clientCertificate(String user, String keyForm, String... groups) {
+        return apiServer.pki.clientWithKey(user, keyForm, groups);
+    }
+
     /** Does the current CoreDNS load this Corefile (a clean start on a free loopback port)? */
     public CorednsConfigCheck.Outcome runCoreDnsConfigCheck(String corefile) {
         return CorednsConfigCheck.check(Testbed.coredns(), corefile, dir, apiServer.adminKubeconfig, apiServer.url());

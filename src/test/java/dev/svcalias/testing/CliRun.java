@@ -3,7 +3,7 @@ package dev.svcalias.testing;
 import dev.svcalias.cli.Cli;
 import dev.svcalias.cli.Environment;
 import dev.svcalias.cluster.ClusterConnector;
-import dev.svcalias.cluster.RestClusterConnector;
+import dev.svcalias.cluster.Fabric8ClusterConnector;
 import dev.svcalias.dns.DnsjavaClient;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -30,7 +30,7 @@ public record CliRun(int exitCode, String out, String err, byte[] outBytes) {
     }
 
     public static CliRun runWith(Map<String, String> env, String stdin, String... args) {
-        return runWith(new RestClusterConnector(), env, stdin, args);
+        return runWith(new Fabric8ClusterConnector(), env, stdin, args);
     }
 
     public static CliRun runWith(ClusterConnector connector, Map<String, String> env, String stdin, String... args) {
@@ -39,17 +39,17 @@ public record CliRun(int exitCode, String out, String err, byte[] outBytes) {
 
     /** Standard input as bytes (not necessarily UTF-8); {@link #outBytes} has stdout's bytes. */
     public static CliRun withStdinBytes(byte[] stdin, String... args) {
-        return run(new RestClusterConnector(), Map.of(), stdin, false, new ByteArrayOutputStream(), args);
+        return run(new Fabric8ClusterConnector(), Map.of(), stdin, false, new ByteArrayOutputStream(), args);
     }
 
     /** Standard output goes to {@code stdout} (e.g. one that fails); {@link #out} is then empty. */
     public static CliRun toStdout(OutputStream stdout, String... args) {
-        return run(new RestClusterConnector(), Map.of(), new byte[0], false, stdout, args);
+        return run(new Fabric8ClusterConnector(), Map.of(), new byte[0], false, stdout, args);
     }
 
     /** As if stdout were a terminal: colour and spinners allowed unless NO_COLOR or --no-color. */
     public static CliRun onTerminal(Map<String, String> env, String... args) {
-        return run(new RestClusterConnector(), env, new byte[0], true, new ByteArrayOutputStream(), args);
+        return run(new Fabric8ClusterConnector(), env, new byte[0], true, new ByteArrayOutputStream(), args);
     }
 
     private static CliRun run(ClusterConnector connector, Map<String, String> env, byte[] stdin, boolean terminal,
