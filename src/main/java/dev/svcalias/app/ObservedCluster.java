@@ -182,6 +182,11 @@ final class ObservedCluster implements Cluster {
         }
 
         @Override
+        public List<dev.svcalias.cluster.ServiceEndpoint> readyEndpoints(String namespace, String service) {
+            return liveServices.readyEndpoints(namespace, service);
+        }
+
+        @Override
         public void rolloutRestart(String namespace, String deployment) {
             throw readOnly();
         }

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -110,5 +112,34 @@ final class Fabric8Services implements Services {
             }
             throw errors.translate("patch deployment " + namespace + "/" + deployment, e);
         }
+    }
+
+    @Override
+    public List<ServiceEndpoint> readyEndpoints(String namespace, String service) {
+        List<EndpointSlice> slices;
+        try {
+            slices = client.discovery().v1().endpointSlices().inNamespace(namespace)
+                    .withLabel("kubernetes.io/service-name", service).list().getItems();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 403) {
+                return List.of(); // an older RBAC without the rule: verify asks the ClusterIP only
+            }
+            throw errors.translate("list endpointslices in " + namespace, e);
+        }
+        List<ServiceEndpoint> ready = new ArrayList<>();
+        for (EndpointSlice slice : slices) {
+            if (!"IPv4".equals(slice.getAddressType()) || slice.getEndpoints() == null) {
+                continue;
+            }
+            for (Endpoint e : slice.getEndpoints()) {
+                boolean isReady = e.getConditions() == null || !Boolean.FALSE.equals(e.getConditions().getReady());
+                String pod = e.getTargetRef() == null || e.getTargetRef().getName() == null ? ""
+                        : e.getTargetRef().getName();
+                if (isReady && e.getAddresses() != null) {
+                    e.getAddresses().forEach(a -> ready.add(new ServiceEndpoint(a, pod)));
+                }
+            }
+        }
+        return ready.stream().distinct().sorted(java.util.Comparator.comparing(ServiceEndpoint::address)).toList();
     }
 }

@@ -91,6 +91,11 @@ final class RestServices implements Services {
     }
 
     @Override
+    public java.util.List<ServiceEndpoint> readyEndpoints(String namespace, String service) {
+        return fabric8.get().readyEndpoints(namespace, service);
+    }
+
+    @Override
     public void rolloutRestart(String namespace, String deployment) {
         fabric8.get().rolloutRestart(namespace, deployment);
     }

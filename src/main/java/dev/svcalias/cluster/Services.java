@@ -25,4 +25,10 @@ public interface Services {
 
     /** kubectl rollout restart: sets the restartedAt annotation on the pod template. */
     void rolloutRestart(String namespace, String deployment);
+
+    /**
+     * The ready IPv4 endpoints of a Service, from its EndpointSlices (verify asks each CoreDNS replica); empty when
+     * there are none or when listing EndpointSlices is forbidden (then only the ClusterIP is asked).
+     */
+    java.util.List<ServiceEndpoint> readyEndpoints(String namespace, String service);
 }
