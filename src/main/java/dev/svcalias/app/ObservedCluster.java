@@ -187,6 +187,11 @@ final class ObservedCluster implements Cluster {
         }
 
         @Override
+        public int nudgePods(String namespace, String deployment) {
+            return liveServices.nudgePods(namespace, deployment);
+        }
+
+        @Override
         public void rolloutRestart(String namespace, String deployment) {
             throw readOnly();
         }

@@ -142,4 +142,34 @@ final class Fabric8Services implements Services {
         }
         return ready.stream().distinct().sorted(java.util.Comparator.comparing(ServiceEndpoint::address)).toList();
     }
+
+    /** The annotation whose new value makes each kubelet sync its pod now (a pod update is a sync). */
+    static final String CONFIG_WRITTEN_AT = "svcalias.dev/config-written-at";
+
+    @Override
+    public int nudgePods(String namespace, String deployment) {
+        String patch = "{\"metadata\":{\"annotations\":{\"" + CONFIG_WRITTEN_AT + "\":\"" + Instant.now() + "\"}}}";
+        try {
+            Deployment d = client.apps().deployments().inNamespace(namespace).withName(deployment).get();
+            if (d == null || d.getSpec() == null || d.getSpec().getSelector() == null
+                    || d.getSpec().getSelector().getMatchLabels() == null) {
+                return 0;
+            }
+            int touched = 0;
+            for (var pod : client.pods().inNamespace(namespace).withLabels(d.getSpec().getSelector().getMatchLabels())
+                    .list().getItems()) {
+                if (pod.getMetadata().getDeletionTimestamp() == null) {
+                    client.pods().inNamespace(namespace).withName(pod.getMetadata().getName())
+                            .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+                    touched++;
+                }
+            }
+            return touched;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 403 || e.getCode() == 404) {
+                return 0; // an older RBAC without the rule, or a pod gone meanwhile: the kubelet's own sync follows
+            }
+            throw errors.translate("patch pods of deployment " + namespace + "/" + deployment, e);
+        }
+    }
 }

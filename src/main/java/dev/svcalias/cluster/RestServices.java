@@ -96,6 +96,11 @@ final class RestServices implements Services {
     }
 
     @Override
+    public int nudgePods(String namespace, String deployment) {
+        return fabric8.get().nudgePods(namespace, deployment);
+    }
+
+    @Override
     public void rolloutRestart(String namespace, String deployment) {
         fabric8.get().rolloutRestart(namespace, deployment);
     }

@@ -225,6 +225,12 @@ public final class InMemoryCluster implements Cluster {
             }
 
             @Override
+            public int nudgePods(String namespace, String deployment) {
+                call("nudge pods of deployment " + namespace + "/" + deployment);
+                return 0;
+            }
+
+            @Override
             public void rolloutRestart(String namespace, String deployment) {
                 call("restart deployment " + namespace + "/" + deployment);
             }
