@@ -159,8 +159,9 @@ final class Fabric8Services implements Services {
             for (var pod : client.pods().inNamespace(namespace).withLabels(d.getSpec().getSelector().getMatchLabels())
                     .list().getItems()) {
                 if (pod.getMetadata().getDeletionTimestamp() == null) {
-                    client.pods().inNamespace(namespace).withName(pod.getMetadata().getName())
-                            .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+                    // with the listed pod as the item, fabric8 sends the PATCH without a GET first (no get right)
+                    client.pods().inNamespace(namespace).resource(pod).patch(PatchContext.of(PatchType.JSON_MERGE),
+                            patch);
                     touched++;
                 }
             }

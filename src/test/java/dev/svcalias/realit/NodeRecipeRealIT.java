@@ -28,7 +28,7 @@ class NodeRecipeRealIT {
     @RegisterExtension
     static final NodeCluster CLUSTER = NodeCluster.kubeadm();
     /** kubelet's sync (1m, plus its jitter) + the ConfigMap cache + reload (30s +- 7.5s), with room. */
-    static final Duration COREFILE_LIMIT = Duration.ofSeconds(180);
+    static final Duration COREFILE_LIMIT = Duration.ofMinutes(3);
     static final Duration SERVICE_LIMIT = Duration.ofSeconds(30);
     static final String ALIAS = "my-fruits.internal";
 
@@ -78,8 +78,41 @@ class NodeRecipeRealIT {
                 .isEmpty();
     }
 
+    /**
+     * docs/rbac.yaml runs the recipe on the node: the probe pod (pods in default), the replicas' endpoints
+     * (endpointslices in kube-system) and the nudge (list and patch pods in kube-system), each answered 2xx to that
+     * user in the API server's audit log.
+     */
     @Test
     @Order(2)
+    void theDocumentedRbacRunsTheProbePodTheReplicaQueriesAndTheNudge() throws Exception {
+        try (java.io.InputStream in = new java.io.FileInputStream("docs/rbac.yaml")) {
+            for (var item : CLUSTER.client().load(in).items()) {
+                CLUSTER.client().resource(item).createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
+            }
+        }
+        LeastPrivilegeBindings.bind(CLUSTER.client(), "ci-bot");
+        String kc = "--kubeconfig=" + CLUSTER.userKubeconfig("ci-bot");
+        CliRun reset = CliRun.run("reset", kc);
+        assertThat(reset.exitCode()).as(reset.toString()).isZero();
+        CliRun init = CliRun.run("init", "--domain", "internal", kc);
+        assertThat(init.exitCode()).as(init.toString()).isZero();
+        CliRun add = CliRun.run("alias", "add", "my-fruits", "fruits-api-service.micro-shake-factory", "--force", kc);
+        assertThat(add.exitCode()).as(add.toString()).isZero();
+        CliRun verify = CliRun.run("verify", "--wait", "--timeout", "90s", kc);
+        assertThat(verify.exitCode()).as(verify + CLUSTER.logs()).isZero();
+        assertThat(verify.out()).contains(ALIAS).contains(NodeCluster.FRUITS_IP);
+        List<String> audit = java.nio.file.Files.readAllLines(CLUSTER.auditLog()).stream()
+                .filter(l -> l.contains("\"username\":\"ci-bot\"") && l.contains("\"code\":20")).toList();
+        assertThat(audit).as("ci-bot's requests").anyMatch(l -> l.contains("\"verb\":\"create\"")
+                && l.contains("\"resource\":\"pods\""));
+        assertThat(audit).anyMatch(l -> l.contains("\"verb\":\"list\"") && l.contains("\"resource\":\"endpointslices\""));
+        assertThat(audit).anyMatch(l -> l.contains("\"verb\":\"patch\"") && l.contains("\"resource\":\"pods\"")
+                && l.contains("\"namespace\":\"kube-system\""));
+    }
+
+    @Test
+    @Order(3)
     void anAliasThatWritesNoCorefileTakesEffectAtOnce() {
         CliRun add = CliRun.run("alias", "add", "my-dns", "kube-dns.kube-system", kc());
         assertThat(add.exitCode()).as(add.toString()).isZero();
@@ -90,7 +123,7 @@ class NodeRecipeRealIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theAliasFollowsItsTargetReCreatedWithANewClusterIp() {
         var services = CLUSTER.client().services().inNamespace("micro-shake-factory");
         services.withName("fruits-api-service").delete();
@@ -108,7 +141,27 @@ class NodeRecipeRealIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
+    void aProbePodThatCannotBeScheduledIsCouldNotVerifyAndIsDeleted() {
+        var node = CLUSTER.client().nodes().withName(CLUSTER.nodeName());
+        node.edit(n -> new io.fabric8.kubernetes.api.model.NodeBuilder(n).editSpec().addNewTaint()
+                .withKey("svcalias.test/no-probes").withValue("1").withEffect("NoSchedule").endTaint().endSpec().build());
+        try {
+            CliRun verify = CliRun.run("verify", "--timeout", "8s", kc());
+            assertThat(verify.exitCode()).as(verify.toString()).isEqualTo(5);
+            assertThat(verify.err()).contains("could not verify").contains("never ran").contains("Unschedulable")
+                    .contains("untolerated taint");
+            assertThat(CLUSTER.client().pods().inNamespace("default").list().getItems()).as("the probe pod is deleted")
+                    .isEmpty();
+        } finally {
+            node.edit(n -> new io.fabric8.kubernetes.api.model.NodeBuilder(n).editSpec().withTaints(n.getSpec()
+                    .getTaints().stream().filter(t -> !t.getKey().equals("svcalias.test/no-probes")).toList())
+                    .endSpec().build());
+        }
+    }
+
+    @Test
+    @Order(6)
     void aliasRemoveAndResetReachEveryReplica() {
         CliRun remove = CliRun.run("alias", "remove", "my-dns", kc());
         assertThat(remove.exitCode()).as(remove.toString()).isZero();

@@ -117,6 +117,21 @@ public final class NodeCluster implements BeforeAllCallback, AfterAllCallback {
         return apiServer.adminKubeconfig;
     }
 
+    /** A kubeconfig for a new client-certificate user (CN=user, O=each group) with no permissions of its own. */
+    public Path userKubeconfig(String user, String... groups) {
+        return apiServer.kubeconfig(user, apiServer.pki.client(user, groups));
+    }
+
+    /** kube-apiserver's audit log: one JSON line per request (user, verb, resource, response code). */
+    public Path auditLog() {
+        return apiServer.auditLog();
+    }
+
+    /** The node's name (the machine's host name). */
+    public String nodeName() {
+        return node.name;
+    }
+
     /** The CoreDNS replicas, each at its pod IP on the bridge (the host reaches them directly). */
     public List<String> corednsPodIps() {
         return CoreDnsDeployment.pods(client).stream().map(Pod::getStatus).filter(s -> s.getPodIP() != null)
