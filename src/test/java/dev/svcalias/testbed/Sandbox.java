@@ -69,6 +69,7 @@ public final class Sandbox {
         cluster.beforeAll(null);
         Files.writeString(state.resolve("env"), "export KUBECONFIG=" + cluster.adminKubeconfig() + "\n"
                 + "export SVCALIAS_SANDBOX_DNS=" + NodeCluster.KUBE_DNS_IP + "\n"
+                + "export SVCALIAS_SANDBOX_ISTIOCOREDNS=none\nexport SVCALIAS_SANDBOX_PLUGIN=none\n"
                 + "export SVCALIAS_SANDBOX_NODE=1\n");
         System.out.println("sandbox ready (a real node): KUBECONFIG=" + cluster.adminKubeconfig() + " kube-dns="
                 + NodeCluster.KUBE_DNS_IP + " (through kube-proxy), CoreDNS pods " + cluster.corednsPodIps());
