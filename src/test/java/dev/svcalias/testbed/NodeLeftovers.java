@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 final class NodeLeftovers {
     static final String CGROUP_ROOT = "svcalias-node";
     private static final Path CGROUPS = Path.of("/sys/fs/cgroup");
+    /** libcni's result cache (containerd 1.6 cannot move it): entries of the node's pods, loopback's included. */
+    private static final Path CNI_STATE = Path.of("/var/lib/cni");
     /** Where containerd 1.6 puts its shims' sockets whatever its config says. */
     private static final Path RUN_CONTAINERD = Path.of("/run/containerd");
     private static final List<String> TABLES = List.of("filter", "nat", "mangle");
@@ -35,6 +37,8 @@ final class NodeLeftovers {
         write("chains-before", String.join("\n", chains("iptables")) + "\n" + String.join("\n", chains("ip6tables")));
         write("ip-forward-before", read(Path.of("/proc/sys/net/ipv4/ip_forward")).trim());
         write("run-containerd-before", String.valueOf(Files.exists(RUN_CONTAINERD)));
+        write("cni-before", String.valueOf(Files.exists(CNI_STATE)));
+        write("cni-results-before", String.join("\n", names(CNI_STATE.resolve("results"))));
     }
 
     /** A process the node started: ended by PID at clean-up, if it still runs that executable. */
@@ -63,7 +67,15 @@ final class NodeLeftovers {
         if (!forward.isEmpty()) {
             HostCommand.run("sysctl", "-q", "-w", "net.ipv4.ip_forward=" + forward);
         }
-        deleteTree(Path.of("/var/lib/cni/results"), "svcalias-node-");
+        Set<String> cniBefore = new LinkedHashSet<>(lines("cni-results-before"));
+        for (String entry : names(CNI_STATE.resolve("results"))) {
+            if (!cniBefore.contains(entry) && Files.exists(root.resolve("cni-results-before"))) {
+                delete(CNI_STATE.resolve("results").resolve(entry));
+            }
+        }
+        if (lines("cni-before").equals(List.of("false"))) {
+            delete(CNI_STATE);
+        }
         if (lines("run-containerd-before").equals(List.of("false"))) {
             delete(RUN_CONTAINERD);
         }
@@ -197,18 +209,14 @@ final class NodeLeftovers {
         }
     }
 
-    private static void deleteTree(Path parent, String namePrefix) {
-        if (parent == null || !Files.isDirectory(parent)) {
-            return;
+    private static List<String> names(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
         }
-        try (Stream<Path> entries = Files.list(parent)) {
-            for (Path p : entries.filter(e -> e.getFileName().toString().startsWith(namePrefix)).toList()) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                }
-            }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.map(e -> e.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
-            System.err.println("[node] could not delete " + parent + "/" + namePrefix + "*: " + e.getMessage());
+            return List.of();
         }
     }
 
