@@ -21,9 +21,9 @@ need python3 "apt-get install python3"
 [ -x /usr/bin/time ] || { echo "error: /usr/bin/time is missing; fix: apt-get install time" >&2; exit 2; }
 
 # --- the tools -------------------------------------------------------------------------------------------------
-bash src/testbed/build.sh kube-apiserver etcd coredns coredns-istio istio-plugin-fake kubectl >&2
-KUBECTL=${KUBECTL:-$(ls -d "${SVCALIAS_TESTBED_CACHE:-$HOME/.cache/svcalias-testbed}"/kubectl-v*/kubectl | head -n 1)}
-[ -x "$KUBECTL" ] || { echo "error: no kubectl; fix: bash src/testbed/build.sh kubectl" >&2; exit 2; }
+bash src/testbed/build.sh kubernetes etcd coredns coredns-istio istio-plugin-fake >&2
+KUBECTL=${KUBECTL:-$(ls -d "${SVCALIAS_TESTBED_CACHE:-$HOME/.cache/svcalias-testbed}"/kubernetes-v*/kubectl | head -n 1)}
+[ -x "$KUBECTL" ] || { echo "error: no kubectl; fix: bash src/testbed/build.sh kubernetes" >&2; exit 2; }
 mvn -q -o -DskipTests package >&2 || mvn -q -DskipTests package >&2
 
 # --- the testbed: its own sandbox, stopped on exit ---------------------------------------------------------------

@@ -3,8 +3,11 @@
 # into a cache that later runs reuse: $SVCALIAS_TESTBED_CACHE (default ~/.cache/svcalias-testbed)/<component>-<version>/
 # with a stamp file `ok`. A cached component costs nothing; only a missing one (or one whose recipe revision
 # below changed) is built. Usage: build.sh [component...]
-#   components: kube-apiserver kubectl etcd coredns coredns-istio coredns-proxy istio-plugin-fake pilot-discovery
-#               istio-dns-proxy (default: all)
+#   components: kubernetes etcd coredns coredns-istio coredns-proxy istio-plugin-fake pilot-discovery
+#               istio-dns-proxy pause node-images (default: all)
+# kubernetes is kube-apiserver, kubectl and the node's binaries (kubelet, kube-proxy, kube-scheduler,
+# kube-controller-manager), built by one `go build` so that the packages they share compile once.
+# node-images are the image tarballs the node imports (pause, busybox from Debian's busybox-static, CoreDNS).
 # kube-apiserver, kubectl, etcd, the current CoreDNS, the fake plugin, istiod (pilot-discovery) and the Istio DNS
 # proxy client must build (exit 1 otherwise). The two old CoreDNS
 # releases are best effort: when one cannot be built, its FAILED file says why and the tests fall back (see
@@ -89,18 +92,19 @@ kubernetes_module() { # VERSION MODULE_NAME: a module requiring k8s.io/kubernete
   echo "$ldflags"
 }
 
-kube_apiserver() {
-  local ldflags; ldflags=$(kubernetes_module "$1" svcalias.dev/testbed/kube-apiserver)
-  gobuild "$2/kube-apiserver" k8s.io/kubernetes/cmd/kube-apiserver "$ldflags"
+kubernetes_binaries() {
+  # kube-apiserver, kubectl (svcalias's plugin check, benchmarks) and a node's binaries (kubelet, kube-proxy,
+  # kube-scheduler, kube-controller-manager) from one module in ONE go build: the packages they share (client-go,
+  # api, apimachinery, ...) compile once, and the build runs as many packages in parallel as there are cores
+  local ldflags; ldflags=$(kubernetes_module "$1" svcalias.dev/testbed/kubernetes)
+  local c pkgs=()
+  for c in kube-apiserver kubectl kubelet kube-proxy kube-scheduler kube-controller-manager; do
+    pkgs+=("k8s.io/kubernetes/cmd/$c")
+  done
+  go build -trimpath -ldflags="-s -w $ldflags" -o "$2/" "${pkgs[@]}"
   "$2/kube-apiserver" --version
-}
-
-kubectl_client() {
-  # the same module set-up as kube-apiserver; kubectl is for svcalias's plugin check (kubectl plugin list,
-  # kubectl svcalias) and for benchmarks that compare with kubectl
-  local ldflags; ldflags=$(kubernetes_module "$1" svcalias.dev/testbed/kubectl)
-  gobuild "$2/kubectl" k8s.io/kubernetes/cmd/kubectl "$ldflags"
   "$2/kubectl" version --client
+  "$2/kubelet" --version
 }
 
 etcd() {
@@ -166,8 +170,47 @@ istio_dns_proxy() {
   gobuild "$2/istio-dns-proxy" .
 }
 
-export HERE ISTIO_VERSION
-export -f modfield gobuild kubernetes_module kube_apiserver kubectl_client etcd coredns_current coredns_istio coredns_proxy istio_plugin_fake \
+pause() {
+  cp "$HERE/pause/main.go" "$HERE/pause/go.mod" .
+  gobuild "$2/pause" .
+}
+
+# image_tar OUT REPO:TAG ROOTFS ENTRYPOINT_JSON: a docker-archive image (manifest.json, config, one layer) that
+# `ctr images import` reads; every tar is written with fixed owners, order and times, so the same inputs give the
+# same bytes (and the same image ID)
+image_tar() {
+  local out=$1 tag=$2 rootfs=$3 entry=$4 d; d=$(mktemp -d)
+  local tarflags=(--sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner --format=gnu)
+  tar "${tarflags[@]}" -C "$rootfs" -cf "$d/layer.tar" .
+  local diff cfg; diff=$(sha256sum "$d/layer.tar" | cut -d' ' -f1)
+  printf '{"architecture":"%s","os":"linux","config":{"Entrypoint":%s,"Env":["PATH=/bin"]},"rootfs":{"type":"layers","diff_ids":["sha256:%s"]}}' \
+    "$(go env GOARCH)" "$entry" "$diff" > "$d/config.json"
+  cfg=$(sha256sum "$d/config.json" | cut -d' ' -f1)
+  mv "$d/config.json" "$d/$cfg.json"; mkdir "$d/$diff"; mv "$d/layer.tar" "$d/$diff/layer.tar"
+  printf '[{"Config":"%s.json","RepoTags":["%s"],"Layers":["%s/layer.tar"]}]' "$cfg" "$tag" "$diff" > "$d/manifest.json"
+  tar "${tarflags[@]}" -C "$d" -cf "$out" manifest.json "$cfg.json" "$diff"
+  rm -rf "$d"
+}
+
+node_images() {
+  # the images a node runs, from local files only (there is no registry): names without a registry host, as
+  # Docker Hub's short names, so `busybox:1.36` is svcalias verify's default probe image
+  local busybox=${SVCALIAS_BUSYBOX:-/bin/busybox} r
+  [ -x "$busybox" ] && ! ldd "$busybox" > /dev/null 2>&1 || { echo "$busybox is not a static busybox (apt-get install busybox-static)"; return 1; }
+  r=$(mktemp -d); mkdir -p "$r/pause"; cp "$CACHE/pause/pause" "$r/pause/pause"
+  image_tar "$2/pause.tar" "svcalias-testbed/pause:1" "$r/pause" '["/pause"]'
+  mkdir -p "$r/busybox/bin" "$r/busybox/tmp"; cp "$busybox" "$r/busybox/bin/busybox"
+  local a
+  for a in $("$busybox" --list); do [ "$a" = busybox ] || ln -s busybox "$r/busybox/bin/$a"; done
+  image_tar "$2/busybox.tar" "busybox:1.36" "$r/busybox" '["/bin/sh"]'
+  mkdir -p "$r/coredns"; cp "$CACHE/coredns-$COREDNS_VERSION/coredns" "$r/coredns/coredns"
+  image_tar "$2/coredns.tar" "coredns/coredns:${COREDNS_VERSION#v}" "$r/coredns" '["/coredns"]'
+  rm -rf "$r"
+  sha256sum "$2"/*.tar
+}
+
+export HERE ISTIO_VERSION CACHE COREDNS_VERSION
+export -f modfield gobuild kubernetes_module kubernetes_binaries pause image_tar node_images etcd coredns_current coredns_istio coredns_proxy istio_plugin_fake \
   pilot_discovery istio_dns_proxy
 
 # build_ours NAME FUNCTION: a component of ours in $HERE/NAME, versioned by a hash of its sources (its go.mod pins
@@ -189,10 +232,16 @@ main() {
   want istio-plugin-fake && { build_ours istio-plugin-fake istio_plugin_fake || status=1; }
   want etcd && { build etcd "$ETCD_VERSION" 1 etcd || status=1; }
   want coredns && { build coredns "$COREDNS_VERSION" 1 coredns_current || status=1; }
-  want kube-apiserver && { build kube-apiserver "$KUBERNETES_VERSION" 2 kube_apiserver || status=1; }
-  want kubectl && { build kubectl "$KUBERNETES_VERSION" 1 kubectl_client || status=1; }
+  want kubernetes && { build kubernetes "$KUBERNETES_VERSION" 1 kubernetes_binaries || status=1; }
   want pilot-discovery && { build pilot-discovery "$ISTIO_VERSION" 1 pilot_discovery || status=1; }
   want istio-dns-proxy && { build_ours istio-dns-proxy istio_dns_proxy || status=1; }
+  want pause && { build_ours pause pause || status=1; }
+  if want node-images; then # versioned by what goes into them: the pause program, busybox, CoreDNS, the recipe
+    local images; images=$( (cat "$CACHE/pause/pause" "${SVCALIAS_BUSYBOX:-/bin/busybox}" \
+      "$CACHE/coredns-$COREDNS_VERSION/coredns"; declare -f image_tar node_images) 2>/dev/null | sha1sum | cut -c1-12)
+    build node-images "$images" 1 node_images || status=1
+    ln -sfnT "node-images-$images" "$CACHE/node-images"
+  fi
   # best effort: the tests fall back when an old CoreDNS cannot be built with today's Go (see docs/testbed.md)
   want coredns-istio && { build coredns "$COREDNS_ISTIO_VERSION" 2 coredns_istio || true; }
   want coredns-proxy && { build coredns "$COREDNS_PROXY_VERSION" 3 coredns_proxy || true; }

@@ -6,6 +6,9 @@
 #                                  environment; proxy: istiocoredns as Istio 1.1-1.3 ran it (CoreDNS 1.1.2, proxy
 #                                  plugin); coredns: no istiocoredns (Istio 1.9+ or no Istio), svcalias's coredns mode;
 #                                  istio: no istiocoredns, a real istiod and a meshed pod's DNS (Istio's DNS proxy)
+#   sandbox.sh start --node        a real one-node cluster instead (root only): containerd, kubelet, kube-proxy,
+#                                  scheduler and controllers on this machine, CoreDNS as a 2-replica Deployment
+#                                  behind kube-dns's ClusterIP; plain `svcalias verify` runs its probe pod
 #   sandbox.sh stop                stop it (every process, and its temp dir)
 #   sandbox.sh status              print the environment if it runs
 #   sandbox.sh demo                start it, then run the recipe with svcalias: init, alias add, verify, status
@@ -26,7 +29,7 @@ print_env() {
 # istio: a meshed pod's DNS (Istio's DNS proxy fed by istiod): ${SVCALIAS_SANDBOX_MESH_DNS:-none}; istiod: ${SVCALIAS_SANDBOX_ISTIOD:-none}
 # Paste the exports above into your shell, or: source $STATE/env
 # Try: svcalias init --domain internal; svcalias alias add my-fruits fruits-api-service.micro-shake-factory;
-#      svcalias verify --nameserver \$SVCALIAS_SANDBOX_DNS --wait
+#      svcalias verify --nameserver \$SVCALIAS_SANDBOX_DNS --wait   (with --node: plain svcalias verify --wait)
 # Stop: bash src/testbed/sandbox.sh stop
 EOF
 }
@@ -78,9 +81,9 @@ demo() {
 }
 
 case "${1:-}" in
-  start) start "${2:-grpc}" ;;
+  start) if [ "${2:-}" = --node ]; then start node; else start "${2:-grpc}"; fi ;;
   stop) stop ;;
   status) if running; then print_env; else echo "sandbox not running"; exit 1; fi ;;
   demo) demo "${2:-grpc}" ;;
-  *) echo "usage: sandbox.sh start [grpc|proxy|coredns|istio] | stop | status | demo [grpc|proxy|coredns|istio]" >&2; exit 2 ;;
+  *) echo "usage: sandbox.sh start [grpc|proxy|coredns|istio|--node] | stop | status | demo [grpc|proxy|coredns|istio]" >&2; exit 2 ;;
 esac

@@ -62,7 +62,7 @@ fi
 say "no kube context: the recipe against the sandbox (real kube-apiserver, etcd and CoreDNS on 127.0.0.1)"
 cache=${SVCALIAS_TESTBED_CACHE:-$HOME/.cache/svcalias-testbed}
 if ! bash src/testbed/sandbox.sh status > /dev/null 2>&1; then
-  if ! compgen -G "$cache/kube-apiserver-*/ok" > /dev/null; then
+  if ! compgen -G "$cache/kubernetes-*/ok" > /dev/null; then
     echo "The first run builds the sandbox's servers from their Go modules (kube-apiserver, etcd, CoreDNS; about"
     echo "15-20 minutes on 2 cores, then cached in $cache). Progress:"
   fi

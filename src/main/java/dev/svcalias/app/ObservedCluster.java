@@ -182,6 +182,16 @@ final class ObservedCluster implements Cluster {
         }
 
         @Override
+        public List<dev.svcalias.cluster.ServiceEndpoint> readyEndpoints(String namespace, String service) {
+            return liveServices.readyEndpoints(namespace, service);
+        }
+
+        @Override
+        public int nudgePods(String namespace, String deployment) {
+            return liveServices.nudgePods(namespace, deployment);
+        }
+
+        @Override
         public void rolloutRestart(String namespace, String deployment) {
             throw readOnly();
         }

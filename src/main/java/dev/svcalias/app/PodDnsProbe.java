@@ -41,14 +41,15 @@ public final class PodDnsProbe implements DnsProbe {
     }
 
     /**
-     * The queries travel as arguments (type, name pairs; each argument short, far below the kernel's 128 KiB limit
+     * The queries travel as arguments (server, type, name triples: kube-dns's ClusterIP, or one CoreDNS replica's
+     * pod IP; each argument short, far below the kernel's 128 KiB limit
      * for one argument), and run as background jobs, {@value #CONCURRENCY} at a time. Each job prints its marker
      * and its answer with one echo, so answers of parallel jobs do not interleave. The root filesystem is read-only,
      * so nothing goes through files.
      */
     static final int CONCURRENCY = 32;
-    static final String SCRIPT = "ns=$1; bound=$2; shift 2; i=0; "
-            + "while [ $# -gt 1 ]; do t=$1; n=$2; shift 2; "
+    static final String SCRIPT = "bound=$1; shift; i=0; "
+            + "while [ $# -gt 2 ]; do ns=$1; t=$2; n=$3; shift 3; "
             + "( out=$(nslookup -type=$t $n $ns 2>&1); echo \"" + MARKER + "$i\n$out\" ) & "
             + "i=$((i+1)); if [ $((i % bound)) -eq 0 ]; then wait; fi; done; wait; echo '" + MARKER + "end'";
 
@@ -74,10 +75,11 @@ public final class PodDnsProbe implements DnsProbe {
     @Override
     public Map<Query, DnsAnswer> resolve(List<Query> queries) {
         String script = meshing == ProbePods.Meshing.SIDECAR ? SCRIPT + QUIT_SIDECAR : SCRIPT;
-        List<String> command = new java.util.ArrayList<>(List.of("sh", "-c", script, "sh", nameserver,
+        List<String> command = new java.util.ArrayList<>(List.of("sh", "-c", script, "sh",
                 String.valueOf(CONCURRENCY)));
         for (Query q : queries) {
-            // names are validated DNS names (a-z0-9.-), so they are safe as shell words
+            // names are validated DNS names (a-z0-9.-) and servers IP addresses, so they are safe as shell words
+            command.add(q.server().isEmpty() ? nameserver : q.server());
             command.add(q.type().name().toLowerCase(java.util.Locale.ROOT));
             command.add(q.name());
         }
@@ -104,6 +106,12 @@ public final class PodDnsProbe implements DnsProbe {
                     + ") before answering"));
         }
         return answers;
+    }
+
+    /** The plain probe sits on the pod network, where each replica's pod IP is reachable; a meshed one is captured. */
+    @Override
+    public boolean reachesReplicas() {
+        return meshing == ProbePods.Meshing.NONE;
     }
 
     @Override

@@ -53,6 +53,7 @@ public final class ResetUseCase {
         Plan plan = new Plan(changes);
         if (!request.dryRun()) {
             new PlanApplier(cluster).apply(plan);
+            KubeletNudge.afterWrites(cluster, layout, plan);
         }
         return new ResetResult(plan, request.dryRun(), notes);
     }

@@ -65,7 +65,10 @@ public final class VerifyUseCase {
             queries.add(new DnsProbe.Query(alias.host(), RecordType.A));
             queries.add(new DnsProbe.Query(alias.host(), RecordType.AAAA));
         }
-        Map<DnsProbe.Query, DnsAnswer> answers = queries.isEmpty() ? Map.of() : probe.resolve(queries);
+        ReplicaCheck replicas = ReplicaCheck.of(cluster, probe, request.layout(), aliases);
+        List<DnsProbe.Query> asked = new ArrayList<>(queries);
+        asked.addAll(replicas.queries());
+        Map<DnsProbe.Query, DnsAnswer> answers = asked.isEmpty() ? Map.of() : probe.resolve(asked);
         Map<String, String> routes = mode.aliases(cluster).problems(aliases, chain.clusterDomain());
         List<AliasCheck> checks = new ArrayList<>();
         for (AliasView alias : aliases) {
@@ -74,8 +77,13 @@ public final class VerifyUseCase {
             String expected = alias.targetIp().orElse(alias.address());
             String diagnosis = AliasDiagnosis.diagnose(alias, a, aaaa, chainProblems, probe.describe(),
                     mode.nxdomainHint());
-            checks.add(new AliasCheck(alias.host(), alias.target(), expected, a, aaaa,
-                    diagnosis.isEmpty() ? routes.getOrDefault(alias.host(), "") : diagnosis));
+            if (diagnosis.isEmpty()) {
+                diagnosis = routes.getOrDefault(alias.host(), "");
+            }
+            if (diagnosis.isEmpty()) {
+                diagnosis = replicas.lagging(alias.host(), expected, answers);
+            }
+            checks.add(new AliasCheck(alias.host(), alias.target(), expected, a, aaaa, diagnosis));
         }
         if (meshedProbe == null) {
             return new VerifyResult(domain, probe.describe(), chainProblems, checks);

@@ -1,5 +1,6 @@
 package dev.svcalias.cluster;
 
+import dev.svcalias.error.SvcaliasException;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -40,6 +41,9 @@ final class Fabric8ProbePods implements ProbePods {
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             String phase = waitForEnd(namespace, name, timeout);
+            if (phase.startsWith("Pending")) { // not scheduled, or its container never started
+                throw couldNotRun(namespace, name, phase);
+            }
             return new ProbeResult(name, phase, log(namespace, name, meshing == Meshing.SIDECAR));
         } finally {
             delete(namespace, name);
@@ -76,6 +80,27 @@ final class Fabric8ProbePods implements ProbePods {
                 return phase + " (interrupted)";
             }
         }
+    }
+
+    /**
+     * A probe pod that never ran says nothing about DNS: "could not verify" (exit 5, cluster state), with what held
+     * it (the scheduler's message, an image pull, a container that could not be made), never "does not resolve".
+     */
+    private SvcaliasException couldNotRun(String namespace, String name, String phase) {
+        Pod pod = null;
+        try {
+            pod = client.pods().inNamespace(namespace).withName(name).get();
+        } catch (KubernetesClientException e) {
+            // the phase says enough
+        }
+        String scheduling = pod == null || pod.getStatus() == null || pod.getStatus().getConditions() == null ? ""
+                : pod.getStatus().getConditions().stream().filter(c -> "PodScheduled".equals(c.getType())
+                        && "False".equals(c.getStatus())).map(c -> "; not scheduled: " + c.getReason()
+                        + (c.getMessage() == null ? "" : " (" + ApiErrors.oneLine(c.getMessage()) + ")"))
+                .findFirst().orElse("");
+        return SvcaliasException.state("could not verify: the probe pod " + namespace + "/" + name + " never ran ("
+                + phase + scheduling + ")", "check that pods can start in " + namespace + " (image --image, quota, "
+                + "admission, node capacity), or pass --nameserver to query a DNS server directly");
     }
 
     private static String hopeless(Pod pod) {

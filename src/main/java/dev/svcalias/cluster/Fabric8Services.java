@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -109,6 +111,66 @@ final class Fabric8Services implements Services {
                         + namespace + " <name>");
             }
             throw errors.translate("patch deployment " + namespace + "/" + deployment, e);
+        }
+    }
+
+    @Override
+    public List<ServiceEndpoint> readyEndpoints(String namespace, String service) {
+        List<EndpointSlice> slices;
+        try {
+            slices = client.discovery().v1().endpointSlices().inNamespace(namespace)
+                    .withLabel("kubernetes.io/service-name", service).list().getItems();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 403) {
+                return List.of(); // an older RBAC without the rule: verify asks the ClusterIP only
+            }
+            throw errors.translate("list endpointslices in " + namespace, e);
+        }
+        List<ServiceEndpoint> ready = new ArrayList<>();
+        for (EndpointSlice slice : slices) {
+            if (!"IPv4".equals(slice.getAddressType()) || slice.getEndpoints() == null) {
+                continue;
+            }
+            for (Endpoint e : slice.getEndpoints()) {
+                boolean isReady = e.getConditions() == null || !Boolean.FALSE.equals(e.getConditions().getReady());
+                String pod = e.getTargetRef() == null || e.getTargetRef().getName() == null ? ""
+                        : e.getTargetRef().getName();
+                if (isReady && e.getAddresses() != null) {
+                    e.getAddresses().forEach(a -> ready.add(new ServiceEndpoint(a, pod)));
+                }
+            }
+        }
+        return ready.stream().distinct().sorted(java.util.Comparator.comparing(ServiceEndpoint::address)).toList();
+    }
+
+    /** The annotation whose new value makes each kubelet sync its pod now (a pod update is a sync). */
+    static final String CONFIG_WRITTEN_AT = "svcalias.dev/config-written-at";
+
+    @Override
+    public int nudgePods(String namespace, String deployment) {
+        String patch = "{\"metadata\":{\"annotations\":{\"" + CONFIG_WRITTEN_AT + "\":\"" + Instant.now() + "\"}}}";
+        try {
+            Deployment d = client.apps().deployments().inNamespace(namespace).withName(deployment).get();
+            if (d == null || d.getSpec() == null || d.getSpec().getSelector() == null
+                    || d.getSpec().getSelector().getMatchLabels() == null) {
+                return 0;
+            }
+            int touched = 0;
+            for (var pod : client.pods().inNamespace(namespace).withLabels(d.getSpec().getSelector().getMatchLabels())
+                    .list().getItems()) {
+                if (pod.getMetadata().getDeletionTimestamp() == null) {
+                    // with the listed pod as the item, fabric8 sends the PATCH without a GET first (no get right)
+                    client.pods().inNamespace(namespace).resource(pod).patch(PatchContext.of(PatchType.JSON_MERGE),
+                            patch);
+                    touched++;
+                }
+            }
+            return touched;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 403 || e.getCode() == 404) {
+                return 0; // an older RBAC without the rule, or a pod gone meanwhile: the kubelet's own sync follows
+            }
+            throw errors.translate("patch pods of deployment " + namespace + "/" + deployment, e);
         }
     }
 }

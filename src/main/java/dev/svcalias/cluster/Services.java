@@ -25,4 +25,17 @@ public interface Services {
 
     /** kubectl rollout restart: sets the restartedAt annotation on the pod template. */
     void rolloutRestart(String namespace, String deployment);
+
+    /**
+     * The ready IPv4 endpoints of a Service, from its EndpointSlices (verify asks each CoreDNS replica); empty when
+     * there are none or when listing EndpointSlices is forbidden (then only the ClusterIP is asked).
+     */
+    java.util.List<ServiceEndpoint> readyEndpoints(String namespace, String service);
+
+    /**
+     * Touches an annotation on each running pod of a Deployment, so that each pod's kubelet syncs it at once, which
+     * refreshes its ConfigMap volumes (instead of at its next periodic sync, up to about a minute later); nothing
+     * restarts. Returns how many pods were touched; 0 when none run or when patching pods is forbidden.
+     */
+    int nudgePods(String namespace, String deployment);
 }

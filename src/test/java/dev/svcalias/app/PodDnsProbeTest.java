@@ -86,6 +86,30 @@ class PodDnsProbeTest {
     }
 
     @Test
+    void eachQueryGoesToItsOwnServerTheClusterIpOrOneReplicasPodIp() throws IOException {
+        // the replica at 198.18.0.12 still serves the old Corefile
+        tool("nslookup", """
+                echo "Server:  $3"; echo
+                if [ "$3" = 198.18.0.12 ]; then echo "** server can't find $2: NXDOMAIN"; exit 1; fi
+                echo "Name:   $2"; echo "Address: 10.103.1.1"
+                """);
+        LocalPods pods = new LocalPods();
+        PodDnsProbe probe = new PodDnsProbe(pods, "default", "busybox:1.36", "10.96.0.10", Duration.ofSeconds(30));
+        var viaClusterIp = new DnsProbe.Query("my-fruits.internal", RecordType.A);
+        var replica1 = new DnsProbe.Query("my-fruits.internal", RecordType.A, "198.18.0.11");
+        var replica2 = new DnsProbe.Query("my-fruits.internal", RecordType.A, "198.18.0.12");
+
+        Map<DnsProbe.Query, DnsAnswer> answers = probe.resolve(List.of(viaClusterIp, replica1, replica2));
+
+        assertThat(probe.reachesReplicas()).isTrue();
+        assertThat(answers.get(viaClusterIp).addresses()).containsExactly("10.103.1.1");
+        assertThat(answers.get(replica1).addresses()).containsExactly("10.103.1.1");
+        assertThat(answers.get(replica2).rcode()).isEqualTo("NXDOMAIN");
+        assertThat(new PodDnsProbe(pods, "default", "busybox:1.36", "10.96.0.10", Duration.ofSeconds(30),
+                ProbePods.Meshing.SIDECAR).reachesReplicas()).as("a meshed pod's queries are captured").isFalse();
+    }
+
+    @Test
     void aSidecarThatCannotBeToldToQuitDoesNotFailTheProbeAndOnlyTheSidecarProbeAsks() throws IOException {
         tool("nslookup", "echo \"Name: $2\"; echo \"Address: 10.103.1.1\"\n");
         tool("wget", "touch " + bin.resolve("wget.called") + "; exit 1\n");

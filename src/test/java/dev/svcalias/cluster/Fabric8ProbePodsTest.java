@@ -1,6 +1,7 @@
 package dev.svcalias.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -106,10 +107,16 @@ class Fabric8ProbePodsTest {
     }
 
     @Test
-    void aPodThatNeverEndsTimesOutAndIsDeleted() {
-        ProbePods.ProbeResult result = api.cluster.probePods().run("default", "busybox:1.36", List.of("sleep", "1d"),
-                Duration.ofMillis(300));
-        assertThat(result.phase()).isEqualTo("Pending (timed out after 0s)");
+    void aPodThatNeverRunsMeansCouldNotVerifyNamesWhatHeldItAndIsDeleted() {
+        kubelet(b -> b.withNewStatus().withPhase("Pending").addNewCondition().withType("PodScheduled")
+                .withStatus("False").withReason("Unschedulable").withMessage("0/1 nodes are available: 1 Insufficient cpu.")
+                .endCondition().endStatus());
+        assertThatThrownBy(() -> api.cluster.probePods().run("default", "busybox:1.36", List.of("sleep", "1d"),
+                Duration.ofMillis(1500)))
+                .isInstanceOfSatisfying(dev.svcalias.error.SvcaliasException.class, e -> assertThat(e.exitCode())
+                        .isEqualTo(dev.svcalias.error.ExitCode.CLUSTER_STATE))
+                .hasMessageContaining("could not verify").hasMessageContaining("never ran (Pending (timed out after 1s)")
+                .hasMessageContaining("not scheduled: Unschedulable (0/1 nodes are available: 1 Insufficient cpu.)");
         assertThat(pods()).isEmpty();
     }
 
@@ -119,9 +126,10 @@ class Fabric8ProbePodsTest {
                 .withName("probe").withNewState().withNewWaiting().withReason("ErrImagePull")
                 .withMessage("pull access denied for nope/busybox").endWaiting().endState().build()).endStatus());
         long start = System.nanoTime();
-        ProbePods.ProbeResult result = api.cluster.probePods().run("default", "nope/busybox", List.of("true"),
-                Duration.ofSeconds(30));
-        assertThat(result.phase()).isEqualTo("Pending (ErrImagePull: pull access denied for nope/busybox)");
+        assertThatThrownBy(() -> api.cluster.probePods().run("default", "nope/busybox", List.of("true"),
+                Duration.ofSeconds(30))).isInstanceOfSatisfying(dev.svcalias.error.SvcaliasException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(dev.svcalias.error.ExitCode.CLUSTER_STATE))
+                .hasMessageContaining("never ran (Pending (ErrImagePull: pull access denied for nope/busybox))");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertThat(pods()).isEmpty();
     }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.svcalias.testbed.RealCluster;
 import dev.svcalias.testing.CliRun;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -65,18 +63,6 @@ class LeastPrivilegeRealIT {
     }
 
     private static void bind() {
-        CLUSTER.client().rbac().clusterRoleBindings().resource(new ClusterRoleBindingBuilder().withNewMetadata()
-                .withName("svcalias-" + USER).endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io")
-                .withKind("ClusterRole").withName("svcalias").endRoleRef().addNewSubject().withKind("User")
-                .withName(USER).withApiGroup("rbac.authorization.k8s.io").endSubject().build()).create();
-        for (String[] nsRole : new String[][] {{"kube-system", "svcalias-kube-dns"},
-                {"istio-system", "svcalias-istiocoredns"}, {"default", "svcalias-verify"},
-                {"svcalias-aliases", "svcalias-aliases"}}) {
-            CLUSTER.client().rbac().roleBindings().inNamespace(nsRole[0]).resource(new RoleBindingBuilder()
-                    .withNewMetadata().withName(nsRole[1] + "-" + USER).withNamespace(nsRole[0]).endMetadata()
-                    .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role").withName(nsRole[1])
-                    .endRoleRef().addNewSubject().withKind("User").withName(USER)
-                    .withApiGroup("rbac.authorization.k8s.io").endSubject().build()).create();
-        }
+        LeastPrivilegeBindings.bind(CLUSTER.client(), USER);
     }
 }

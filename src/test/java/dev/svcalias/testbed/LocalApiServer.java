@@ -11,21 +11,50 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** etcd + kube-apiserver on loopback with client-certificate authentication and RBAC. */
+/** etcd + kube-apiserver with client-certificate authentication and RBAC, on loopback or for a {@link Node}. */
 final class LocalApiServer implements AutoCloseable {
+    /**
+     * Where the API server listens and what it does for pods. {@code LOOPBACK}: 127.0.0.1, ClusterIPs are data
+     * (never routed, see ClusterIpTranslation), no endpoint reconciler, no ServiceAccount admission. {@code NODE}: on
+     * the node's bridge address, so that pods reach it through the kubernetes Service (whose endpoint it keeps), with
+     * ClusterIPs and tokens that kube-proxy and the kubelet make real.
+     */
+    enum Addressing {
+        LOOPBACK("127.0.0.1", "10.96.0.0/12", List.of("--endpoint-reconciler-type=none",
+                "--disable-admission-plugins=ServiceAccount")),
+        NODE(NodeNetwork.GATEWAY, NodeNetwork.SERVICE_RANGE, List.of("--kubelet-preferred-address-types=InternalIP"));
+
+        final String address;
+        final String serviceRange;
+        final List<String> flags;
+
+        Addressing(String address, String serviceRange, List<String> flags) {
+            this.address = address;
+            this.serviceRange = serviceRange;
+            this.flags = flags;
+        }
+    }
+
     final Pki pki;
     final int port;
     final Path adminKubeconfig;
     /** Static bearer tokens (--token-auth-file): each a user in system:masters, see {@link #STATIC_TOKENS}. */
     static final java.util.Map<String, String> STATIC_TOKENS = java.util.Map.of(
             "token-user", "svcalias-testbed-static-token-1", "token-user-2", "svcalias-testbed-static-token-2");
+    final Addressing addressing;
     private final Path dir;
     private final LocalProcess etcd;
     private final LocalProcess apiserver;
 
     LocalApiServer(Path dir) {
+        this(dir, Addressing.LOOPBACK);
+    }
+
+    LocalApiServer(Path dir, Addressing addressing) {
         this.dir = dir;
-        this.pki = new Pki(mkdir(dir.resolve("pki")));
+        this.addressing = addressing;
+        this.pki = new Pki(mkdir(dir.resolve("pki")), addressing == Addressing.NODE
+                ? List.of(NodeNetwork.GATEWAY, NodeNetwork.KUBERNETES_SERVICE_IP) : List.of());
         int etcdPort = FreePorts.next();
         int peerPort = FreePorts.next();
         this.port = FreePorts.next();
@@ -37,10 +66,11 @@ final class LocalApiServer implements AutoCloseable {
                 "--listen-peer-urls", peerUrl, "--initial-advertise-peer-urls", peerUrl,
                 "--initial-cluster", "testbed=" + peerUrl, "--unsafe-no-fsync", "--log-level", "warn"),
                 dir.resolve("etcd.log"));
-        this.apiserver = new LocalProcess("kube-apiserver", List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 Testbed.kubeApiserver().toString(),
                 "--etcd-servers=" + etcdUrl,
-                "--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", "--secure-port=" + port,
+                "--bind-address=" + addressing.address, "--advertise-address=" + addressing.address,
+                "--secure-port=" + port,
                 "--cert-dir=" + mkdir(dir.resolve("apiserver-certs")),
                 "--tls-cert-file=" + pki.dir.resolve("apiserver.crt"),
                 "--tls-private-key-file=" + pki.dir.resolve("apiserver.key"),
@@ -50,15 +80,13 @@ final class LocalApiServer implements AutoCloseable {
                 "--service-account-signing-key-file=" + pki.saKey(),
                 "--service-account-issuer=https://kubernetes.default.svc",
                 "--authorization-mode=RBAC",
-                // ClusterIPs are allocated from here; they are data, never routed (see ClusterIpTranslation)
-                "--service-cluster-ip-range=10.96.0.0/12",
-                "--endpoint-reconciler-type=none",
-                "--disable-admission-plugins=ServiceAccount",
+                "--service-cluster-ip-range=" + addressing.serviceRange,
                 // every request, one JSON line each with verb, URI and user agent: the benchmark counts them
                 "--audit-policy-file=" + auditPolicy(dir), "--audit-log-path=" + dir.resolve("audit.log"),
                 "--audit-log-format=json", "--audit-log-mode=blocking",
-                "--profiling=false"),
-                dir.resolve("kube-apiserver.log"));
+                "--profiling=false"));
+        command.addAll(addressing.flags);
+        this.apiserver = new LocalProcess("kube-apiserver", command, dir.resolve("kube-apiserver.log"));
         Path[] admin = pki.client("testbed-admin", "system:masters");
         this.adminKubeconfig = kubeconfig("admin", admin);
         awaitReady();
@@ -97,7 +125,7 @@ final class LocalApiServer implements AutoCloseable {
     }
 
     String url() {
-        return "https://127.0.0.1:" + port;
+        return "https://" + addressing.address + ":" + port;
     }
 
     /** A kubeconfig for a client certificate user. */
@@ -108,7 +136,7 @@ final class LocalApiServer implements AutoCloseable {
                 clusters:
                 - name: testbed
                   cluster:
-                    server: https://127.0.0.1:%d
+                    server: https://%s:%d
                     certificate-authority: %s
                 users:
                 - name: %s
@@ -121,7 +149,7 @@ final class LocalApiServer implements AutoCloseable {
                     cluster: testbed
                     user: %s
                 current-context: testbed
-                """.formatted(port, pki.caCert, name, certAndKey[0], certAndKey[1], name);
+                """.formatted(addressing.address, port, pki.caCert, name, certAndKey[0], certAndKey[1], name);
         try {
             Path file = dir.resolve("kubeconfig-" + name);
             Files.writeString(file, text);

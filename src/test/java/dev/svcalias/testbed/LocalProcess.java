@@ -45,6 +45,10 @@ final class LocalProcess implements AutoCloseable {
         }
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     Path log() {
         return log;
     }

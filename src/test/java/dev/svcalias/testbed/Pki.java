@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Certificates for the local API server, made with the openssl command line: a CA, a serving certificate for
- * 127.0.0.1/localhost, client certificates (CN = user, O = groups) and the service-account signing key.
+ * 127.0.0.1/localhost (and any further IPs), client certificates (CN = user, O = groups) and the service-account signing key.
  */
 final class Pki {
     final Path dir;
@@ -16,6 +16,11 @@ final class Pki {
     final Path caKey;
 
     Pki(Path dir) {
+        this(dir, List.of());
+    }
+
+    /** @param extraIps further IP addresses the serving certificate names (a node's bridge, the kubernetes Service) */
+    Pki(Path dir, List<String> extraIps) {
         this.dir = dir;
         this.caCert = dir.resolve("ca.crt");
         this.caKey = dir.resolve("ca.key");
@@ -23,7 +28,9 @@ final class Pki {
                 caCert.toString(), "-days", "2", "-subj", "/CN=svcalias-testbed-ca");
         openssl("genrsa", "-out", dir.resolve("sa.key").toString(), "2048");
         openssl("rsa", "-in", dir.resolve("sa.key").toString(), "-pubout", "-out", dir.resolve("sa.pub").toString());
-        signed("apiserver", "/CN=kube-apiserver", "subjectAltName=IP:127.0.0.1,DNS:localhost");
+        StringBuilder sans = new StringBuilder("subjectAltName=IP:127.0.0.1,DNS:localhost");
+        extraIps.forEach(ip -> sans.append(",IP:").append(ip));
+        signed("apiserver", "/CN=kube-apiserver", sans.toString());
     }
 
     Path saKey() {

@@ -184,7 +184,18 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
         }
         extra.forEach(m -> m.close());
         extra.clear();
-        for (AutoCloseable c : new AutoCloseable[] {faultProxy, kubeDns, istiocoredns, plugin, client, apiServer}) {
+        tearDown(dir, faultProxy, kubeDns, istiocoredns, plugin, client, apiServer);
+        faultProxy = null;
+        kubeDns = null;
+        istiocoredns = null;
+        plugin = null;
+        client = null;
+        apiServer = null;
+    }
+
+    /** Closes each part that is not null (in order, on through failures), then deletes {@code dir} unless kept. */
+    static void tearDown(Path dir, AutoCloseable... parts) {
+        for (AutoCloseable c : parts) {
             if (c != null) {
                 try {
                     c.close();
@@ -193,12 +204,6 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
                 }
             }
         }
-        faultProxy = null;
-        kubeDns = null;
-        istiocoredns = null;
-        plugin = null;
-        client = null;
-        apiServer = null;
         if (dir != null && !"1".equals(System.getenv("SVCALIAS_KEEP_TESTBED"))) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -362,6 +367,11 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
 
     /** The last lines each server process logged, for assertion messages. */
     public String logs() {
+        return logTails(dir);
+    }
+
+    /** The last 25 lines of each *.log file in {@code dir} (none when it is null). */
+    static String logTails(Path dir) {
         StringBuilder sb = new StringBuilder();
         if (dir == null) {
             return "";

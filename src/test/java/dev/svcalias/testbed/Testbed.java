@@ -46,7 +46,23 @@ final class Testbed {
     }
 
     static Path kubeApiserver() {
-        return required("kube-apiserver-" + KUBERNETES_VERSION, "kube-apiserver");
+        return kubernetes("kube-apiserver");
+    }
+
+    /** kube-apiserver, kubectl, kubelet, kube-proxy, kube-scheduler or kube-controller-manager (one build). */
+    static Path kubernetes(String binary) {
+        return required("kubernetes-" + KUBERNETES_VERSION, binary);
+    }
+
+    /** The node's image tarballs (pause.tar, busybox.tar, coredns.tar), built from local files by build.sh. */
+    static Path nodeImage(String tarball) {
+        ensureBuilt();
+        Path path = cache().resolve("node-images").resolve(tarball);
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException(path + " is missing: src/testbed/build.sh could not build node-images "
+                    + "(it needs Debian's busybox-static). " + buildLog);
+        }
+        return path;
     }
 
     static Path coredns() {

@@ -33,6 +33,9 @@ import java.util.function.Predicate;
  * VirtualServices, single ConfigMap keys and OpenShift's DNS servers.
  */
 public final class InMemoryCluster implements Cluster {
+    /** The ready endpoints per "namespace/service" (a Service's CoreDNS replicas); none unless a test sets them. */
+    public final java.util.Map<String, List<dev.svcalias.cluster.ServiceEndpoint>> readyEndpoints =
+            new java.util.HashMap<>();
     private final Map<ConfigMapRef, CorefileSnapshot> configMaps = new LinkedHashMap<>();
     private final Map<String, ServiceInfo> services = new LinkedHashMap<>();
     private final Map<String, ServiceEntryRecord> entries = new TreeMap<>();
@@ -214,6 +217,17 @@ public final class InMemoryCluster implements Cluster {
             @Override
             public List<String> nodeProviderIds() {
                 return List.of();
+            }
+
+            @Override
+            public List<dev.svcalias.cluster.ServiceEndpoint> readyEndpoints(String namespace, String service) {
+                return readyEndpoints.getOrDefault(namespace + "/" + service, List.of());
+            }
+
+            @Override
+            public int nudgePods(String namespace, String deployment) {
+                call("nudge pods of deployment " + namespace + "/" + deployment);
+                return 0;
             }
 
             @Override

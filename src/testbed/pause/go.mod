@@ -1,0 +1,3 @@
+module svcalias.dev/testbed/pause
+
+go 1.22
