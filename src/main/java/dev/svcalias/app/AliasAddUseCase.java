@@ -21,6 +21,7 @@ public final class AliasAddUseCase {
                     + " has no svcalias block for it, so " + request.name() + "." + domain + " could never resolve",
                     "run 'svcalias init --domain " + domain + "' first");
         }
+        AliasServiceNames.requireCurrentBlock(chain.zone(domain).get());
         String host = DomainRules.aliasHost(request.name(), domain);
         TargetRef target = TargetRef.parse(request.target(), request.namespace(), chain.clusterDomain());
         ServiceInfo service = lookUp(cluster, target);

@@ -62,6 +62,11 @@ final class AliasResolver {
             return AliasStep.failed(host, item.target(), "zone " + domain + " is not set up in this cluster; run "
                     + "'svcalias init --domain " + domain + "' first");
         }
+        try {
+            AliasServiceNames.requireCurrentBlock(chain.zone(domain).get());
+        } catch (SvcaliasException e) {
+            return AliasStep.failed(host, item.target(), e.getMessage() + "; " + e.hint());
+        }
         String name = item.name() != null ? item.name() : host.substring(0, host.length() - domain.length() - 1);
         Optional<ServiceInfo> found = observed.services().service(item.namespace(), item.service());
         if (found.isEmpty()) {
