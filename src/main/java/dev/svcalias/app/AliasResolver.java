@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * of its zone's recorded mode (ServiceEntries, ExternalName Services, both: whatever the mode writes), over the
  * cluster as read once ({@link ObservedCluster}). The file wins: an alias pointing elsewhere is re-pointed. An
  * alias whose target is missing or unusable, or whose zone is not set up, fails alone; a zone the cluster cannot
- * have (its own cluster domain) fails the whole file, as usage.
+ * have (its own cluster domain) or a target alias add would refuse (another cluster domain) fails the whole file,
+ * as usage.
  */
 final class AliasResolver {
     private final ObservedCluster observed;
@@ -35,6 +36,13 @@ final class AliasResolver {
                 DomainRules.validateZone(d, chain.clusterDomain());
             } catch (SvcaliasException e) {
                 throw SvcaliasException.usage(file.source() + ": " + e.getMessage(), e.hint());
+            }
+        }
+        for (dev.svcalias.aliasfile.AliasSpec spec : file.aliases()) {
+            try { // the one check alias add's TARGET goes through, now that the cluster domain is known
+                TargetRef.parse(spec.written(), null, chain.clusterDomain());
+            } catch (SvcaliasException e) {
+                throw SvcaliasException.usage(spec.where() + ": " + e.getMessage(), e.hint());
             }
         }
         List<AliasStep> steps = new ArrayList<>();

@@ -188,7 +188,7 @@ final class ExternalNameAliases implements AliasBackend {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(ManagedLabels.MANAGED_BY, ManagedLabels.MANAGER);
         labels.put(ManagedLabels.ALIAS, alias);
-        labels.put(ManagedLabels.DOMAIN, zone.replace('.', '-'));
+        labels.put(ManagedLabels.DOMAIN, ManagedLabels.value(zone));
         return labels;
     }
 
