@@ -81,6 +81,15 @@ final class AliasResolver {
             return AliasStep.failed(host, item.target(), "Service " + item.namespace() + "/" + item.service()
                     + " does not exist");
         }
+        java.util.Set<Integer> exposed = found.get().ports().stream().map(ServiceInfo.PortInfo::port)
+                .collect(Collectors.toSet());
+        List<Integer> unknown = item.ports().stream().map(PortSpec::number).filter(p -> !exposed.contains(p)).toList();
+        if (!unknown.isEmpty()) { // a route to a port the target does not have leads nowhere
+            return AliasStep.failed(host, item.target(), "port " + unknown.stream().map(String::valueOf)
+                    .collect(Collectors.joining(", ")) + " is not a port of Service " + item.namespace() + "/"
+                    + item.service() + " (it has " + exposed.stream().sorted().map(String::valueOf)
+                    .collect(Collectors.joining(", ")) + "); list only its ports under ports:");
+        }
         ServiceInfo service = withPorts(found.get(), item.ports());
         TargetRef target = new TargetRef(item.service(), item.namespace());
         AliasSpec spec = new AliasSpec(name, domain, host, target, service, chain.clusterDomain());

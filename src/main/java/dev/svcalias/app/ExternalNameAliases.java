@@ -28,11 +28,14 @@ final class ExternalNameAliases implements AliasBackend {
     static final String NAMESPACE = "svcalias-aliases";
     private final Cluster cluster;
     private final boolean dropServiceEntries;
+    /** The mode that writes the alias (recorded on the Service: istio mode's need their mesh objects too). */
+    private final ModeName mode;
 
     /** @param dropServiceEntries coredns mode: delete a managed ServiceEntry of the same host (istio mode keeps it) */
     ExternalNameAliases(Cluster cluster, boolean dropServiceEntries) {
         this.cluster = cluster;
         this.dropServiceEntries = dropServiceEntries;
+        this.mode = dropServiceEntries ? ModeName.COREDNS : ModeName.ISTIO;
     }
 
     @Override
@@ -115,6 +118,14 @@ final class ExternalNameAliases implements AliasBackend {
     }
 
     static List<AliasView> views(Cluster cluster) {
+        return views(cluster, new java.util.HashSet<>());
+    }
+
+    /**
+     * The aliases, each with its drift: an externalName changed by hand. {@code meshHosts} collects the hosts
+     * istio mode wrote (their ServiceEntry and VirtualService must exist too, {@link IstioDrift}).
+     */
+    static List<AliasView> views(Cluster cluster, java.util.Set<String> meshHosts) {
         if (cluster.aliasServices().namespaceLabels(NAMESPACE).isEmpty()) {
             return List.of();
         }
@@ -126,7 +137,13 @@ final class ExternalNameAliases implements AliasBackend {
             String target = target(s);
             Optional<String> ip = AliasView.targetService(cluster, target).map(t -> t.clusterIP())
                     .filter(a -> a != null && !a.isBlank());
-            views.add(new AliasView(host(s), target, s.externalName(), NAMESPACE, s.name(), ip, true));
+            String drift = target.isEmpty() || s.externalName().startsWith(target + ".svc.") ? ""
+                    : "Service " + NAMESPACE + "/" + s.name() + " has externalName " + s.externalName()
+                    + ", not " + target + "'s name (changed by hand)";
+            views.add(new AliasView(host(s), target, s.externalName(), NAMESPACE, s.name(), ip, true, drift));
+            if (ModeName.ISTIO.cliName.equals(s.annotations().get(ManagedLabels.MODE))) {
+                meshHosts.add(host(s));
+            }
         }
         return views;
     }
@@ -192,11 +209,12 @@ final class ExternalNameAliases implements AliasBackend {
         return labels;
     }
 
-    private static Map<String, String> annotations(String alias, AliasSpec spec) {
+    private Map<String, String> annotations(String alias, AliasSpec spec) {
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put(ManagedLabels.TARGET, spec.target().toString());
         annotations.put(ManagedLabels.ZONE, spec.domain());
         annotations.put(ManagedLabels.ALIAS, alias);
+        annotations.put(ManagedLabels.MODE, mode.cliName);
         return annotations;
     }
 }

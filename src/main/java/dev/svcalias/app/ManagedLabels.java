@@ -11,6 +11,8 @@ final class ManagedLabels {
     static final String TARGET = "svcalias.dev/target";
     /** The zone of an ExternalName alias (a label value cannot hold the dots of a zone). */
     static final String ZONE = "svcalias.dev/zone";
+    /** The mode that wrote an ExternalName alias: istio mode's has a ServiceEntry and a VirtualService too. */
+    static final String MODE = "svcalias.dev/mode";
 
     private ManagedLabels() {}
 
