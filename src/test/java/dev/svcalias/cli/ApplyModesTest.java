@@ -180,13 +180,6 @@ class ApplyModesTest extends RecipeClusterCase {
         run(0, "init", "--domain", "internal", "--mode", mode);
     }
 
-    private CliRun run(int expected, String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
-        all[args.length] = kc;
-        CliRun run = CliRun.run(all);
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(expected);
-        return run;
-    }
 
     private Path write(String name, String text) throws Exception {
         return Files.writeString(dir.resolve(name), text);

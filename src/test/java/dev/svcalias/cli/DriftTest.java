@@ -24,13 +24,6 @@ class DriftTest extends RecipeClusterCase {
 
     private Path file;
 
-    private CliRun run(int exit, String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
-        all[args.length] = kc;
-        CliRun run = CliRun.run(all);
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(exit);
-        return run;
-    }
 
     private void setUp(String mode) throws Exception {
         cluster.removeIstiocoredns();
