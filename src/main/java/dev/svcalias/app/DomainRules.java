@@ -54,6 +54,14 @@ public final class DomainRules {
         return d;
     }
 
+    /**
+     * A zone to remove (corefile remove, reset --domain): only a DNS name. Refusing to create a public-suffix or
+     * reverse zone must not prevent removing svcalias's block for one that an older svcalias or a hand edit made.
+     */
+    public static String zoneToRemove(String domain) {
+        return checkName(domain, "--domain");
+    }
+
     /** Checks NAME on its own (before the zone is known), so a bad alias name is refused before connecting. */
     public static String validateAliasName(String name) {
         return checkName(name, "alias NAME");

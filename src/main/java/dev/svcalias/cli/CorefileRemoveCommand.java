@@ -22,9 +22,8 @@ final class CorefileRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OfflineArguments.zone(domain);
+        String zone = dev.svcalias.app.DomainRules.zoneToRemove(domain); // removing any zone is safe
         CorefileText in = input.read(context);
-        String zone = OfflineArguments.zone(domain, input, in.text());
         CorefileInput.write(context, in, OfflineArguments.inFile(input, () -> Corefiles.removeZone(in.text(), zone)));
         return 0;
     }
