@@ -34,6 +34,11 @@ public final class AliasFileParser {
     /** Zones are checked against the usual cluster domain here and against the cluster's own after connecting. */
     private static final String USUAL_CLUSTER_DOMAIN = "cluster.local";
     private static final String FIX = "see docs/apply.md for the file format";
+    /**
+     * snakeyaml refuses input over 3 MiB by default; 64 Mi code points holds ~350,000 aliases as alias list -o
+     * yaml writes them (docs/apply.md).
+     */
+    static final int CODE_POINT_LIMIT = 64 * 1024 * 1024;
 
     private final String source;
 
@@ -55,6 +60,7 @@ public final class AliasFileParser {
         try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
+            options.setCodePointLimit(CODE_POINT_LIMIT);
             root = new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;

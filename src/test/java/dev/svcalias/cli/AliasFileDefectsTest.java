@@ -53,6 +53,27 @@ class AliasFileDefectsTest extends RecipeClusterCase {
         assertThat(topRun.err()).contains(top + ":2").contains("'domain' twice");
     }
 
+    /** Item 16: each unreadable file says what is wrong with it, in one line, before connecting. */
+    @Test
+    void unreadableFilesSayWhy() throws Exception {
+        Path missing = dir.resolve("missing.yaml");
+        assertThat(offline("apply", "-f", missing.toString()).err()).hasLineCount(1)
+                .contains("alias file '" + missing + "' does not exist").doesNotContain(": " + missing);
+        Map<String, byte[]> files = Map.of(
+                "is not UTF-8 (byte 0xE9 at offset 22; Latin-1",
+                "domain: internal # caf\u00e9\naliases: []\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                "is UTF-16", "domain: internal\naliases: []\n".getBytes(java.nio.charset.StandardCharsets.UTF_16),
+                "is UTF-16; alias", "domain: internal\naliases: []\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
+                "is binary (a NUL byte at offset 4)", new byte[] {0x7f, 'E', 'L', 'F', 0, 1, 2});
+        for (var e : files.entrySet()) {
+            Path file = dir.resolve("bad.yaml");
+            Files.write(file, e.getValue());
+            CliRun run = offline("diff", "-f", file.toString());
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+            assertThat(run.err()).as(e.getKey()).hasLineCount(1).contains(e.getKey()).doesNotContain("Input length");
+        }
+    }
+
     @Test
     void repeatedPortNumbersOrNamesAreExit2BeforeConnecting() throws Exception {
         for (String ports : List.of("[{number: 80, name: http}, {number: 80, name: web}]",
