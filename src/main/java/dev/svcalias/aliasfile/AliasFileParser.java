@@ -204,7 +204,12 @@ public final class AliasFileParser {
 
     private String zone(Node node, String path) {
         String z = scalar(node, path);
-        return guard(node, () -> DomainRules.validateZone(z, USUAL_CLUSTER_DOMAIN));
+        try {
+            return DomainRules.validateZone(z, USUAL_CLUSTER_DOMAIN);
+        } catch (SvcaliasException e) { // the rules speak of the flag; here it is the file's key
+            throw fail(line(node), e.getMessage().replaceFirst("^--domain", "'" + path + ":'"),
+                    e.hint().replace("--domain ", path + ": "));
+        }
     }
 
     private Map<String, Node> mapping(Node node, String path, Set<String> keys, Set<String> ignored) {

@@ -74,6 +74,26 @@ class AliasFileDefectsTest extends RecipeClusterCase {
         }
     }
 
+    /** Item 18: an error about the file's domain: key names the key, not the --domain flag. */
+    @Test
+    void aBadDomainKeyIsNamedAsTheKey() throws Exception {
+        Path file = write("domain: com\naliases: []\n");
+        CliRun run = offline("diff", "-f", file.toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).hasLineCount(1).contains(file + ":1: 'domain:' com is a public suffix")
+                .doesNotContain("--domain");
+    }
+
+    /** Item 18: corefile commands read "-f -" as standard input, as apply -f - does. */
+    @Test
+    void corefileDashFileIsStandardInput() {
+        String original = cluster.kubeDnsCorefile;
+        CliRun added = CliRun.runWith(Map.of(), original, "corefile", "stub-domain", "--domain", "internal",
+                "--forward-to", "10.96.100.53", "-f", "-");
+        assertThat(added.exitCode()).as(added.toString()).isZero();
+        assertThat(added.out()).startsWith(original).contains("zone=internal");
+    }
+
     @Test
     void repeatedPortNumbersOrNamesAreExit2BeforeConnecting() throws Exception {
         for (String ports : List.of("[{number: 80, name: http}, {number: 80, name: web}]",

@@ -41,6 +41,22 @@ class OutputWriteFailureTest {
                 .contains("No space left on device").contains("; fix: ");
     }
 
+    /** Issue 17, item 18: `alias list | head` closing the pipe is not a full disk. */
+    @Test
+    void aClosedPipeIsNotCalledAFullDisk() throws IOException {
+        OutputStream closed = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        CliRun run = CliRun.toStdout(closed, "corefile", "stub-domain", "--domain", "internal", "--forward-to",
+                "10.96.100.53", "--file", corefile().toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(6);
+        assertThat(run.err()).hasLineCount(1).contains("Broken pipe").contains("stopped reading")
+                .doesNotContain("free space");
+    }
+
     @Test
     void devFullIsExit6() throws Exception {
         JvmProcess.Result r = JvmProcess.run("", "> /dev/full", "corefile", "stub-domain", "--domain", "internal",

@@ -77,7 +77,8 @@ class SameNameTwoZonesRealIT {
         nxdomain("yy.corp.example");
         assertThat(query("yy.internal").addresses()).as("the other zone's yy still answers")
                 .containsExactly(RealCluster.FRUITS_IP);
-        ok("verify", "--nameserver", CLUSTER.kubeDnsAddress(), "--wait", "--timeout", "60s", "--interval", "1s");
+        ok("verify", "--domain", "internal", "--nameserver", CLUSTER.kubeDnsAddress(), "--wait", "--timeout", "60s",
+                "--interval", "1s");
 
         ok("reset", "--aliases");
         assertThat(CLUSTER.corefile("kube-system")).isEqualTo(CLUSTER.seededKubeDnsCorefile());
