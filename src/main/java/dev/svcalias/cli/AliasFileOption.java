@@ -2,8 +2,8 @@ package dev.svcalias.cli;
 
 import dev.svcalias.aliasfile.AliasFile;
 import dev.svcalias.aliasfile.AliasFileParser;
-import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.error.Echo;
+import dev.svcalias.error.SvcaliasException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
