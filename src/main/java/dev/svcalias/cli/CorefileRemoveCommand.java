@@ -22,8 +22,9 @@ final class CorefileRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String zone = dev.svcalias.app.DomainRules.zoneToRemove(domain); // removing any zone is safe
+        dev.svcalias.app.DomainRules.zoneToRemove(domain); // removing a public-suffix zone is allowed
         CorefileText in = input.read(context);
+        String zone = OfflineArguments.zoneToRemove(domain, input, in.text());
         CorefileInput.write(context, in, OfflineArguments.inFile(input, () -> Corefiles.removeZone(in.text(), zone)));
         return 0;
     }

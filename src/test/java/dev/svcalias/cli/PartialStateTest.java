@@ -45,6 +45,20 @@ class PartialStateTest extends RecipeClusterCase {
         assertThat(none.err()).contains("not set up");
     }
 
+    /** Item 10: a Corefile whose backup cannot fit in an annotation is refused before any write, saying why. */
+    @Test
+    void aCorefileTooLargeToBackUpIsRefusedUpFront() {
+        String big = cluster.kubeDnsCorefile + ("# " + "x".repeat(98) + "\n").repeat(2_600); // ~260 KiB
+        cluster.client.configMaps().inNamespace("kube-system").withName("coredns").edit(c -> {
+            c.getData().put("Corefile", big);
+            return c;
+        });
+        CliRun init = run(5, "init", "--domain", "internal");
+        assertThat(init.err()).hasLineCount(1).contains("annotations may hold 256 KiB").contains("fix: shrink");
+        assertThat(cluster.corefile("kube-system")).isEqualTo(big);
+        assertThat(cluster.corefile("istio-system")).as("nothing written").isEqualTo(cluster.istioCorefile);
+    }
+
     @Test
     void svcaliassOwnBlockForAPublicSuffixCanBeRemoved() {
         String original = cluster.kubeDnsCorefile;
