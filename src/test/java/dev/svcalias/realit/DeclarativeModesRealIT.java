@@ -65,7 +65,7 @@ class DeclarativeModesRealIT {
         // creates anywhere in the namespace (create cannot be limited by name), updates and deletes of my-fruits only
         GitopsUser.grant(CLUSTER.client(), ALIASES, "alias-writer",
                 new PolicyRuleBuilder().withApiGroups("").withResources("services").withVerbs("create").build(),
-                new PolicyRuleBuilder().withApiGroups("").withResources("services").withResourceNames("my-fruits")
+                new PolicyRuleBuilder().withApiGroups("").withResources("services").withResourceNames("my-fruits" + IN)
                         .withVerbs("update", "delete").build());
         String kc = "--kubeconfig=" + CLUSTER.userKubeconfig(GitopsUser.NAME);
 
