@@ -123,7 +123,7 @@ final class ExternalNameAliases implements AliasBackend {
 
     /**
      * The aliases, each with its drift: an externalName changed by hand. {@code meshHosts} collects the hosts
-     * istio mode wrote (their ServiceEntry and VirtualService must exist too, {@link IstioDrift}).
+     * istio mode wrote (their ServiceEntry must exist too, {@link IstioDrift}).
      */
     static List<AliasView> views(Cluster cluster, java.util.Set<String> meshHosts) {
         if (cluster.aliasServices().namespaceLabels(NAMESPACE).isEmpty()) {
