@@ -34,6 +34,11 @@ public final class AliasFileParser {
     /** Zones are checked against the usual cluster domain here and against the cluster's own after connecting. */
     private static final String USUAL_CLUSTER_DOMAIN = "cluster.local";
     private static final String FIX = "see docs/apply.md for the file format";
+    /**
+     * snakeyaml refuses input over 3 MiB by default; 64 Mi code points holds ~350,000 aliases as alias list -o
+     * yaml writes them (docs/apply.md).
+     */
+    static final int CODE_POINT_LIMIT = 64 * 1024 * 1024;
 
     private final String source;
 
@@ -55,6 +60,7 @@ public final class AliasFileParser {
         try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
+            options.setCodePointLimit(CODE_POINT_LIMIT);
             root = new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
@@ -125,14 +131,24 @@ public final class AliasFileParser {
         }
         String[] target = target(targetNode, path + ".target");
         List<PortSpec> ports = fields.containsKey("ports") ? ports(fields.get("ports"), path + ".ports") : List.of();
-        return new AliasSpec(name, host, domain, target[0], target[1], ports, source + ":" + line(node));
+        return new AliasSpec(name, host, domain, target[0], target[1], scalar(targetNode, path + ".target"), ports,
+                source + ":" + line(node));
     }
 
-    /** "svc.ns", "svc.ns.svc" or "svc.ns.svc.CLUSTER_DOMAIN" -> {svc, ns}. */
+    /**
+     * "svc.ns" or "svc.ns.svc.CLUSTER_DOMAIN" -> {svc, ns}, each part a label; whether CLUSTER_DOMAIN is the
+     * cluster's is checked once it is known, by the same TargetRef.parse that checks alias add's TARGET.
+     */
     private String[] target(Node node, String path) {
         String t = scalar(node, path);
         String[] parts = (t.endsWith(".") ? t.substring(0, t.length() - 1) : t).split("\\.", -1);
-        boolean ok = parts.length == 2 || (parts.length >= 3 && parts[2].equals("svc"));
+        boolean ok = parts.length == 2 || (parts.length >= 4 && parts[2].equals("svc"));
+        if (ok) {
+            guard(node, () -> {
+                dev.svcalias.naming.TargetRef.checkSyntax(t, null);
+                return t;
+            });
+        }
         if (!ok || !validLabel(parts[0]) || !validLabel(parts[1])) {
             throw fail(line(node), path + " '" + t + "' is not SERVICE.NAMESPACE",
                     "e.g. target: fruits-api-service.micro-shake-factory");
@@ -174,6 +190,13 @@ public final class AliasFileParser {
                 throw fail(line(f.get("protocol")), at + ".protocol '" + protocol + "' is not one of "
                         + String.join(", ", PROTOCOLS.stream().sorted().toList()), "use an upper-case Istio protocol");
             }
+            for (PortSpec p : ports) {
+                if (p.number() == number || (name != null && name.equals(p.name()))) {
+                    throw fail(line(seq.getValue().get(i)), at + (p.number() == number ? " repeats port number "
+                            + number : " repeats port name " + name) + " of an earlier port",
+                            "give each port its own number and name");
+                }
+            }
             ports.add(new PortSpec(number, name, protocol));
         }
         return ports;
@@ -181,7 +204,12 @@ public final class AliasFileParser {
 
     private String zone(Node node, String path) {
         String z = scalar(node, path);
-        return guard(node, () -> DomainRules.validateZone(z, USUAL_CLUSTER_DOMAIN));
+        try {
+            return DomainRules.validateZone(z, USUAL_CLUSTER_DOMAIN);
+        } catch (SvcaliasException e) { // the rules speak of the flag; here it is the file's key
+            throw fail(line(node), e.getMessage().replaceFirst("^--domain", "'" + path + ":'"),
+                    e.hint().replace("--domain ", path + ": "));
+        }
     }
 
     private Map<String, Node> mapping(Node node, String path, Set<String> keys, Set<String> ignored) {
@@ -189,8 +217,15 @@ public final class AliasFileParser {
             throw fail(line(node), path + " must be a mapping (key: value)", FIX);
         }
         Map<String, Node> fields = new LinkedHashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (NodeTuple t : m.getValue()) {
             String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
+            // snakeyaml's allowDuplicateKeys applies to load(), not to the node tree compose() gives: checked here
+            Integer first = seen.putIfAbsent(key, line(t.getKeyNode()));
+            if (first != null) {
+                throw fail(line(t.getKeyNode()), path + " has the key '" + key + "' twice (first at line " + first
+                        + "); YAML keeps only one of them", "keep one '" + key + ":'");
+            }
             if (ignored.contains(key)) {
                 continue;
             }

@@ -7,9 +7,11 @@ import java.util.List;
  * items copied from {@code alias list -o yaml}, {@code host} is the full name (my-fruits.internal) and {@code name}
  * is null. {@code domain} is the item's own or the file's; null only for a {@code host} item in a file without one
  * (then the cluster's zones decide). {@code ports} is empty when the file leaves them to the target Service.
+ * {@code written} is the target as the file writes it ("svc.ns" or "svc.ns.svc.CLUSTER_DOMAIN"): once the cluster
+ * domain is known it goes through the same TargetRef check as alias add's TARGET.
  */
 public record AliasSpec(String name, String host, String domain, String service, String namespace,
-                        List<PortSpec> ports, String where) {
+                        String written, List<PortSpec> ports, String where) {
     public AliasSpec {
         ports = List.copyOf(ports);
     }

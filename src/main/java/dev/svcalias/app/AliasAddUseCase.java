@@ -4,6 +4,7 @@ import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.ServiceInfo;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.naming.DomainRules;
+import dev.svcalias.naming.TargetRef;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +42,7 @@ public final class AliasAddUseCase {
                     + " has no svcalias block for it, so " + request.name() + "." + domain + " could never resolve",
                     "run 'svcalias init --domain " + domain + "' first");
         }
+        AliasServiceNames.requireCurrentBlock(chain.zone(domain).get());
         String host = DomainRules.aliasHost(request.name(), domain);
         TargetRef target = TargetRef.parse(request.target(), request.namespace(), chain.clusterDomain());
         ServiceInfo service = lookUp(cluster, target);

@@ -24,9 +24,9 @@ final class AliasNamespaceReset {
         List<Change> changes = new ArrayList<>();
         boolean othersLeft = false;
         for (AliasService s : cluster.aliasServices().list(ns)) {
-            String zone = s.annotations().getOrDefault(ManagedLabels.ZONE, "");
+            String zone = ExternalNameAliases.zoneOf(s);
             if (ExternalNameAliases.managed(s) && (domain == null || domain.equals(zone))) {
-                changes.add(new AliasServiceDelete(s, "deleted alias " + s.name() + "." + zone));
+                changes.add(new AliasServiceDelete(s, "deleted alias " + ExternalNameAliases.host(s)));
             } else {
                 othersLeft = true;
             }

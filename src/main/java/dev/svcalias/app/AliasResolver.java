@@ -5,6 +5,7 @@ import dev.svcalias.aliasfile.PortSpec;
 import dev.svcalias.cluster.ServiceInfo;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.naming.DomainRules;
+import dev.svcalias.naming.TargetRef;
 import dev.svcalias.plan.AliasStep;
 import dev.svcalias.plan.AliasStep.Action;
 import dev.svcalias.plan.Change;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
  * of its zone's recorded mode (ServiceEntries, ExternalName Services, both: whatever the mode writes), over the
  * cluster as read once ({@link ObservedCluster}). The file wins: an alias pointing elsewhere is re-pointed. An
  * alias whose target is missing or unusable, or whose zone is not set up, fails alone; a zone the cluster cannot
- * have (its own cluster domain) fails the whole file, as usage.
+ * have (its own cluster domain) or a target alias add would refuse (another cluster domain) fails the whole file,
+ * as usage.
  */
 final class AliasResolver {
     private final ObservedCluster observed;
@@ -36,6 +38,13 @@ final class AliasResolver {
                 DomainRules.validateZone(d, chain.clusterDomain());
             } catch (SvcaliasException e) {
                 throw SvcaliasException.usage(file.source() + ": " + e.getMessage(), e.hint());
+            }
+        }
+        for (dev.svcalias.aliasfile.AliasSpec spec : file.aliases()) {
+            try { // the one check alias add's TARGET goes through, now that the cluster domain is known
+                TargetRef.parse(spec.written(), null, chain.clusterDomain());
+            } catch (SvcaliasException e) {
+                throw SvcaliasException.usage(spec.where() + ": " + e.getMessage(), e.hint());
             }
         }
         List<AliasStep> steps = new ArrayList<>();
@@ -63,11 +72,25 @@ final class AliasResolver {
             return AliasStep.failed(host, item.target(), "zone " + domain + " is not set up in this cluster; run "
                     + "'svcalias init --domain " + domain + "' first");
         }
+        try {
+            AliasServiceNames.requireCurrentBlock(chain.zone(domain).get());
+        } catch (SvcaliasException e) {
+            return AliasStep.failed(host, item.target(), e.getMessage() + "; " + e.hint());
+        }
         String name = item.name() != null ? item.name() : host.substring(0, host.length() - domain.length() - 1);
         Optional<ServiceInfo> found = observed.services().service(item.namespace(), item.service());
         if (found.isEmpty()) {
             return AliasStep.failed(host, item.target(), "Service " + item.namespace() + "/" + item.service()
                     + " does not exist");
+        }
+        java.util.Set<Integer> exposed = found.get().ports().stream().map(ServiceInfo.PortInfo::port)
+                .collect(Collectors.toSet());
+        List<Integer> unknown = item.ports().stream().map(PortSpec::number).filter(p -> !exposed.contains(p)).toList();
+        if (!unknown.isEmpty()) { // a route to a port the target does not have leads nowhere
+            return AliasStep.failed(host, item.target(), "port " + unknown.stream().map(String::valueOf)
+                    .collect(Collectors.joining(", ")) + " is not a port of Service " + item.namespace() + "/"
+                    + item.service() + " (it has " + exposed.stream().sorted().map(String::valueOf)
+                    .collect(Collectors.joining(", ")) + "); list only its ports under ports:");
         }
         ServiceInfo service = withPorts(found.get(), item.ports());
         TargetRef target = new TargetRef(item.service(), item.namespace());

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * kube-dns answers the zone itself: one static block in its Corefile rewrites NAME.ZONE to the ExternalName
- * Service NAME in svcalias's own namespace, whose CNAME the kubernetes plugin resolves to the target's current
+ * Service NAME-SUFFIX in svcalias's own namespace ({@link AliasServiceNames}), whose CNAME the kubernetes plugin resolves to the target's current
  * records. init writes the namespace, then the block; alias add writes only a Service, never the Corefile.
  */
 class CorednsMode implements Mode {
@@ -37,8 +37,15 @@ class CorednsMode implements Mode {
         String domain = zone.domain();
         String clusterDomain = zone.chain().clusterDomain();
         ManagedZone.Kind kind = name.kind;
+        String suffix = AliasServiceNames.suffix(domain);
+        zone.chain().zones().stream().filter(z -> !z.domain().equals(domain) && z.serviceSuffix().equals(suffix))
+                .findFirst().ifPresent(z -> {
+                    throw SvcaliasException.state("zones " + domain + " and " + z.domain() + " hash to the same alias "
+                            + "Service suffix " + suffix + ", so their aliases could share Services",
+                            "pick another --domain");
+                });
         var edit = (java.util.function.UnaryOperator<String>) text -> Corefiles.putAliasZone(text, domain, kind,
-                ExternalNameAliases.NAMESPACE, clusterDomain);
+                ExternalNameAliases.NAMESPACE, suffix, clusterDomain);
         String self = "127.0.0.1:" + Corefiles.rootPorts(zone.kubeDns().text()).get(0);
         List<Change> kubeDns = zone.kubeDns().puts(edit, "zone " + domain + " answered by kube-dns from services in "
                 + ExternalNameAliases.NAMESPACE + " (" + name + " mode)");

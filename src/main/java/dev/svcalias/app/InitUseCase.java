@@ -73,7 +73,10 @@ public final class InitUseCase {
         changes.addAll(front);
         warnings.addAll(platform.warnings());
         int moved = 0;
-        if (recorded.isPresent() && recorded.get() != chosen) {
+        // a block an older svcalias wrote names alias Services NAME alone: the same mode migrates them to its names
+        boolean olderNames = chain.zone(domain).map(z -> z.kind().aliasZone()
+                && !z.serviceSuffix().equals(AliasServiceNames.suffix(domain))).orElse(false);
+        if (recorded.isPresent() && (recorded.get() != chosen || olderNames)) {
             Migration migration = new Migration(cluster, chain, domain, Mode.of(recorded.get()), mode);
             changes = migration.order(changes);
             moved = migration.aliasCount();

@@ -34,6 +34,9 @@ final class IstioAliases implements AliasBackend {
         List<AliasPlan> parts = List.of(services.put(spec, force), routes.put(spec, force), entries.put(spec, force));
         String status = parts.stream().filter(p -> !p.plan().isEmpty()).map(AliasPlan::status).findFirst()
                 .orElse("unchanged");
+        if (status.equals("created") && !parts.get(0).status().equals("created")) {
+            status = "updated"; // the alias exists; a missing ServiceEntry or VirtualService is written again
+        }
         return new AliasPlan(status, concat(parts.stream().map(AliasPlan::plan).toList()));
     }
 

@@ -5,6 +5,7 @@ import dev.svcalias.cluster.CorefileSnapshot;
 import dev.svcalias.cluster.ServiceInfo;
 import dev.svcalias.corefile.Corefiles;
 import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.naming.TargetRef;
 import dev.svcalias.plan.AliasServiceDelete;
 import dev.svcalias.plan.Change;
 import dev.svcalias.plan.CorefileChange;
@@ -17,7 +18,8 @@ import java.util.List;
  * Moves a zone from the mode that set it up to another: every alias is re-written by the new mode's backend,
  * istiocoredns's route is taken out of its Corefile if that still exists, the old mode's leftovers go last. The
  * writes are ordered so that each step leaves DNS working: new objects first, then kube-dns's Corefile (the
- * switch), then removals. PlanApplier undoes every earlier write when a later one fails. The kube-dns edit swaps
+ * switch), then removals. The same run renames the Services an older svcalias named NAME alone (shared by every
+ * zone) to the zone's own names ({@link AliasServiceNames}), also when the mode stays. PlanApplier undoes every earlier write when a later one fails. The kube-dns edit swaps
  * svcalias's region and never touches the backup annotation, which keeps the pre-svcalias original for reset.
  */
 final class Migration {
@@ -27,7 +29,7 @@ final class Migration {
     Migration(Cluster cluster, DnsChain chain, String domain, Mode from, Mode to) {
         AliasBackend target = to.aliases(cluster);
         for (AliasView alias : from.aliases(cluster).list()) {
-            if (!alias.host().endsWith("." + domain)) {
+            if (!inZone(alias.host(), domain, chain)) {
                 continue;
             }
             TargetRef ref = TargetRef.parse(alias.target(), null, chain.clusterDomain());
@@ -42,10 +44,11 @@ final class Migration {
                 new VirtualServiceAliases(cluster).managed(alias.host()).ifPresent(v -> extra.add(
                         new VirtualServiceDelete(v, "istiocoredns mode routes by the ServiceEntry alone")));
             }
-            if (to.name() == ModeName.ISTIOCOREDNS && alias.follows()) {
+            if (to.name() == ModeName.ISTIOCOREDNS) { // every Service of the host, whatever its name
                 cluster.aliasServices().list(ExternalNameAliases.NAMESPACE).stream()
-                        .filter(s -> s.name().equals(alias.entryName())).findFirst()
-                        .ifPresent(s -> extra.add(new AliasServiceDelete(s, "moved to a ServiceEntry")));
+                        .filter(s -> ExternalNameAliases.managed(s) && s.externalName() != null
+                                && ExternalNameAliases.host(s).equals(alias.host()))
+                        .forEach(s -> extra.add(new AliasServiceDelete(s, "moved to a ServiceEntry")));
             }
             aliasCount++;
         }
@@ -53,6 +56,15 @@ final class Migration {
             chain.istio().filter(s -> chain.istioRoute(domain).isPresent())
                     .ifPresent(s -> extra.add(istioRouteRemoval(s, domain)));
         }
+    }
+
+    /**
+     * Whether the alias belongs to {@code domain} and not to a longer svcalias zone inside it (zone example must not
+     * move zone corp.example's aliases).
+     */
+    private static boolean inZone(String host, String domain, DnsChain chain) {
+        return host.endsWith("." + domain) && chain.zones().stream().map(z -> z.domain())
+                .noneMatch(z -> z.length() > domain.length() && z.endsWith("." + domain) && host.endsWith("." + z));
     }
 
     int aliasCount() {

@@ -115,8 +115,11 @@ final class ServiceEntryAliases implements AliasBackend {
         }
     }
 
+    /** svcalias's entry for the host: named after it (even when its hosts were edited by hand), or declaring it. */
     Optional<ServiceEntryRecord> managed(String host) {
-        return managedOrNone(cluster).stream().filter(e -> e.hosts().contains(host)).findFirst();
+        List<ServiceEntryRecord> entries = managedOrNone(cluster);
+        return entries.stream().filter(e -> e.name().equals(host)).findFirst()
+                .or(() -> entries.stream().filter(e -> e.hosts().contains(host)).findFirst());
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package dev.svcalias.app;
 
 import dev.svcalias.cluster.ServiceInfo;
+import dev.svcalias.naming.TargetRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +29,8 @@ final class ServiceEntryManifest {
                                      ServiceInfo service, String clusterDomain, boolean meshProtocols) {
         Map<String, Object> labels = new LinkedHashMap<>();
         labels.put(ManagedLabels.MANAGED_BY, ManagedLabels.MANAGER);
-        labels.put(ManagedLabels.ALIAS, alias.replace('.', '-'));
-        labels.put(ManagedLabels.DOMAIN, domain.replace('.', '-'));
+        labels.put(ManagedLabels.ALIAS, ManagedLabels.value(alias));
+        labels.put(ManagedLabels.DOMAIN, ManagedLabels.value(domain));
         Map<String, Object> annotations = new LinkedHashMap<>();
         annotations.put(ManagedLabels.TARGET, target.toString());
         Map<String, Object> metadata = new LinkedHashMap<>();

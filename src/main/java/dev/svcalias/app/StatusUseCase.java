@@ -14,6 +14,22 @@ public final class StatusUseCase {
         this.cluster = cluster;
     }
 
+    /**
+     * A zone istiocoredns routes while kube-dns has no block for it: what an init interrupted between its two
+     * Corefile writes leaves (the rollback failed too). Shown as a zone, with what finishes or undoes it.
+     */
+    private static void halfSetUp(DnsChain chain, List<StatusResult.Zone> zones, List<String> problems) {
+        for (ManagedZone route : chain.istio().map(s -> Corefiles.managedZones(s.corefile())).orElse(List.of())) {
+            if (chain.zone(route.domain()).isEmpty()) {
+                zones.add(new StatusResult.Zone(route.domain(), ModeName.ISTIOCOREDNS.cliName, "", route.upstream()));
+                problems.add("zone " + route.domain() + " is half set up: istiocoredns routes it, but "
+                        + chain.layout().kubeDnsCorefile() + " has no svcalias block for it (an interrupted init); "
+                        + "run 'svcalias init --domain " + route.domain() + "' to finish it, or 'svcalias reset "
+                        + "--domain " + route.domain() + "' to undo it");
+            }
+        }
+    }
+
     public StatusResult run(ClusterLayout layout) {
         DnsChain chain = DnsChain.read(cluster, layout, true);
         List<String> problems = new ArrayList<>();
@@ -24,6 +40,7 @@ public final class StatusUseCase {
             zones.add(new StatusResult.Zone(zone.domain(), mode.cliName, zone.upstream(),
                     chain.istioRoute(zone.domain()).map(ManagedZone::upstream).orElse("")));
         }
+        halfSetUp(chain, zones, problems);
         SetupFacts facts = SetupFacts.detect(cluster, layout, chain);
         List<AliasView> aliases = AliasView.load(cluster);
         aliases.stream().filter(a -> !a.inSync()).forEach(a -> problems.add(a.host() + ": " + a.problem()));
@@ -39,7 +56,9 @@ public final class StatusUseCase {
         PlatformSetup platform = chain.platform();
         platform.refusal().ifPresent(r -> problems.add(r.getMessage() + "; fix: " + r.hint()));
         if (zones.isEmpty() && platform.refusal().isEmpty()) {
-            problems.add("no zone configured: run 'svcalias init --domain internal'");
+            problems.add("no zone configured: run 'svcalias init --domain internal'"
+                    + (aliases.isEmpty() ? "" : "; the aliases below are left from a zone that is gone: "
+                    + "'svcalias alias remove NAME' removes one"));
         }
         problems.addAll(platform.warnings());
         return new StatusResult(cluster.describe(), chain.clusterDomain(), zones,

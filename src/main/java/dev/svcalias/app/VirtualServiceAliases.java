@@ -3,6 +3,7 @@ package dev.svcalias.app;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.VirtualServiceRecord;
 import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.naming.TargetRef;
 import dev.svcalias.plan.Change;
 import dev.svcalias.plan.Manifests;
 import dev.svcalias.plan.Plan;
@@ -36,8 +37,8 @@ final class VirtualServiceAliases {
                     + foreign.get().namespace() + "/" + foreign.get().name() + ", which svcalias did not create",
                     "pick another alias NAME, or delete that VirtualService if it is stale");
         }
-        Optional<VirtualServiceRecord> current = all.stream().filter(v -> v.hosts().contains(spec.host()))
-                .findFirst();
+        Optional<VirtualServiceRecord> current = all.stream().filter(v -> managed(v) && v.name().equals(spec.host()))
+                .findFirst().or(() -> all.stream().filter(v -> v.hosts().contains(spec.host())).findFirst());
         if (wanted.isEmpty()) { // a UDP-only target: nothing for Envoy to route
             return current.map(v -> new AliasPlan("updated", Plan.of(new VirtualServiceDelete(v,
                     "no TCP port to route")))).orElse(new AliasPlan("unchanged", Plan.of()));

@@ -73,8 +73,8 @@ final class VirtualServiceManifest {
     private static Map<String, Object> metadata(AliasSpec spec) {
         Map<String, Object> labels = new LinkedHashMap<>();
         labels.put(ManagedLabels.MANAGED_BY, ManagedLabels.MANAGER);
-        labels.put(ManagedLabels.ALIAS, spec.name().replace('.', '-'));
-        labels.put(ManagedLabels.DOMAIN, spec.domain().replace('.', '-'));
+        labels.put(ManagedLabels.ALIAS, ManagedLabels.value(spec.name()));
+        labels.put(ManagedLabels.DOMAIN, ManagedLabels.value(spec.domain()));
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", spec.host());
         metadata.put("namespace", spec.target().namespace());

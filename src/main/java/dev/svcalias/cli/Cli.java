@@ -53,11 +53,19 @@ public final class Cli {
             err.println("error: could not write the output to standard output"
                     + (failure == null || failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")")
                     + ", so it is incomplete" + (code == 0 ? "" : " (the command also failed with exit " + code + ")")
-                    + "; fix: free space or raise the file-size limit where stdout goes, then run the command again");
+                    + "; fix: " + (closedPipe(failure) ? "the program reading svcalias's output stopped reading "
+                    + "(e.g. '| head'); let it read all of it, or narrow the output (-o, NAME)"
+                    : "free space or raise the file-size limit where stdout goes, then run the command again"));
             err.flush();
             return ExitCode.OUTPUT_FAILED.code();
         }
         return code;
+    }
+
+    /** A reader that went away (EPIPE) is not a full disk: the advice differs. */
+    private static boolean closedPipe(IOException failure) {
+        return failure != null && failure.getMessage() != null
+                && failure.getMessage().toLowerCase(java.util.Locale.ROOT).contains("pipe");
     }
 
     private static CommandLine commandLine(CliContext context, boolean colour, String... args) {

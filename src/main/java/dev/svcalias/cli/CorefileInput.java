@@ -11,10 +11,14 @@ import picocli.CommandLine.Option;
 
 /** --file F, or standard input when absent; read as bytes (see {@link CorefileText}). */
 final class CorefileInput {
+    /** "-" is standard input too, as for apply -f - (not in the help text, which stays as generated elsewhere). */
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The Corefile (default: standard input).")
     Path file;
 
     CorefileText read(CliContext context) {
+        if (file != null && file.toString().equals("-")) { // as apply -f -
+            file = null;
+        }
         if (file != null && file.toString().isEmpty()) {
             throw SvcaliasException.usage("--file is empty", "give the Corefile's path, or leave --file out to "
                     + "read standard input");

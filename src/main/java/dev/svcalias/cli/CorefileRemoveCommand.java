@@ -22,9 +22,9 @@ final class CorefileRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OfflineArguments.zone(domain);
+        dev.svcalias.naming.DomainRules.zoneToRemove(domain); // removing a public-suffix zone is allowed
         CorefileText in = input.read(context);
-        String zone = OfflineArguments.zone(domain, input, in.text());
+        String zone = OfflineArguments.zoneToRemove(domain, input, in.text());
         CorefileInput.write(context, in, OfflineArguments.inFile(input, () -> Corefiles.removeZone(in.text(), zone)));
         return 0;
     }

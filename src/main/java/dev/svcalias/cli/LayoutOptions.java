@@ -1,8 +1,8 @@
 package dev.svcalias.cli;
 
 import dev.svcalias.app.ClusterLayout;
-import dev.svcalias.app.KubeNames;
 import dev.svcalias.cluster.ConfigMapRef;
+import dev.svcalias.naming.KubeNames;
 import picocli.CommandLine.Option;
 
 /** Overrides for where kube-dns and istiocoredns live, for clusters that differ from the defaults. */

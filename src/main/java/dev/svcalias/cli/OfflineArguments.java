@@ -29,6 +29,11 @@ final class OfflineArguments {
         return DomainRules.validateZone(domain, inFile(input, () -> DnsChain.clusterDomain(corefile)));
     }
 
+    /** A zone to remove: any DNS name but the file's cluster domain (public suffixes included, see DomainRules). */
+    static String zoneToRemove(String domain, CorefileInput input, String corefile) {
+        return DomainRules.zoneToRemove(domain, inFile(input, () -> DnsChain.clusterDomain(corefile)));
+    }
+
     static String ip(String text) {
         if (!IPV4.matcher(text).matches() && !(text.contains(":") && text.matches("[0-9a-fA-F:]+"))) {
             throw SvcaliasException.usage("--forward-to " + Echo.quoted(text) + " is not an IP address",

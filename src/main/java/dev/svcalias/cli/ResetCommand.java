@@ -37,7 +37,7 @@ final class ResetCommand implements Callable<Integer> {
     public Integer call() {
         var where = layout.layout();
         // normalised (no trailing dot) so that 'internal.' finds the zone 'internal'
-        String zone = domain == null ? null : DomainRules.validateZone(domain);
+        String zone = domain == null ? null : DomainRules.zoneToRemove(domain);
         try (Cluster c = context.connect()) {
             ResetResult result = new ResetUseCase(c).run(new ResetRequest(zone, aliases, restoreBackup,
                     dryRun.dryRun, where));

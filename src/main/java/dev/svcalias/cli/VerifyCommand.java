@@ -2,7 +2,6 @@ package dev.svcalias.cli;
 
 import dev.svcalias.app.DirectDnsProbe;
 import dev.svcalias.app.DnsProbe;
-import dev.svcalias.app.KubeNames;
 import dev.svcalias.app.PodDnsProbe;
 import dev.svcalias.app.VerifyRequest;
 import dev.svcalias.app.VerifyResult;
@@ -12,6 +11,7 @@ import dev.svcalias.dns.Nameserver;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.naming.DomainRules;
+import dev.svcalias.naming.KubeNames;
 import dev.svcalias.output.Printer;
 import dev.svcalias.output.Spinner;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package dev.svcalias.cli;
 
 import dev.svcalias.app.ClusterLayout;
 import dev.svcalias.app.EffectWait;
-import dev.svcalias.app.KubeNames;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.naming.KubeNames;
 import dev.svcalias.output.Spinner;
 import java.time.Duration;
 import picocli.CommandLine.Option;

@@ -102,7 +102,7 @@ public final class Corefiles {
      * The block forwards to 127.0.0.1 on the root block's first port: kube-dns's own root block.
      */
     public static String putAliasZone(String text, String domain, ManagedZone.Kind kind, String aliasNamespace,
-                                      String clusterDomain) {
+                                      String serviceSuffix, String clusterDomain) {
         if (!kind.aliasZone()) {
             throw new IllegalArgumentException(kind + " is not an alias-zone kind");
         }
@@ -113,7 +113,7 @@ public final class Corefiles {
         List<Integer> ports = Queries.rootPorts(corefile);
         String self = "127.0.0.1:" + ports.get(0);
         String region = RegionWriter.forFile(corefile, domain).aliasZone(domain, kind, ports, aliasNamespace,
-                clusterDomain, self);
+                serviceSuffix, clusterDomain, self);
         return RegionEditor.put(corefile, domain, kind, ports, region);
     }
 

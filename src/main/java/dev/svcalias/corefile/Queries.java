@@ -12,6 +12,9 @@ final class Queries {
 
     private Queries() {}
 
+    private static final java.util.regex.Pattern SERVICE_SUFFIX = java.util.regex.Pattern.compile(
+            "\\$ \\{1}(-[a-z0-9]+)?\\.");
+
     static List<ManagedZone> managedZones(Corefile corefile) {
         List<ManagedZone> zones = new ArrayList<>();
         for (Region r : Region.find(corefile)) {
@@ -22,9 +25,18 @@ final class Queries {
                     .orElseThrow(() -> new CorefileException("line " + r.line() + ": the svcalias block for zone "
                             + r.domain() + " has no " + plugin.replace("|", " or ") + " line; run svcalias again "
                             + "to rewrite it, or remove the svcalias lines for that zone by hand"));
-            zones.add(new ManagedZone(r.domain(), r.kind(), upstream, r.line()));
+            zones.add(new ManagedZone(r.domain(), r.kind(), upstream, r.line(), serviceSuffix(corefile, r)));
         }
         return List.copyOf(zones);
+    }
+
+    /** The "-SUFFIX" of the rewrite "{1}-SUFFIX.NAMESPACE.svc..." in an alias-zone block; "" when there is none. */
+    private static String serviceSuffix(Corefile corefile, Region r) {
+        if (!r.kind().aliasZone()) {
+            return "";
+        }
+        java.util.regex.Matcher m = SERVICE_SUFFIX.matcher(corefile.text().substring(r.start(), r.end()));
+        return m.find() && m.group(1) != null ? m.group(1) : "";
     }
 
     /** The first zone of the kubernetes plugin, root block first, snippets expanded: "cluster.local". */

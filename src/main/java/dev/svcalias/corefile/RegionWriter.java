@@ -113,19 +113,22 @@ final class RegionWriter {
     }
 
     /**
-     * kube-dns answers the zone itself: a one-label name NAME.ZONE is rewritten to NAME.ALIASNS.svc.CLUSTERDOMAIN,
-     * the ExternalName Service svcalias keeps for the alias, and sent back to this CoreDNS, where the root block's
+     * kube-dns answers the zone itself: a one-label name NAME.ZONE is rewritten to NAME{@code serviceSuffix}.ALIASNS.svc.
+     * CLUSTERDOMAIN, the ExternalName Service svcalias keeps for the alias (the suffix is the zone's own, so the same
+     * NAME in two zones names two Services), and sent back to this CoreDNS, where the root block's
      * kubernetes plugin answers the CNAME and the target's current records; the answer's owner name is rewritten
      * back. Every other name of the zone is NXDOMAIN here (template): sent back to this CoreDNS unchanged it would
      * land in this block again, a loop. No per-alias line: adding an alias needs no Corefile write.
      */
     String aliasZone(String domain, ManagedZone.Kind kind, List<Integer> ports, String aliasNamespace,
-                     String clusterDomain, String self) {
+                     String serviceSuffix, String clusterDomain, String self) {
         String label = "([a-z0-9]([-a-z0-9]*[a-z0-9])?)";
         String services = aliasNamespace + ".svc." + clusterDomain;
         List<String> body = new ArrayList<>(List.of(line(1, "errors"), line(1, "rewrite stop {")));
-        body.add(line(2, "name regex ^" + label + "\\." + escape(domain) + "\\.$ {1}." + services + "."));
-        body.add(line(2, "answer name ^" + label + "\\." + escape(services) + "\\.$ {1}." + domain + "."));
+        body.add(line(2, "name regex ^" + label + "\\." + escape(domain) + "\\.$ {1}" + serviceSuffix + "." + services
+                + "."));
+        body.add(line(2, "answer name ^" + label + escape(serviceSuffix) + "\\." + escape(services) + "\\.$ {1}."
+                + domain + "."));
         body.add(line(1, "}"));
         body.add(line(1, "template ANY ANY " + domain + " {"));
         body.add(line(2, "rcode NXDOMAIN"));

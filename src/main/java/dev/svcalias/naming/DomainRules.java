@@ -42,7 +42,15 @@ public final class DomainRules {
 
     /** {@link #validateZone(String)}, and the zone neither is, nor lies inside or contains, the cluster domain. */
     public static String validateZone(String domain, String clusterDomain) {
-        String d = validateZone(domain);
+        return outsideClusterDomain(validateZone(domain), clusterDomain);
+    }
+
+    /** {@link #zoneToRemove(String)}, and not the cluster domain (svcalias never has a block for it). */
+    public static String zoneToRemove(String domain, String clusterDomain) {
+        return outsideClusterDomain(zoneToRemove(domain), clusterDomain);
+    }
+
+    private static String outsideClusterDomain(String d, String clusterDomain) {
         if (d.equals(clusterDomain) || d.endsWith("." + clusterDomain)) {
             throw SvcaliasException.usage("--domain " + d + " is the cluster domain " + clusterDomain
                     + " or inside it, which the kubernetes plugin serves", "pick a zone of its own, e.g. --domain internal");
@@ -52,6 +60,14 @@ public final class DomainRules {
                     + "; forwarding it would hide every Service name", "pick a zone of its own, e.g. --domain internal");
         }
         return d;
+    }
+
+    /**
+     * A zone to remove (corefile remove, reset --domain): only a DNS name. Refusing to create a public-suffix or
+     * reverse zone must not prevent removing svcalias's block for one that an older svcalias or a hand edit made.
+     */
+    public static String zoneToRemove(String domain) {
+        return checkName(domain, "--domain");
     }
 
     /** Checks NAME on its own (before the zone is known), so a bad alias name is refused before connecting. */

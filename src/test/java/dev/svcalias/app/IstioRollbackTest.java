@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.naming.TargetRef;
 import dev.svcalias.testing.InMemoryCluster;
 import dev.svcalias.testing.RecipeCluster;
 import java.util.List;

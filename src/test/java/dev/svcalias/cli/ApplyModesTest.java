@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class ApplyModesTest extends RecipeClusterCase {
     static final String ALIASES = "svcalias-aliases";
+    static final String IN = ModesTest.IN;
     static final String FILE = ApplyCommandTest.FILE;
     @BeforeEach
     void start() {
@@ -42,7 +43,7 @@ class ApplyModesTest extends RecipeClusterCase {
         CliRun apply = run(7, "apply", "-f", file.toString());
         assertThat(apply.out()).containsPattern("my-fruits.internal .* create +created")
                 .contains("1 create, 0 update, 0 delete, 0 unchanged, 1 failed");
-        assertThat(names(aliasServices())).containsExactly("my-fruits");
+        assertThat(names(aliasServices())).containsExactly("my-fruits" + IN);
         assertThat(entries()).as("coredns mode writes no ServiceEntry").isEmpty();
 
         cluster.service("micro-shake-factory", "veg-api", "10.103.2.2", 8080, "http", "TCP");
@@ -74,7 +75,7 @@ class ApplyModesTest extends RecipeClusterCase {
 
         CliRun apply = run(0, "apply", "--prune", "-f", file.toString());
         assertThat(apply.out()).contains("0 create, 1 update, 2 delete, 0 unchanged, 0 failed");
-        assertThat(names(aliasServices())).containsExactly("my-veg");
+        assertThat(names(aliasServices())).containsExactly("my-veg" + IN);
         assertThat(aliasService("my-veg").getSpec().getExternalName())
                 .isEqualTo("fruits-api-service.micro-shake-factory.svc.cluster.local");
         assertThat(run(0, "apply", "--prune", "-f", file.toString()).out())
@@ -85,10 +86,11 @@ class ApplyModesTest extends RecipeClusterCase {
     void aServiceSvcaliasDidNotCreateFailsOnlyItsAlias() throws Exception {
         init("coredns");
         cluster.service("micro-shake-factory", "veg-api", "10.103.2.2", 8080, "http", "TCP");
-        cluster.service(ALIASES, "my-veg", "10.96.7.7", 80, "http", "TCP"); // someone else's, not an alias
+        cluster.service(ALIASES, "my-veg" + IN, "10.96.7.7", 80, "http", "TCP"); // someone else's, not an alias
         CliRun apply = run(7, "apply", "-f", write("a.yaml", FILE).toString());
         assertThat(apply.out()).containsPattern("my-fruits.internal .* created")
-                .containsPattern("my-veg.internal .* failed: Service svcalias-aliases/my-veg exists and svcalias "
+                .containsPattern("my-veg.internal .* failed: Service svcalias-aliases/my-veg" + IN
+                        + " exists and svcalias "
                         + "did not create it");
         assertThat(aliasService("my-veg").getSpec().getClusterIP()).as("left alone").isEqualTo("10.96.7.7");
     }
@@ -108,7 +110,7 @@ class ApplyModesTest extends RecipeClusterCase {
 
         CliRun apply = run(7, "apply", "-f", file.toString());
         assertThat(apply.out()).contains("2 create, 0 update, 0 delete, 0 unchanged, 1 failed");
-        assertThat(names(aliasServices())).containsExactlyInAnyOrder("my-fruits", "my-veg");
+        assertThat(names(aliasServices())).containsExactlyInAnyOrder("my-fruits" + IN, "my-veg" + IN);
         assertThat(names(entries())).containsExactlyInAnyOrder("my-fruits.internal", "my-veg.internal");
         assertThat(names(routes())).containsExactlyInAnyOrder("my-fruits.internal", "my-veg.internal");
         assertThat(String.valueOf(entry("my-veg.internal").getAdditionalProperties().get("spec")))
@@ -117,7 +119,7 @@ class ApplyModesTest extends RecipeClusterCase {
         Path fruitsOnly = write("b.yaml", FILE.substring(0, FILE.indexOf("  - {name: my-veg")));
         CliRun prune = run(0, "apply", "--prune", "-f", fruitsOnly.toString());
         assertThat(prune.out()).contains("0 create, 0 update, 1 delete, 1 unchanged, 0 failed");
-        assertThat(names(aliasServices())).containsExactly("my-fruits");
+        assertThat(names(aliasServices())).containsExactly("my-fruits" + IN);
         assertThat(names(entries())).containsExactly("my-fruits.internal");
         assertThat(names(routes())).containsExactly("my-fruits.internal");
         run(0, "diff", "--prune", "-f", fruitsOnly.toString());
@@ -133,7 +135,7 @@ class ApplyModesTest extends RecipeClusterCase {
         var client = cluster.client;
         ClusterConnector racing = (kubeconfig, context) -> new RacingCluster(
                 new Fabric8ClusterConnector().connect(kubeconfig, context), name -> {
-                    if (name.equals("my-fruits")) {
+                    if (name.equals("my-fruits" + IN)) {
                         client.services().inNamespace(ALIASES).withName(name).edit(s -> {
                             s.getMetadata().getAnnotations().put("someone/else", "was here");
                             return s;
@@ -178,20 +180,13 @@ class ApplyModesTest extends RecipeClusterCase {
         run(0, "init", "--domain", "internal", "--mode", mode);
     }
 
-    private CliRun run(int expected, String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
-        all[args.length] = kc;
-        CliRun run = CliRun.run(all);
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(expected);
-        return run;
-    }
 
     private Path write(String name, String text) throws Exception {
         return Files.writeString(dir.resolve(name), text);
     }
 
     private Service aliasService(String name) {
-        return cluster.client.services().inNamespace(ALIASES).withName(name).get();
+        return cluster.client.services().inNamespace(ALIASES).withName(name + IN).get();
     }
 
     private List<Service> aliasServices() {

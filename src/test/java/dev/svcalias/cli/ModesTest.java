@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 class ModesTest extends RecipeClusterCase {
     static final String ALIASES = "svcalias-aliases";
     static final String FRUITS = "fruits-api-service.micro-shake-factory";
+    /** What zone internal's aliases append to their Service names (AliasServiceNames). */
+    static final String IN = "-3bed2cb3";
 
 
     private void removeIstiocoredns() {
@@ -22,7 +24,7 @@ class ModesTest extends RecipeClusterCase {
     }
 
     private Service aliasService(String name) {
-        return cluster.client.services().inNamespace(ALIASES).withName(name).get();
+        return cluster.client.services().inNamespace(ALIASES).withName(name + IN).get();
     }
 
     @Test
@@ -33,7 +35,7 @@ class ModesTest extends RecipeClusterCase {
         assertThat(init.out()).contains("Mode: coredns").contains("namespace " + ALIASES);
         String kubeDns = cluster.corefile("kube-system");
         assertThat(kubeDns).startsWith(cluster.kubeDnsCorefile).contains("kind=coredns")
-                .contains("name regex ^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.internal\\.$ {1}." + ALIASES
+                .contains("name regex ^([a-z0-9]([-a-z0-9]*[a-z0-9])?)\\.internal\\.$ {1}" + IN + "." + ALIASES
                         + ".svc.cluster.local.")
                 .contains("forward . 127.0.0.1:53");
         assertThat(cluster.corefile("istio-system")).isEqualTo(cluster.istioCorefile);
@@ -72,7 +74,7 @@ class ModesTest extends RecipeClusterCase {
         CliRun digit = CliRun.run("alias", "add", "9lives", FRUITS, kc);
         assertThat(digit.exitCode()).as(digit.toString()).isEqualTo(2);
         assertThat(digit.err()).contains("Service name");
-        cluster.service(ALIASES, "someone-elses", "10.96.7.7", 80, "http", "TCP");
+        cluster.service(ALIASES, "someone-elses" + IN, "10.96.7.7", 80, "http", "TCP");
         CliRun foreign = CliRun.run("alias", "add", "someone-elses", FRUITS, kc);
         assertThat(foreign.exitCode()).as(foreign.toString()).isEqualTo(5);
         assertThat(foreign.err()).contains("did not create");

@@ -26,19 +26,33 @@ class OutputWriteFailureTest {
         return file;
     }
 
-    @Test
-    void aStdoutThatFailsIsExit6() throws IOException {
-        OutputStream full = new OutputStream() {
+    /** corefile stub-domain writing to a stdout whose every write fails with {@code message}. */
+    private CliRun stubDomainTo(String message) throws IOException {
+        OutputStream failing = new OutputStream() {
             @Override
             public void write(int b) throws IOException {
-                throw new IOException("No space left on device");
+                throw new IOException(message);
             }
         };
-        CliRun run = CliRun.toStdout(full, "corefile", "stub-domain", "--domain", "internal", "--forward-to",
+        return CliRun.toStdout(failing, "corefile", "stub-domain", "--domain", "internal", "--forward-to",
                 "10.96.100.53", "--file", corefile().toString());
+    }
+
+    @Test
+    void aStdoutThatFailsIsExit6() throws IOException {
+        CliRun run = stubDomainTo("No space left on device");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(6);
         assertThat(run.err()).hasLineCount(1).startsWith("error: could not write the output")
                 .contains("No space left on device").contains("; fix: ");
+    }
+
+    /** Issue 17, item 18: `alias list | head` closing the pipe is not a full disk. */
+    @Test
+    void aClosedPipeIsNotCalledAFullDisk() throws IOException {
+        CliRun run = stubDomainTo("Broken pipe");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(6);
+        assertThat(run.err()).hasLineCount(1).contains("Broken pipe").contains("stopped reading")
+                .doesNotContain("free space");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.svcalias.cli;
 
+import dev.svcalias.testing.CliRun;
 import dev.svcalias.testing.RecipeCluster;
 import dev.svcalias.testing.RecipeCluster.Era;
 import java.nio.file.Path;
@@ -22,6 +23,15 @@ abstract class RecipeClusterCase {
     void startRecipeCluster() {
         cluster = new RecipeCluster(Era.COREDNS_1_6_2, dir);
         kc = cluster.kubeconfigFlag();
+    }
+
+    /** Runs svcalias against this cluster (--kubeconfig added) and checks the exit code. */
+    CliRun run(int expected, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = kc;
+        CliRun run = CliRun.run(all);
+        org.assertj.core.api.Assertions.assertThat(run.exitCode()).as(run.toString()).isEqualTo(expected);
+        return run;
     }
 
     @AfterEach

@@ -49,7 +49,13 @@ class ValidateBeforeConnectingTest {
             "status --istio-namespace Bad_NS!",
             "reset --kube-dns-configmap /coredns",
             "init --domain internal --platform nope",
-            "status --platform minikube"})
+            "status --platform minikube",
+            // issue 17, items 12 and 14
+            "verify --timeout 99999999999999h",
+            "verify --timeout 99999999999999999999999s",
+            "verify --interval 9000000h",
+            "alias add my-fruits fruits-api-service.micro-shake-factory -n other",
+            "alias add my-fruits fruits-api-service.micro-shake-factory.svc.cluster.local -n other"})
     void badInputIsExit2WithoutConnecting(String command) {
         List<String> connects = new ArrayList<>();
         ClusterConnector recording = (kubeconfig, context) -> {

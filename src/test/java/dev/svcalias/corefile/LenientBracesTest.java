@@ -68,7 +68,7 @@ class LenientBracesTest {
         assertThatThrownBy(() -> Corefiles.addIstioRoute(text, "internal", CoreDnsVersion.parse("1.6.2")))
                 .isInstanceOf(CorefileException.class);
         assertThatThrownBy(() -> Corefiles.putAliasZone(text, "internal", firstAliasKind(), "svcalias-aliases",
-                "cluster.local"))
+                "-3bed2cb3", "cluster.local"))
                 .isInstanceOf(CorefileException.class);
         assertThat(Corefiles.removeZone(text, "internal")).isSameAs(text);
     }

@@ -105,8 +105,9 @@ class CorednsModeRealIT {
         // hand it to this block again)
         assertThat(query("metadata.google.internal", RecordType.A).rcode()).isEqualTo("NXDOMAIN");
         assertThat(query("a.my-fruits.internal", RecordType.A).rcode()).isEqualTo("NXDOMAIN");
-        // the aliases namespace's own names are only the ExternalName Services svcalias wrote
-        assertThat(query("my-fruits.svcalias-aliases.svc.cluster.local", RecordType.A).addresses())
+        // the aliases namespace's own names are only the ExternalName Services svcalias wrote (NAME plus the zone's
+        // suffix, AliasServiceNames)
+        assertThat(query("my-fruits-3bed2cb3.svcalias-aliases.svc.cluster.local", RecordType.A).addresses())
                 .containsExactly(RealCluster.FRUITS_IP);
     }
 

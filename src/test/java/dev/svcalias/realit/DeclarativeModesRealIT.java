@@ -33,6 +33,9 @@ class DeclarativeModesRealIT {
     @RegisterExtension
     static final RealCluster CLUSTER = RealCluster.of(RealCluster.Crd.CURRENT, RealCluster.Era.GRPC);
     static final String ALIASES = "svcalias-aliases";
+    /** The zones' Service-name suffixes ("-" and 8 hex digits of the zone's SHA-256, AliasServiceNames). */
+    static final String IN = "-3bed2cb3";
+    static final String MESH = "-d30ca7a7";
     static final String VEG_IP = "10.103.2.2";
     static final String FIRST = """
             domain: internal
@@ -62,7 +65,7 @@ class DeclarativeModesRealIT {
         // creates anywhere in the namespace (create cannot be limited by name), updates and deletes of my-fruits only
         GitopsUser.grant(CLUSTER.client(), ALIASES, "alias-writer",
                 new PolicyRuleBuilder().withApiGroups("").withResources("services").withVerbs("create").build(),
-                new PolicyRuleBuilder().withApiGroups("").withResources("services").withResourceNames("my-fruits")
+                new PolicyRuleBuilder().withApiGroups("").withResources("services").withResourceNames("my-fruits" + IN)
                         .withVerbs("update", "delete").build());
         String kc = "--kubeconfig=" + CLUSTER.userKubeconfig(GitopsUser.NAME);
 
@@ -71,7 +74,7 @@ class DeclarativeModesRealIT {
                 .containsPattern("my-veg.internal .* failed: Service micro-shake-factory/veg-api does not exist")
                 .contains("2 create, 0 update, 0 delete, 0 unchanged, 1 failed");
         assertThat(names(CLUSTER.client().services().inNamespace(ALIASES).list().getItems()))
-                .containsExactlyInAnyOrder("extra", "my-fruits");
+                .containsExactlyInAnyOrder("extra" + IN, "my-fruits" + IN);
         assertThat(serviceEntries()).as("coredns mode writes no ServiceEntry").isEmpty();
 
         service("veg-api", VEG_IP);
@@ -86,7 +89,7 @@ class DeclarativeModesRealIT {
                 .containsPattern("my-veg.internal .* created")
                 .containsPattern("extra.internal .* failed: .*forbidden: .*update.* services")
                 .contains("1 create, 1 update, 0 delete, 0 unchanged, 1 failed");
-        assertThat(externalName("extra")).as("the forbidden update left it as it was")
+        assertThat(externalName("extra" + IN)).as("the forbidden update left it as it was")
                 .isEqualTo("fruits-api-service.micro-shake-factory.svc.cluster.local");
 
         GitopsUser.grant(CLUSTER.client(), ALIASES, "alias-writer", new PolicyRuleBuilder().withApiGroups("")
@@ -100,7 +103,7 @@ class DeclarativeModesRealIT {
         assertThat(prune.out()).contains("0 create, 0 update, 1 delete, 2 unchanged, 0 failed")
                 .contains("--- a/service/svcalias-aliases/extra");
         assertThat(names(CLUSTER.client().services().inNamespace(ALIASES).list().getItems()))
-                .containsExactlyInAnyOrder("my-fruits", "my-veg");
+                .containsExactlyInAnyOrder("my-fruits" + IN, "my-veg" + IN);
 
         // real CoreDNS answers the file: the CNAME chain ends at veg-api's ClusterIP
         CliRun verify = run(0, "verify", "-f", pruned, "--nameserver", CLUSTER.kubeDnsAddress(), "--wait",
@@ -129,7 +132,7 @@ class DeclarativeModesRealIT {
         CliRun apply = run(0, "apply", "-f", file, admin);
         assertThat(apply.out()).contains("2 create, 0 update, 0 delete, 0 unchanged, 0 failed");
         assertThat(serviceEntries()).contains("m-fruits.mesh", "m-veg.mesh");
-        assertThat(externalName("m-veg")).isEqualTo("veg-api.micro-shake-factory.svc.cluster.local");
+        assertThat(externalName("m-veg" + MESH)).isEqualTo("veg-api.micro-shake-factory.svc.cluster.local");
         CliRun again = run(0, "apply", "-f", file, admin);
         assertThat(again.out()).as("what the API server stored compares equal: a rerun is a no-op")
                 .contains("0 create, 0 update, 0 delete, 2 unchanged, 0 failed");
@@ -140,8 +143,8 @@ class DeclarativeModesRealIT {
         assertThat(prune.out()).contains("0 create, 0 update, 1 delete, 1 unchanged, 0 failed")
                 .contains("--- a/service/svcalias-aliases/m-veg").contains("--- a/serviceentry/micro-shake-factory/m-veg.mesh");
         assertThat(serviceEntries()).contains("m-fruits.mesh").doesNotContain("m-veg.mesh");
-        assertThat(CLUSTER.client().services().inNamespace(ALIASES).withName("m-veg").get()).isNull();
-        assertThat(externalName("my-fruits")).as("the other zone's aliases are not pruned")
+        assertThat(CLUSTER.client().services().inNamespace(ALIASES).withName("m-veg" + MESH).get()).isNull();
+        assertThat(externalName("my-fruits" + IN)).as("the other zone's aliases are not pruned")
                 .isEqualTo("veg-api.micro-shake-factory.svc.cluster.local");
     }
 

@@ -1,4 +1,4 @@
-package dev.svcalias.app;
+package dev.svcalias.naming;
 
 import dev.svcalias.error.SvcaliasException;
 
@@ -35,7 +35,13 @@ public record TargetRef(String name, String namespace) {
             KubeNames.namespace("-n", namespaceFlag);
         }
         String t = target.endsWith(".") ? target.substring(0, target.length() - 1) : target;
-        for (String part : t.split("\\.", -1)) {
+        String[] parts = t.split("\\.", -1);
+        if (namespaceFlag != null && parts.length >= 2 && !namespaceFlag.equals(parts[1])) {
+            throw SvcaliasException.usage("TARGET " + dev.svcalias.error.Echo.quoted(target) + " names namespace "
+                    + dev.svcalias.error.Echo.quoted(parts[1]) + " but -n says " + namespaceFlag,
+                    "drop -n or the namespace part of TARGET");
+        }
+        for (String part : parts) {
             if (!KubeNames.label(part)) {
                 throw SvcaliasException.usage("TARGET " + dev.svcalias.error.Echo.quoted(target) + " is not a "
                         + "Service name: each part must be 1-63 characters of a-z, 0-9 and '-'",

@@ -1,4 +1,4 @@
-package dev.svcalias.app;
+package dev.svcalias.naming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.svcalias.app;
+package dev.svcalias.naming;
 
 import dev.svcalias.error.Echo;
 import dev.svcalias.error.SvcaliasException;
