@@ -5,6 +5,7 @@ import dev.svcalias.cluster.ServiceInfo;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.naming.DomainRules;
 import dev.svcalias.naming.TargetRef;
+import java.util.List;
 import java.util.Optional;
 
 /** svcalias alias add NAME TARGET: writes what the zone's recorded mode needs (see {@link AliasBackend}). */
@@ -13,6 +14,24 @@ public final class AliasAddUseCase {
 
     public AliasAddUseCase(Cluster cluster) {
         this.cluster = cluster;
+    }
+
+    /**
+     * alias add --wait: the write, then {@code wait} until every CoreDNS replica answers the alias (not after
+     * --dry-run, which the command rejects with --wait).
+     */
+    public Waited<AliasResult> run(AliasRequest request, EffectWait wait) {
+        AliasResult result = run(request);
+        String domain = request.domain() != null ? request.domain()
+                : DnsChain.read(cluster, request.layout()).domain(null);
+        boolean created = result.status().equals("created");
+        String written = "alias " + result.host() + (result.plan().isEmpty() ? " was already in place (nothing "
+                + "written)" : " was " + result.status());
+        String undo = created || result.plan().isEmpty()
+                ? "svcalias alias remove " + request.name() + " --domain " + domain
+                : "svcalias alias add " + request.name() + " PREVIOUS-TARGET --domain " + domain + " --force";
+        return new Waited<>(result, wait.await(cluster, request.layout(), domain, List.of(request.name()), written,
+                undo));
     }
 
     public AliasResult run(AliasRequest request) {

@@ -24,6 +24,25 @@ public final class InitUseCase {
         this.cluster = cluster;
     }
 
+    /**
+     * init --wait: the write, then {@code wait} until every CoreDNS replica answers the zone's aliases. A zone
+     * without aliases has no name whose answer proves the block is served, so then only the chain is checked (what
+     * verify checks without aliases), and a warning says so.
+     */
+    public Waited<InitResult> run(InitRequest request, EffectWait wait) {
+        InitResult result = run(request);
+        String domain = result.domain();
+        if (AliasView.load(cluster).stream().noneMatch(a -> a.host().endsWith("." + domain))) {
+            result.warnings().add("zone " + domain + " has no aliases yet, so --wait checked only the Corefile chain"
+                    + " through the API; 'svcalias alias add --wait' waits until every CoreDNS replica answers");
+        }
+        String written = result.plan().effective().isEmpty() ? "zone " + domain + " was already set up (nothing "
+                + "written)" : "zone " + domain + "'s set-up was written";
+        String undo = result.migratedFrom().isEmpty() ? "svcalias reset --domain " + domain
+                : "svcalias init --domain " + domain + " --mode " + result.migratedFrom();
+        return new Waited<>(result, wait.await(cluster, request.layout(), domain, List.of(), written, undo));
+    }
+
     public InitResult run(InitRequest request) {
         ClusterLayout layout = request.layout();
         DnsChain chain = DnsChain.read(cluster, layout, true);

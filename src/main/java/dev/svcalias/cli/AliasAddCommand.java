@@ -3,9 +3,11 @@ package dev.svcalias.cli;
 import dev.svcalias.app.AliasAddUseCase;
 import dev.svcalias.app.AliasRequest;
 import dev.svcalias.app.AliasResult;
+import dev.svcalias.app.Waited;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.naming.DomainRules;
 import dev.svcalias.naming.TargetRef;
+import dev.svcalias.output.Spinner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +37,7 @@ final class AliasAddCommand implements Callable<Integer> {
 
     @Mixin DryRunOption dryRun;
     @Mixin LayoutOptions layout;
+    @Mixin WaitOptions waiting;
 
     AliasAddCommand(CliContext context) {
         this.context = context;
@@ -46,11 +49,23 @@ final class AliasAddCommand implements Callable<Integer> {
         DomainRules.validateAliasName(name);
         TargetRef.checkSyntax(target, namespace);
         String zone = domain == null ? null : DomainRules.validateZone(domain);
+        waiting.validate(dryRun.dryRun);
+        AliasRequest request = new AliasRequest(name, target, namespace, zone, force, dryRun.dryRun, where);
         try (Cluster c = context.connect()) {
-            AliasResult result = new AliasAddUseCase(c).run(new AliasRequest(name, target, namespace, zone, force,
-                    dryRun.dryRun, where));
-            Results.print(context, result, dryRun.dryRun ? result.plan() : null);
+            if (!waiting.wait) {
+                AliasResult result = new AliasAddUseCase(c).run(request);
+                Results.print(context, result, dryRun.dryRun ? result.plan() : null);
+                return 0;
+            }
+            Waited<AliasResult> waited;
+            try (Spinner spinner = waiting.spinner(context)) {
+                waited = new AliasAddUseCase(c).run(request, waiting.effectWait(context, c, where, spinner));
+            }
+            Results.print(context, waited.result(), null);
+            waited.failure().ifPresent(e -> {
+                throw e;
+            });
+            return 0;
         }
-        return 0;
     }
 }

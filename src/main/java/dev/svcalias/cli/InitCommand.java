@@ -4,8 +4,11 @@ import dev.svcalias.app.InitRequest;
 import dev.svcalias.app.InitResult;
 import dev.svcalias.app.InitUseCase;
 import dev.svcalias.app.ModeName;
+import dev.svcalias.app.Waited;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.naming.DomainRules;
+import dev.svcalias.output.Spinner;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +45,7 @@ final class InitCommand implements Callable<Integer> {
 
     @Mixin DryRunOption dryRun;
     @Mixin LayoutOptions layout;
+    @Mixin WaitOptions waiting;
 
     InitCommand(CliContext context) {
         this.context = context;
@@ -55,11 +59,23 @@ final class InitCommand implements Callable<Integer> {
         if (corednsVersion != null) {
             OfflineArguments.version(corednsVersion);
         }
+        waiting.validate(dryRun.dryRun);
+        InitRequest request = new InitRequest(zone, corednsVersion, force, restart, dryRun.dryRun, where, chosen);
         try (Cluster c = context.connect()) {
-            InitResult result = new InitUseCase(c).run(new InitRequest(zone, corednsVersion, force, restart,
-                    dryRun.dryRun, where, chosen));
+            Waited<InitResult> waited;
+            if (waiting.wait) {
+                try (Spinner spinner = waiting.spinner(context)) {
+                    waited = new InitUseCase(c).run(request, waiting.effectWait(context, c, where, spinner));
+                }
+            } else {
+                waited = new Waited<>(new InitUseCase(c).run(request), Optional.empty());
+            }
+            InitResult result = waited.result();
             result.warnings().forEach(context::warn);
             Results.print(context, result, dryRun.dryRun ? result.plan() : null);
+            waited.failure().ifPresent(e -> {
+                throw e;
+            });
             return result.revertible() ? dev.svcalias.error.ExitCode.REVERTIBLE.code() : 0;
         }
     }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
                 "0:success",
                 "1:internal error (a bug: rerun with --verbose and report it)",
                 "2:usage error or invalid input",
-                "3:verify found aliases that do not resolve as expected",
+                "3:verify (or init/alias add --wait) found aliases that do not resolve as expected",
                 "4:cluster unreachable, unauthenticated or forbidden",
                 "5:cluster state prevents the change (missing component, conflict, conflicts after retries)",
                 "6:could not write the output (disk full, file-size limit, closed pipe)",

@@ -109,11 +109,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         KubeNames.namespace("--probe-namespace", probeNamespace);
         if (nameserver != null) {
-            try {
-                Nameserver.parse(nameserver);
-            } catch (IllegalArgumentException e) {
-                throw SvcaliasException.usage("--nameserver " + e.getMessage(), "e.g. --nameserver 10.96.0.10:53");
-            }
+            Probes.nameserver("--nameserver", nameserver, "10.96.0.10:53");
         }
         if (proxyNameserver != null) {
             if (!meshed) {
@@ -124,11 +120,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private Nameserver proxyAddress() {
-        try {
-            return Nameserver.parse(proxyNameserver);
-        } catch (IllegalArgumentException e) {
-            throw SvcaliasException.usage("--proxy-nameserver " + e.getMessage(), "e.g. --proxy-nameserver 127.0.0.1:15053");
-        }
+        return Probes.nameserver("--proxy-nameserver", proxyNameserver, "127.0.0.1:15053");
     }
 
     VerifyResult verifyAll(Cluster c, Duration limit, Duration every, Spinner spinner, DnsProbe meshedProbe) {
@@ -145,29 +137,11 @@ final class VerifyCommand implements Callable<Integer> {
         if (proxyNameserver != null) {
             return new DirectDnsProbe(context.dns, proxyAddress());
         }
-        return PodDnsProbe.meshed(c, layout.layout(), probeNamespace, image, kubeDnsIp(c), podTimeout(limit));
+        return PodDnsProbe.meshed(c, layout.layout(), probeNamespace, image, Probes.kubeDnsIp(c, layout.layout()),
+                Probes.podTimeout(limit));
     }
 
     DnsProbe probe(Cluster c, Duration limit) {
-        if (nameserver != null) {
-            try {
-                return new DirectDnsProbe(context.dns, Nameserver.parse(nameserver));
-            } catch (IllegalArgumentException e) {
-                throw SvcaliasException.usage("--nameserver " + e.getMessage(), "e.g. --nameserver 10.96.0.10:53");
-            }
-        }
-        return new PodDnsProbe(c.probePods(), probeNamespace, image, kubeDnsIp(c), podTimeout(limit));
-    }
-
-    private String kubeDnsIp(Cluster c) {
-        var l = layout.layout();
-        return c.services().service(l.kubeDnsNamespace(), l.kubeDnsService())
-                .map(s -> s.clusterIP()).orElseThrow(() -> SvcaliasException.state("no Service "
-                        + l.kubeDnsNamespace() + "/" + l.kubeDnsService() + " to send the probe's queries to",
-                        "pass --nameserver HOST[:PORT]"));
-    }
-
-    private static Duration podTimeout(Duration limit) {
-        return limit.compareTo(Duration.ofMinutes(2)) < 0 ? limit : Duration.ofMinutes(2);
+        return Probes.of(context, c, layout.layout(), nameserver, probeNamespace, image, limit);
     }
 }

@@ -5,7 +5,7 @@ public enum ExitCode {
     OK(0, "success"),
     INTERNAL(1, "internal error (a bug: rerun with --verbose and report it)"),
     USAGE(2, "usage error or invalid input"),
-    VERIFY_FAILED(3, "verify found aliases that do not resolve as expected"),
+    VERIFY_FAILED(3, "verify (or init/alias add --wait) found aliases that do not resolve as expected"),
     CLUSTER_ACCESS(4, "cluster unreachable, unauthenticated or forbidden"),
     CLUSTER_STATE(5, "cluster state prevents the change (missing component, conflict, conflicts after retries)"),
     OUTPUT_FAILED(6, "could not write the output (disk full, file-size limit, closed pipe)"),
