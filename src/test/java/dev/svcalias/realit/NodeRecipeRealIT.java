@@ -97,8 +97,13 @@ class NodeRecipeRealIT {
         assertThat(reset.exitCode()).as(reset.toString()).isZero();
         CliRun init = CliRun.run("init", "--domain", "internal", kc);
         assertThat(init.exitCode()).as(init.toString()).isZero();
-        CliRun add = CliRun.run("alias", "add", "my-fruits", "fruits-api-service.micro-shake-factory", "--force", kc);
-        assertThat(add.exitCode()).as(add.toString()).isZero();
+        // --wait: alias add returns once every replica answers, through its probe pod (after init's Corefile write)
+        CliRun add = CliRun.run("alias", "add", "my-fruits", "fruits-api-service.micro-shake-factory", "--force",
+                "--wait", "--timeout", "90s", kc);
+        assertThat(add.exitCode()).as(add + CLUSTER.logs()).isZero();
+        Replicas.Timed now = replicas().awaitAll(ALIAS, a -> a.addresses().equals(List.of(NodeCluster.FRUITS_IP)),
+                java.time.Duration.ofSeconds(1));
+        assertThat(now.all()).as("every replica answers when alias add --wait returns: " + now.describe()).isTrue();
         CliRun verify = CliRun.run("verify", "--wait", "--timeout", "90s", kc);
         assertThat(verify.exitCode()).as(verify + CLUSTER.logs()).isZero();
         assertThat(verify.out()).contains(ALIAS).contains(NodeCluster.FRUITS_IP);
