@@ -60,20 +60,17 @@ final class ChangeWriter implements Change.Visitor<Undo> {
 
     @Override
     public Undo configMapKey(ConfigMapKeyChange kc) {
-        return new Undo("wrote " + kc.target() + " (put back)", new KeyWriter(cluster).write(kc),
-                kc.target() + " stays as written (" + kc.summary() + ")");
+        return putBack(kc, new KeyWriter(cluster).write(kc));
     }
 
     @Override
     public Undo chartValues(ChartValuesChange vc) {
-        return new Undo("wrote " + vc.target() + " (put back)", new KeyWriter(cluster).write(vc),
-                vc.target() + " stays as written (" + vc.summary() + ")");
+        return putBack(vc, new KeyWriter(cluster).write(vc));
     }
 
     @Override
     public Undo operatorServer(OperatorServerChange oc) {
-        return new Undo("wrote " + oc.target() + " (put back)", new KeyWriter(cluster).write(oc),
-                oc.target() + " stays as written (" + oc.summary() + ")");
+        return putBack(oc, new KeyWriter(cluster).write(oc));
     }
 
     @Override
@@ -140,6 +137,12 @@ final class ChangeWriter implements Change.Visitor<Undo> {
     @Override
     public Undo namespaceDelete(NamespaceDelete change) {
         return objects.conditional(change, () -> objects.delete(change));
+    }
+
+    /** The undo of a key, chart-values or operator write: put the value read back (KeyWriter made it conditional). */
+    private static Undo putBack(Change change, Runnable undo) {
+        return new Undo("wrote " + change.target() + " (put back)", undo,
+                change.target() + " stays as written (" + change.summary() + ")");
     }
 
     /** Puts back the text we replaced, unless someone changed the ConfigMap after our write (never overwrite). */

@@ -1,8 +1,6 @@
 package dev.svcalias.plan;
 
 import dev.svcalias.cluster.HelmValuesSnapshot;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -16,21 +14,9 @@ public record ChartValuesChange(HelmValuesSnapshot before, KeyEdit edit, Functio
         return before.ref();
     }
 
-    public boolean changesSomething() {
-        if (!before.valuesContent().equals(edit.value())) {
-            return true;
-        }
-        for (Map.Entry<String, Optional<String>> e : edit.annotations().entrySet()) {
-            if (!Optional.ofNullable(before.annotations().get(e.getKey())).equals(e.getValue())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Override
     public boolean writes() {
-        return changesSomething();
+        return edit.differsFrom(before.valuesContent(), before.annotations());
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.svcalias.plan;
 
 import dev.svcalias.cluster.KeySnapshot;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -16,21 +14,9 @@ public record ConfigMapKeyChange(KeySnapshot before, KeyEdit edit, Function<KeyS
         return before.ref().toString();
     }
 
-    public boolean changesSomething() {
-        if (!before.value().equals(edit.value())) {
-            return true;
-        }
-        for (Map.Entry<String, Optional<String>> e : edit.annotations().entrySet()) {
-            if (!Optional.ofNullable(before.annotations().get(e.getKey())).equals(e.getValue())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Override
     public boolean writes() {
-        return changesSomething();
+        return edit.differsFrom(before.value(), before.annotations());
     }
 
     @Override

@@ -33,13 +33,9 @@ public record CorefileChange(CorefileSnapshot before, String after, UnaryOperato
         return before.ref().toString();
     }
 
-    public boolean changesText() {
-        return !before.corefile().equals(after) || dropBackup;
-    }
-
     @Override
     public boolean writes() {
-        return changesText();
+        return !before.corefile().equals(after) || dropBackup;
     }
 
     @Override

@@ -8,4 +8,17 @@ public record KeyEdit(Optional<String> value, Map<String, Optional<String>> anno
     public KeyEdit {
         annotations = Map.copyOf(annotations);
     }
+
+    /** Whether this edit changes a key that reads {@code value} and carries {@code current} annotations. */
+    public boolean differsFrom(Optional<String> value, Map<String, String> current) {
+        if (!value.equals(this.value)) {
+            return true;
+        }
+        for (Map.Entry<String, Optional<String>> e : annotations.entrySet()) {
+            if (!Optional.ofNullable(current.get(e.getKey())).equals(e.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -12,13 +12,9 @@ public record OperatorServerChange(OperatorDnsSnapshot before, String serverName
         return "dns.operator.openshift.io/" + before.name();
     }
 
-    public boolean changesSomething() {
-        return !before.server(serverName).equals(after);
-    }
-
     @Override
     public boolean writes() {
-        return changesSomething();
+        return !before.server(serverName).equals(after);
     }
 
     @Override
