@@ -26,9 +26,11 @@ final class Node implements AutoCloseable {
     private final List<LocalProcess> components = new ArrayList<>();
     private Containerd containerd;
     private final Thread hook = new Thread(this::stop, "stop-node");
+    private final NodeLock lock;
 
-    private Node() {
+    private Node(NodeLock lock) {
         this.name = hostname();
+        this.lock = lock;
     }
 
     /** Why a node cannot run here (not root, no cgroups), or empty. */
@@ -44,24 +46,31 @@ final class Node implements AutoCloseable {
 
     /** Removes a crashed node's leftovers, then makes the bridge, the forward rule and the cgroup root. */
     static Node prepareHost() {
-        Node node = new Node();
-        node.leftovers.remove();
-        Runtime.getRuntime().addShutdownHook(node.hook);
-        node.leftovers.recordHostState();
-        String b = NodeNetwork.BRIDGE;
-        HostCommand.require("ip", "link", "add", b, "type", "bridge");
-        HostCommand.require("ip", "addr", "add", NodeNetwork.GATEWAY + "/16", "dev", b);
-        HostCommand.require("ip", "link", "set", b, "up");
-        // the Service range, where kube-proxy's OUTPUT rules translate the host's own queries, stays on the bridge
-        HostCommand.require("ip", "route", "add", NodeNetwork.SERVICE_RANGE, "dev", b, "src", NodeNetwork.GATEWAY);
-        String chain = NodeNetwork.FORWARD_CHAIN;
-        HostCommand.require("iptables", "-w", "-N", chain);
-        HostCommand.require("iptables", "-w", "-A", chain, "-i", b, "!", "-o", b, "-j", "DROP");
-        HostCommand.require("iptables", "-w", "-A", chain, "!", "-i", b, "-o", b, "-j", "DROP");
-        HostCommand.require("iptables", "-w", "-I", "FORWARD", "1", "-j", chain);
-        // a pod's packet to a ClusterIP is DNATed by the host and forwarded back onto the bridge
-        HostCommand.require("sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
-        node.makeCgroupRoot();
+        // one node per machine (one bridge, fixed addresses): a second JVM waits here until the first has stopped,
+        // before its leftovers clean-up could remove a running node
+        Node node = new Node(NodeLock.acquire());
+        try {
+            node.leftovers.remove();
+            Runtime.getRuntime().addShutdownHook(node.hook);
+            node.leftovers.recordHostState();
+            String b = NodeNetwork.BRIDGE;
+            HostCommand.require("ip", "link", "add", b, "type", "bridge");
+            HostCommand.require("ip", "addr", "add", NodeNetwork.GATEWAY + "/16", "dev", b);
+            HostCommand.require("ip", "link", "set", b, "up");
+            // the Service range, where kube-proxy's OUTPUT rules translate the host's own queries, stays on the bridge
+            HostCommand.require("ip", "route", "add", NodeNetwork.SERVICE_RANGE, "dev", b, "src", NodeNetwork.GATEWAY);
+            String chain = NodeNetwork.FORWARD_CHAIN;
+            HostCommand.require("iptables", "-w", "-N", chain);
+            HostCommand.require("iptables", "-w", "-A", chain, "-i", b, "!", "-o", b, "-j", "DROP");
+            HostCommand.require("iptables", "-w", "-A", chain, "!", "-i", b, "-o", b, "-j", "DROP");
+            HostCommand.require("iptables", "-w", "-I", "FORWARD", "1", "-j", chain);
+            // a pod's packet to a ClusterIP is DNATed by the host and forwarded back onto the bridge
+            HostCommand.require("sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
+            node.makeCgroupRoot();
+        } catch (RuntimeException | Error e) {
+            node.close();
+            throw e;
+        }
         return node;
     }
 
@@ -176,6 +185,7 @@ final class Node implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        lock.close();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
