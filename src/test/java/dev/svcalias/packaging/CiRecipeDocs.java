@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 
 /** docs/ci.md's YAML blocks and the objects in them, as the recipe tests read them. */
-final class CiRecipeDocs {
+public final class CiRecipeDocs {
     private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL);
     private static final Pattern PROJECT_VERSION =
             Pattern.compile("<artifactId>svcalias</artifactId>\\s*<version>([^<]+)</version>");
@@ -60,8 +60,14 @@ final class CiRecipeDocs {
                 .findFirst().orElse(null);
     }
 
+    /** The YAML block of docs/ci.md whose first line is {@code # FILE} (the recipe of that file name), as text. */
+    public static String recipe(String file) {
+        return texts().stream().filter(t -> t.startsWith("# " + file + "\n")).findFirst()
+                .orElseThrow(() -> new AssertionError("docs/ci.md has no block # " + file));
+    }
+
     /** The image the recipes name: svcalias:VERSION, the project's version. */
-    static String image() {
+    public static String image() {
         Matcher m = PROJECT_VERSION.matcher(read(Path.of("pom.xml")));
         assertThat(m.find()).isTrue();
         return "svcalias:" + m.group(1);

@@ -130,6 +130,15 @@ final class LocalApiServer implements AutoCloseable {
 
     /** A kubeconfig for a client certificate user. */
     Path kubeconfig(String name, Path[] certAndKey) {
+        return kubeconfig(name, "client-certificate: " + certAndKey[0], "client-key: " + certAndKey[1]);
+    }
+
+    /** A kubeconfig for a bearer token (a ServiceAccount's, from the TokenRequest API). */
+    Path tokenKubeconfig(String name, String token) {
+        return kubeconfig(name, "token: " + token);
+    }
+
+    private Path kubeconfig(String name, String... userFields) {
         String text = """
                 apiVersion: v1
                 kind: Config
@@ -141,19 +150,17 @@ final class LocalApiServer implements AutoCloseable {
                 users:
                 - name: %s
                   user:
-                    client-certificate: %s
-                    client-key: %s
+                %s
                 contexts:
                 - name: testbed
                   context:
                     cluster: testbed
                     user: %s
                 current-context: testbed
-                """.formatted(addressing.address, port, pki.caCert, name, certAndKey[0], certAndKey[1], name);
+                """.formatted(addressing.address, port, pki.caCert, name,
+                String.join("\n", java.util.Arrays.stream(userFields).map(f -> "    " + f).toList()), name);
         try {
-            Path file = dir.resolve("kubeconfig-" + name);
-            Files.writeString(file, text);
-            return file;
+            return Files.writeString(dir.resolve("kubeconfig-" + name), text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

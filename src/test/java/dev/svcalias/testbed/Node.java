@@ -155,6 +155,22 @@ final class Node implements AutoCloseable {
         return "Ready".equals(c.getType()) && "True".equals(c.getStatus());
     }
 
+    /**
+     * Imports an image tarball (Docker or OCI layout) into the node's containerd and names it {@code reference}
+     * as the kubelet asks for it: a short name such as {@code svcalias:0.1.0} is Docker Hub's
+     * {@code docker.io/library/svcalias:0.1.0} to the CRI, while ctr keeps an OCI tarball's reference as written.
+     */
+    void importImage(Path tarball, String reference) {
+        containerd.importImage(tarball);
+        String normalized = reference.contains("/") ? reference : "docker.io/library/" + reference;
+        if (!containerd.ctr("images", "ls", "-q").output().lines().toList().contains(normalized)) {
+            HostCommand tag = containerd.ctr("images", "tag", reference, normalized);
+            if (!tag.ok()) {
+                throw new IllegalStateException("ctr images tag " + reference + " " + normalized + ": " + tag.output());
+            }
+        }
+    }
+
     /** The last lines of containerd's and each component's log. */
     String logs() {
         StringBuilder sb = new StringBuilder();

@@ -122,6 +122,17 @@ public final class NodeCluster implements BeforeAllCallback, AfterAllCallback {
         return apiServer.kubeconfig(user, apiServer.pki.client(user, groups));
     }
 
+    /**
+     * A kubeconfig that logs in as a ServiceAccount from outside the cluster, with a token from the TokenRequest
+     * API (valid 10 minutes): the same identity and permissions as a pod that runs as that account.
+     */
+    public Path serviceAccountKubeconfig(String namespace, String account) {
+        String token = client.serviceAccounts().inNamespace(namespace).withName(account).tokenRequest(
+                new io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder().withNewSpec()
+                        .withExpirationSeconds(600L).endSpec().build()).getStatus().getToken();
+        return apiServer.tokenKubeconfig(namespace + "-" + account, token);
+    }
+
     /** kube-apiserver's audit log: one JSON line per request (user, verb, resource, response code). */
     public Path auditLog() {
         return apiServer.auditLog();
@@ -142,6 +153,11 @@ public final class NodeCluster implements BeforeAllCallback, AfterAllCallback {
     public List<String> awaitCoreDnsReady() {
         return CoreDnsDeployment.awaitReady(client, Duration.ofSeconds(120)).stream().map(p -> p.getStatus().getPodIP())
                 .toList();
+    }
+
+    /** Imports an image tarball into the node, named {@code reference} (see {@link Node#importImage}). */
+    public void importImage(Path tarball, String reference) {
+        node.importImage(tarball, reference);
     }
 
     /** The last lines of the API server's, etcd's and the node's logs. */
