@@ -1,2 +1,2 @@
-/** Use cases (one per command) and the domain they orchestrate: modes, alias backends, zone writers, plan application, DNS probes; no picocli, no fabric8. */
+/** The application, in rooms: use cases, modes, alias backends, zones and their writers, plan application, DNS probes; Parallel is shared by them. No picocli, no fabric8. */
 package dev.svcalias.app;

@@ -1,9 +1,9 @@
 package dev.svcalias.cli;
 
-import dev.svcalias.app.AliasAddUseCase;
-import dev.svcalias.app.AliasRequest;
-import dev.svcalias.app.AliasResult;
-import dev.svcalias.app.Waited;
+import dev.svcalias.app.usecase.AliasAddUseCase;
+import dev.svcalias.app.usecase.AliasRequest;
+import dev.svcalias.app.usecase.AliasResult;
+import dev.svcalias.app.usecase.Waited;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.naming.DomainRules;
 import dev.svcalias.naming.TargetRef;

@@ -1,6 +1,6 @@
 package dev.svcalias.cli;
 
-import dev.svcalias.app.AliasListResult;
+import dev.svcalias.app.usecase.AliasListResult;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.output.Printer;
 import java.util.concurrent.Callable;

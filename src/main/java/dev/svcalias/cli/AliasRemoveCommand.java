@@ -1,7 +1,7 @@
 package dev.svcalias.cli;
 
-import dev.svcalias.app.AliasRemoveUseCase;
-import dev.svcalias.app.AliasResult;
+import dev.svcalias.app.usecase.AliasRemoveUseCase;
+import dev.svcalias.app.usecase.AliasResult;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.naming.DomainRules;
 import java.util.concurrent.Callable;

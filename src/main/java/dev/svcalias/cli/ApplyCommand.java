@@ -1,10 +1,10 @@
 package dev.svcalias.cli;
 
 import dev.svcalias.aliasfile.AliasFile;
-import dev.svcalias.app.ApplyRequest;
-import dev.svcalias.app.ApplyResult;
-import dev.svcalias.app.ApplyUseCase;
-import dev.svcalias.app.ClusterOutcome;
+import dev.svcalias.app.usecase.ApplyRequest;
+import dev.svcalias.app.usecase.ApplyResult;
+import dev.svcalias.app.usecase.ApplyUseCase;
+import dev.svcalias.app.usecase.ClusterOutcome;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,10 +1,10 @@
 package dev.svcalias.cli;
 
-import dev.svcalias.app.InitRequest;
-import dev.svcalias.app.InitResult;
-import dev.svcalias.app.InitUseCase;
-import dev.svcalias.app.ModeName;
-import dev.svcalias.app.Waited;
+import dev.svcalias.app.mode.ModeName;
+import dev.svcalias.app.usecase.InitRequest;
+import dev.svcalias.app.usecase.InitResult;
+import dev.svcalias.app.usecase.InitUseCase;
+import dev.svcalias.app.usecase.Waited;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.naming.DomainRules;
 import dev.svcalias.output.Spinner;

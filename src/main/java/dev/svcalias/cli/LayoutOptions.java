@@ -1,6 +1,6 @@
 package dev.svcalias.cli;
 
-import dev.svcalias.app.ClusterLayout;
+import dev.svcalias.app.zone.ClusterLayout;
 import dev.svcalias.cluster.ConfigMapRef;
 import dev.svcalias.naming.KubeNames;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package dev.svcalias.cli;
 
-import dev.svcalias.app.DnsChain;
+import dev.svcalias.app.zone.DnsChain;
 import dev.svcalias.corefile.CoreDnsVersion;
 import dev.svcalias.corefile.CorefileException;
 import dev.svcalias.corefile.CorefileSyntaxException;

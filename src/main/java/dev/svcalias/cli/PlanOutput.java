@@ -1,8 +1,8 @@
 package dev.svcalias.cli;
 
-import dev.svcalias.app.ApplyResult;
-import dev.svcalias.app.ClusterOutcome;
-import dev.svcalias.app.FleetResult;
+import dev.svcalias.app.usecase.ApplyResult;
+import dev.svcalias.app.usecase.ClusterOutcome;
+import dev.svcalias.app.usecase.FleetResult;
 import dev.svcalias.output.Format;
 import dev.svcalias.output.Printable;
 import dev.svcalias.output.Printer;

@@ -1,9 +1,9 @@
 package dev.svcalias.cli;
 
-import dev.svcalias.app.ClusterLayout;
-import dev.svcalias.app.DirectDnsProbe;
-import dev.svcalias.app.DnsProbe;
-import dev.svcalias.app.PodDnsProbe;
+import dev.svcalias.app.probe.DirectDnsProbe;
+import dev.svcalias.app.probe.DnsProbe;
+import dev.svcalias.app.probe.PodDnsProbe;
+import dev.svcalias.app.zone.ClusterLayout;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.dns.Nameserver;
 import dev.svcalias.error.SvcaliasException;

@@ -1,8 +1,8 @@
 package dev.svcalias.cli;
 
-import dev.svcalias.app.ResetRequest;
-import dev.svcalias.app.ResetResult;
-import dev.svcalias.app.ResetUseCase;
+import dev.svcalias.app.usecase.ResetRequest;
+import dev.svcalias.app.usecase.ResetResult;
+import dev.svcalias.app.usecase.ResetUseCase;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.naming.DomainRules;
 import java.util.concurrent.Callable;

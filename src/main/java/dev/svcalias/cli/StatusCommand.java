@@ -1,6 +1,6 @@
 package dev.svcalias.cli;
 
-import dev.svcalias.app.StatusUseCase;
+import dev.svcalias.app.usecase.StatusUseCase;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.output.Printer;
 import java.util.concurrent.Callable;

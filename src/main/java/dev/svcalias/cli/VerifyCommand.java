@@ -1,11 +1,11 @@
 package dev.svcalias.cli;
 
-import dev.svcalias.app.DirectDnsProbe;
-import dev.svcalias.app.DnsProbe;
-import dev.svcalias.app.PodDnsProbe;
-import dev.svcalias.app.VerifyRequest;
-import dev.svcalias.app.VerifyResult;
-import dev.svcalias.app.VerifyUseCase;
+import dev.svcalias.app.probe.DirectDnsProbe;
+import dev.svcalias.app.probe.DnsProbe;
+import dev.svcalias.app.probe.PodDnsProbe;
+import dev.svcalias.app.usecase.VerifyRequest;
+import dev.svcalias.app.usecase.VerifyResult;
+import dev.svcalias.app.usecase.VerifyUseCase;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.dns.Nameserver;
 import dev.svcalias.error.ExitCode;

@@ -1,10 +1,10 @@
 package dev.svcalias.cli;
 
 import dev.svcalias.aliasfile.AliasFile;
-import dev.svcalias.app.ClusterOutcome;
-import dev.svcalias.app.VerifyFileResult;
-import dev.svcalias.app.VerifyFileUseCase;
-import dev.svcalias.app.VerifyResult;
+import dev.svcalias.app.usecase.ClusterOutcome;
+import dev.svcalias.app.usecase.VerifyFileResult;
+import dev.svcalias.app.usecase.VerifyFileUseCase;
+import dev.svcalias.app.usecase.VerifyResult;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.output.Spinner;

@@ -1,7 +1,7 @@
 package dev.svcalias.cli;
 
-import dev.svcalias.app.ClusterLayout;
-import dev.svcalias.app.EffectWait;
+import dev.svcalias.app.usecase.EffectWait;
+import dev.svcalias.app.zone.ClusterLayout;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.naming.KubeNames;

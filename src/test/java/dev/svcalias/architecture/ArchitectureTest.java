@@ -1,5 +1,6 @@
 package dev.svcalias.architecture;
 
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -7,6 +8,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +35,13 @@ class ArchitectureTest {
     void arrowsPointDownTheLayers() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Commands").definedBy("dev.svcalias.cli..", "dev.svcalias.tools..")
-                .layer("UseCases").definedBy("dev.svcalias.app..")
+                .layer("UseCases").definedBy("dev.svcalias.app.usecase..")
+                .layer("Modes").definedBy("dev.svcalias.app.mode..")
+                .layer("PlanApplication").definedBy("dev.svcalias.app.write..")
+                .layer("Probes").definedBy("dev.svcalias.app.probe..")
+                .layer("AliasBackends").definedBy("dev.svcalias.app.alias..")
+                .layer("Zones").definedBy("dev.svcalias.app.zone..")
+                .layer("Shared").definedBy("dev.svcalias.app")
                 .layer("Domain").definedBy("dev.svcalias.plan..", "dev.svcalias.platform..",
                         "dev.svcalias.aliasfile..")
                 .layer("Adapters").definedBy("dev.svcalias.cluster..", "dev.svcalias.dns..")
@@ -40,12 +49,33 @@ class ArchitectureTest {
                 .layer("Output").definedBy("dev.svcalias.output..")
                 .whereLayer("Commands").mayNotBeAccessedByAnyLayer()
                 .whereLayer("UseCases").mayOnlyBeAccessedByLayers("Commands")
-                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Commands", "UseCases")
-                .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Commands", "UseCases", "Domain")
-                .whereLayer("Text").mayOnlyBeAccessedByLayers("Commands", "UseCases", "Domain", "Adapters")
+                .whereLayer("Modes").mayOnlyBeAccessedByLayers("Commands", "UseCases")
+                .whereLayer("PlanApplication").mayOnlyBeAccessedByLayers("UseCases")
+                .whereLayer("Probes").mayOnlyBeAccessedByLayers("Commands", "UseCases")
+                .whereLayer("AliasBackends").mayOnlyBeAccessedByLayers("UseCases", "Modes", "PlanApplication",
+                        "Probes")
+                .whereLayer("Zones").mayOnlyBeAccessedByLayers("Commands", "UseCases", "Modes", "PlanApplication",
+                        "Probes")
+                .whereLayer("Shared").mayOnlyBeAccessedByLayers(APP_AND_COMMANDS)
+                .whereLayer("Domain").mayOnlyBeAccessedByLayers(APP_AND_COMMANDS)
+                .whereLayer("Adapters").mayOnlyBeAccessedByLayers(with(APP_AND_COMMANDS, "Domain"))
+                .whereLayer("Text").mayOnlyBeAccessedByLayers(with(APP_AND_COMMANDS, "Domain", "Adapters"))
                 // results still render themselves through output's Printable (issue 16 moves that into cli)
                 .whereLayer("Output").mayOnlyBeAccessedByLayers("Commands", "UseCases")
+                // known arrows the wrong way, still open (issue 16): a mode reads init's request, and the DNS
+                // chain and the ExternalName backend name modes
+                .ignoreDependency(nameMatching("dev\\.svcalias\\.app\\.mode\\.(ZoneSetup|CorednsMode|IstiocorednsMode)"),
+                        nameMatching("dev\\.svcalias\\.app\\.usecase\\.InitRequest"))
+                .ignoreDependency(nameMatching("dev\\.svcalias\\.app\\.(zone\\.DnsChain|alias\\.ExternalNameAliases)"),
+                        nameMatching("dev\\.svcalias\\.app\\.mode\\.ModeName"))
                 .check(classes);
+    }
+
+    private static final String[] APP_AND_COMMANDS = {"Commands", "UseCases", "Modes", "PlanApplication", "Probes",
+        "AliasBackends", "Zones", "Shared"};
+
+    private static String[] with(String[] layers, String... more) {
+        return Stream.concat(Arrays.stream(layers), Arrays.stream(more)).toArray(String[]::new);
     }
 
     @Test

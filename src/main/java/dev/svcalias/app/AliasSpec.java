@@ -1,8 +1,0 @@
-package dev.svcalias.app;
-
-import dev.svcalias.cluster.ServiceInfo;
-import dev.svcalias.naming.TargetRef;
-
-/** One alias to write: NAME.DOMAIN (= host) pointing at the target Service as it is now. */
-public record AliasSpec(String name, String domain, String host, TargetRef target, ServiceInfo service,
-                        String clusterDomain) {}

@@ -1,9 +1,0 @@
-package dev.svcalias.app;
-
-import dev.svcalias.output.Printable;
-
-/**
- * One cluster's part of a fleet run: its result, or the one-line error that stopped it ({@code result} null),
- * and the exit code it alone would have had.
- */
-public record ClusterOutcome(String context, Printable result, String summary, int exitCode, String error) {}

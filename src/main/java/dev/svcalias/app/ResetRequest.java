@@ -1,5 +1,0 @@
-package dev.svcalias.app;
-
-/** Inputs of {@code svcalias reset}; {@code domain} null means every zone svcalias manages. */
-public record ResetRequest(String domain, boolean aliases, boolean restoreBackup, boolean dryRun,
-                           ClusterLayout layout) {}

@@ -1,7 +1,0 @@
-package dev.svcalias.app;
-
-/**
- * How to take one applied write back ({@code action}), what the rollback message says when it worked
- * ({@code done}), and what stays changed if it fails ({@code leftIfFails}), each naming the object exactly.
- */
-record Undo(String done, Runnable action, String leftIfFails) {}
