@@ -1,13 +1,19 @@
 package dev.svcalias.architecture;
 
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.svcalias.app.mode.Mode;
+import dev.svcalias.app.mode.ModeName;
+import dev.svcalias.platform.Platform;
+import dev.svcalias.platform.PlatformId;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,12 +68,6 @@ class ArchitectureTest {
                 .whereLayer("Text").mayOnlyBeAccessedByLayers(with(APP_AND_COMMANDS, "Domain", "Adapters"))
                 // results still render themselves through output's Printable (issue 16 moves that into cli)
                 .whereLayer("Output").mayOnlyBeAccessedByLayers("Commands", "UseCases")
-                // known arrows the wrong way, still open (issue 16): a mode reads init's request, and the DNS
-                // chain and the ExternalName backend name modes
-                .ignoreDependency(nameMatching("dev\\.svcalias\\.app\\.mode\\.(ZoneSetup|CorednsMode|IstiocorednsMode)"),
-                        nameMatching("dev\\.svcalias\\.app\\.usecase\\.InitRequest"))
-                .ignoreDependency(nameMatching("dev\\.svcalias\\.app\\.(zone\\.DnsChain|alias\\.ExternalNameAliases)"),
-                        nameMatching("dev\\.svcalias\\.app\\.mode\\.ModeName"))
                 .check(classes);
     }
 
@@ -76,6 +76,33 @@ class ArchitectureTest {
 
     private static String[] with(String[] layers, String... more) {
         return Stream.concat(Arrays.stream(layers), Arrays.stream(more)).toArray(String[]::new);
+    }
+
+    @Test
+    void appRoomsHaveNoCycles() {
+        slices().matching("dev.svcalias.app.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * A use case asks the zone's {@link Mode} and the detected {@link Platform} (through the zone room) what to do:
+     * it never names one. Using the ModeName type is fine (a request carries one); its constants, a platform's
+     * PlatformId constant, or a concrete mode or platform class are not.
+     */
+    @Test
+    void noUseCaseNamesAModeOrAPlatform() {
+        DescribedPredicate<JavaFieldAccess> constantOfAModeOrPlatform = DescribedPredicate.describe(
+                "a constant of ModeName or PlatformId", access -> isEnumConstant(access, ModeName.class)
+                        || isEnumConstant(access, PlatformId.class));
+        noClasses().that().resideInAPackage("dev.svcalias.app.usecase..")
+                .should().accessFieldWhere(constantOfAModeOrPlatform)
+                .orShould().dependOnClassesThat(JavaClass.Predicates.implement(Mode.class))
+                .orShould().dependOnClassesThat(JavaClass.Predicates.implement(Platform.class))
+                .check(classes);
+    }
+
+    private static boolean isEnumConstant(JavaFieldAccess access, Class<? extends Enum<?>> type) {
+        return access.getTargetOwner().isEquivalentTo(type) && Arrays.stream(type.getEnumConstants())
+                .anyMatch(c -> c.name().equals(access.getTarget().getName()));
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.svcalias.app.alias;
 
 import dev.svcalias.app.Parallel;
-import dev.svcalias.app.mode.ModeName;
 import dev.svcalias.cluster.AliasService;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.ServiceEntryRecord;
+import dev.svcalias.corefile.ManagedZone;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.plan.AliasServiceDelete;
 import dev.svcalias.plan.AliasServicePut;
@@ -30,14 +30,17 @@ public final class ExternalNameAliases implements AliasBackend {
     public static final String NAMESPACE = "svcalias-aliases";
     private final Cluster cluster;
     private final boolean dropServiceEntries;
-    /** The mode that writes the alias (recorded on the Service: istio mode's need their mesh objects too). */
-    private final ModeName mode;
+    /**
+     * The zone kind whose mode writes the alias; its marker is that mode's name, recorded on the Service (istio mode's
+     * aliases need their mesh objects too).
+     */
+    private final ManagedZone.Kind writtenFor;
 
     /** @param dropServiceEntries coredns mode: delete a managed ServiceEntry of the same host (istio mode keeps it) */
     public ExternalNameAliases(Cluster cluster, boolean dropServiceEntries) {
         this.cluster = cluster;
         this.dropServiceEntries = dropServiceEntries;
-        this.mode = dropServiceEntries ? ModeName.COREDNS : ModeName.ISTIO;
+        this.writtenFor = dropServiceEntries ? ManagedZone.Kind.COREDNS_ALIASES : ManagedZone.Kind.ISTIO_ALIASES;
     }
 
     @Override
@@ -143,7 +146,7 @@ public final class ExternalNameAliases implements AliasBackend {
                     : "Service " + NAMESPACE + "/" + s.name() + " has externalName " + s.externalName()
                     + ", not " + target + "'s name (changed by hand)";
             views.add(new AliasView(host(s), target, s.externalName(), NAMESPACE, s.name(), ip, true, drift));
-            if (ModeName.ISTIO.cliName.equals(s.annotations().get(ManagedLabels.MODE))) {
+            if (ManagedZone.Kind.ISTIO_ALIASES.marker().equals(s.annotations().get(ManagedLabels.MODE))) {
                 meshHosts.add(host(s));
             }
         }
@@ -216,7 +219,7 @@ public final class ExternalNameAliases implements AliasBackend {
         annotations.put(ManagedLabels.TARGET, spec.target().toString());
         annotations.put(ManagedLabels.ZONE, spec.domain());
         annotations.put(ManagedLabels.ALIAS, alias);
-        annotations.put(ManagedLabels.MODE, mode.cliName);
+        annotations.put(ManagedLabels.MODE, writtenFor.marker());
         return annotations;
     }
 }

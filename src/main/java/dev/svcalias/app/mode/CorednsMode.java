@@ -52,17 +52,16 @@ class CorednsMode implements Mode {
                 });
         var edit = (java.util.function.UnaryOperator<String>) text -> Corefiles.putAliasZone(text, domain, kind,
                 ExternalNameAliases.NAMESPACE, suffix, clusterDomain);
-        String self = "127.0.0.1:" + Corefiles.rootPorts(zone.kubeDns().text()).get(0);
         List<Change> kubeDns = zone.kubeDns().puts(edit, "zone " + domain + " answered by kube-dns from services in "
                 + ExternalNameAliases.NAMESPACE + " (" + name + " mode)");
         for (Change c : kubeDns) {
             if (c instanceof dev.svcalias.plan.CorefileChange cc) {
-                kubeDnsVersion(zone.cluster(), zone.request().layout())
+                kubeDnsVersion(zone.cluster(), zone.layout())
                         .ifPresent(v -> Corefiles.checkPluginsAvailable(cc.after(), v));
             }
         }
         changes.addAll(kubeDns);
-        return new ModeSetup(changes, self + " (kube-dns itself)", "");
+        return new ModeSetup(changes, Map.of());
     }
 
     /** The aliases namespace: created when missing; an existing one must hold only svcalias's Services. */
@@ -106,6 +105,16 @@ class CorednsMode implements Mode {
         return "kube-dns does not answer it from " + ExternalNameAliases.NAMESPACE + " (its Corefile block "
                 + "arrives with kubelet's ConfigMap sync and CoreDNS's reload, ~2 minutes after init; retry with "
                 + "--wait)";
+    }
+
+    @Override
+    public List<Change> leftoversOf(Cluster cluster, String host) {
+        return List.of(); // ServiceEntries (coredns) and VirtualServices (both) go in ExternalNameAliases.put
+    }
+
+    @Override
+    public boolean routesThroughIstiocoredns() {
+        return false;
     }
 
     static Optional<CoreDnsVersion> kubeDnsVersion(Cluster cluster, ClusterLayout layout) {

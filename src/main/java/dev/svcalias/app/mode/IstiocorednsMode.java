@@ -1,8 +1,9 @@
 package dev.svcalias.app.mode;
 
 import dev.svcalias.app.alias.AliasBackend;
+import dev.svcalias.app.alias.ExternalNameAliases;
 import dev.svcalias.app.alias.ServiceEntryAliases;
-import dev.svcalias.app.usecase.InitRequest;
+import dev.svcalias.app.alias.VirtualServiceAliases;
 import dev.svcalias.app.zone.ClusterLayout;
 import dev.svcalias.app.zone.CorefileSide;
 import dev.svcalias.app.zone.DnsChain;
@@ -12,8 +13,14 @@ import dev.svcalias.corefile.CoreDnsVersion;
 import dev.svcalias.corefile.CorefileException;
 import dev.svcalias.corefile.Corefiles;
 import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.plan.AliasServiceDelete;
+import dev.svcalias.plan.Change;
 import dev.svcalias.plan.CorefileChange;
+import dev.svcalias.plan.VirtualServiceDelete;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -29,7 +36,7 @@ final class IstiocorednsMode implements Mode {
 
     @Override
     public ModeSetup setUp(ZoneSetup zone) {
-        ClusterLayout layout = zone.request().layout();
+        ClusterLayout layout = zone.layout();
         DnsChain chain = zone.chain();
         String domain = zone.domain();
         String istioIp = chain.istiocorednsIp().orElseThrow(() -> SvcaliasException.state("no istiocoredns Service "
@@ -38,9 +45,9 @@ final class IstiocorednsMode implements Mode {
                 + "(or --mode istio/coredns), or pass --istio-namespace/--istiocoredns-service if it lives elsewhere"));
         CorefileSnapshot istio = chain.istio().orElseThrow(() -> SvcaliasException.state(layout.istioCorefile()
                 + " not found: istiocoredns has no Corefile ConfigMap", "pass --istio-configmap NAMESPACE/NAME"));
-        CoreDnsVersion version = istioVersion(zone.cluster(), zone.request(), layout);
+        CoreDnsVersion version = istioVersion(zone.cluster(), zone.corednsVersion(), layout);
 
-        checkPlugins(istio, version, zone.request().corednsVersion() == null);
+        checkPlugins(istio, version, zone.corednsVersion() == null);
         Optional<CoreDnsVersion> kubeDnsVersion = CorednsMode.kubeDnsVersion(zone.cluster(), layout);
         chain.platform().corefile().ifPresent(k -> kubeDnsVersion.ifPresent(v -> checkPlugins(k, v, true)));
 
@@ -61,11 +68,14 @@ final class IstiocorednsMode implements Mode {
             }
         }
         String routeKind = version.compareTo(new CoreDnsVersion(1, 5, 0)) >= 0 ? "grpc" : "proxy";
-        List<dev.svcalias.plan.Change> changes = new java.util.ArrayList<>(List.of(
+        List<Change> changes = new ArrayList<>(List.of(
                 new CorefileChange(istio, istioAfter, istioEdit, "zone " + domain + " -> 127.0.0.1:8053 ("
                         + routeKind + ", CoreDNS " + version + ")", false)));
         changes.addAll(kubeDnsChanges);
-        return new ModeSetup(changes, istioIp, version.toString());
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("istiocorednsClusterIP", istioIp);
+        facts.put("istiocorednsCorednsVersion", version.toString());
+        return new ModeSetup(changes, facts);
     }
 
     @Override
@@ -76,6 +86,25 @@ final class IstiocorednsMode implements Mode {
     @Override
     public List<String> chainProblems(Cluster cluster, DnsChain chain, String domain) {
         return ChainCheck.problems(chain, domain);
+    }
+
+    @Override
+    public List<Change> leftoversOf(Cluster cluster, String host) {
+        List<Change> gone = new ArrayList<>();
+        // istio mode's route goes with the mode
+        new VirtualServiceAliases(cluster).managed(host).ifPresent(v -> gone.add(
+                new VirtualServiceDelete(v, "istiocoredns mode routes by the ServiceEntry alone")));
+        // every Service of the host, whatever its name
+        cluster.aliasServices().list(ExternalNameAliases.NAMESPACE).stream()
+                .filter(s -> ExternalNameAliases.managed(s) && s.externalName() != null
+                        && ExternalNameAliases.host(s).equals(host))
+                .forEach(s -> gone.add(new AliasServiceDelete(s, "moved to a ServiceEntry")));
+        return gone;
+    }
+
+    @Override
+    public boolean routesThroughIstiocoredns() {
+        return true;
     }
 
     @Override
@@ -94,12 +123,12 @@ final class IstiocorednsMode implements Mode {
         }
     }
 
-    private static CoreDnsVersion istioVersion(Cluster cluster, InitRequest request, ClusterLayout layout) {
-        if (request.corednsVersion() != null) {
+    private static CoreDnsVersion istioVersion(Cluster cluster, String corednsVersion, ClusterLayout layout) {
+        if (corednsVersion != null) {
             try {
-                return CoreDnsVersion.parse(request.corednsVersion());
+                return CoreDnsVersion.parse(corednsVersion);
             } catch (CorefileException | IllegalArgumentException e) {
-                throw SvcaliasException.usage("--coredns-version " + request.corednsVersion() + ": " + e.getMessage(),
+                throw SvcaliasException.usage("--coredns-version " + corednsVersion + ": " + e.getMessage(),
                         "give a version like 1.6.2");
             }
         }

@@ -3,9 +3,7 @@ package dev.svcalias.app.mode;
 import dev.svcalias.app.alias.AliasBackend;
 import dev.svcalias.app.alias.AliasServiceNames;
 import dev.svcalias.app.alias.AliasView;
-import dev.svcalias.app.alias.ExternalNameAliases;
 import dev.svcalias.app.alias.ResolvedAlias;
-import dev.svcalias.app.alias.VirtualServiceAliases;
 import dev.svcalias.app.zone.DnsChain;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.CorefileSnapshot;
@@ -13,10 +11,8 @@ import dev.svcalias.cluster.ServiceInfo;
 import dev.svcalias.corefile.Corefiles;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.naming.TargetRef;
-import dev.svcalias.plan.AliasServiceDelete;
 import dev.svcalias.plan.Change;
 import dev.svcalias.plan.CorefileChange;
-import dev.svcalias.plan.VirtualServiceDelete;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,19 +43,10 @@ public final class Migration {
             String name = alias.host().substring(0, alias.host().length() - domain.length() - 1);
             extra.addAll(target.put(new ResolvedAlias(name, domain, alias.host(), ref, service, chain.clusterDomain()),
                     true).plan().changes());
-            if (to.name() == ModeName.ISTIOCOREDNS) { // istio mode's route goes with the mode
-                new VirtualServiceAliases(cluster).managed(alias.host()).ifPresent(v -> extra.add(
-                        new VirtualServiceDelete(v, "istiocoredns mode routes by the ServiceEntry alone")));
-            }
-            if (to.name() == ModeName.ISTIOCOREDNS) { // every Service of the host, whatever its name
-                cluster.aliasServices().list(ExternalNameAliases.NAMESPACE).stream()
-                        .filter(s -> ExternalNameAliases.managed(s) && s.externalName() != null
-                                && ExternalNameAliases.host(s).equals(alias.host()))
-                        .forEach(s -> extra.add(new AliasServiceDelete(s, "moved to a ServiceEntry")));
-            }
+            extra.addAll(to.leftoversOf(cluster, alias.host()));
             aliasCount++;
         }
-        if (to.name() != ModeName.ISTIOCOREDNS) {
+        if (!to.routesThroughIstiocoredns()) {
             chain.istio().filter(s -> chain.istioRoute(domain).isPresent())
                     .ifPresent(s -> extra.add(istioRouteRemoval(s, domain)));
         }

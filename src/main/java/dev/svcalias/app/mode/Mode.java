@@ -3,6 +3,8 @@ package dev.svcalias.app.mode;
 import dev.svcalias.app.alias.AliasBackend;
 import dev.svcalias.app.zone.DnsChain;
 import dev.svcalias.cluster.Cluster;
+import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.plan.Change;
 import java.util.List;
 
 /**
@@ -23,11 +25,38 @@ public interface Mode {
     /** Why an alias gets NXDOMAIN in this mode, for verify's diagnosis. */
     String nxdomainHint();
 
+    /**
+     * What other modes wrote for {@code host} that this mode does not use: a migration into this mode removes it
+     * after the switch (the new mode's own backend already replaces or keeps the rest).
+     */
+    List<Change> leftoversOf(Cluster cluster, String host);
+
+    /** Whether kube-dns sends the zone on to istiocoredns in this mode; when not, a migration removes that route. */
+    boolean routesThroughIstiocoredns();
+
+    /**
+     * verify --meshed asks the Istio DNS proxy, which answers only from what istio mode writes: refused (exit 2,
+     * before any probe pod starts) in the other modes.
+     */
+    default void checkMeshedProbe(String domain) {
+        throw SvcaliasException.usage("--meshed checks the Istio DNS proxy, but zone " + domain + " is in " + name()
+                + " mode", "drop --meshed, or run 'svcalias init --mode istio --domain " + domain + "'");
+    }
+
     static Mode of(ModeName name) {
         return switch (name) {
             case ISTIOCOREDNS -> new IstiocorednsMode();
             case COREDNS -> new CorednsMode(ModeName.COREDNS);
             case ISTIO -> new IstioMode();
         };
+    }
+
+    /**
+     * The mode recorded for the zone (the kind of svcalias's kube-dns block). A zone without a block (a --domain
+     * init never set up, or one only istiocoredns routes) keeps what svcalias always did there: ServiceEntries,
+     * istiocoredns mode.
+     */
+    static Mode recordedIn(DnsChain chain, String domain) {
+        return of(ModeName.recordedIn(chain, domain).orElse(ModeName.ISTIOCOREDNS));
     }
 }

@@ -1,5 +1,6 @@
 package dev.svcalias.app.mode;
 
+import dev.svcalias.app.zone.DnsChain;
 import dev.svcalias.corefile.ManagedZone;
 import dev.svcalias.error.SvcaliasException;
 import java.util.Arrays;
@@ -28,6 +29,11 @@ public enum ModeName {
     /** The mode a kube-dns block records; empty for kinds that live in istiocoredns's Corefile. */
     public static java.util.Optional<ModeName> recordedBy(ManagedZone.Kind kind) {
         return Arrays.stream(values()).filter(m -> m.kind == kind).findFirst();
+    }
+
+    /** The mode recorded for the zone in kube-dns's Corefile; empty when svcalias has no block for it there. */
+    public static java.util.Optional<ModeName> recordedIn(DnsChain chain, String domain) {
+        return chain.zone(domain).flatMap(z -> recordedBy(z.kind()));
     }
 
     /** "auto" gives null: detect. */

@@ -2,9 +2,10 @@ package dev.svcalias.app.mode;
 
 import dev.svcalias.plan.Change;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A mode's writes for init and the facts to report: {@code upstream} is where kube-dns sends the zone
- * (istiocoredns's ClusterIP, or its own root block), {@code corednsVersion} istiocoredns's CoreDNS ("" otherwise).
+ * A mode's writes for init, and the facts it reports about them (istiocoredns mode: istiocoredns's ClusterIP and
+ * CoreDNS version, in the order init's JSON/YAML prints them; empty for the others).
  */
-public record ModeSetup(List<Change> changes, String upstream, String corednsVersion) {}
+public record ModeSetup(List<Change> changes, Map<String, String> facts) {}

@@ -53,7 +53,7 @@ public final class AliasAddUseCase {
         String host = DomainRules.aliasHost(request.name(), domain);
         TargetRef target = TargetRef.parse(request.target(), request.namespace(), chain.clusterDomain());
         ServiceInfo service = lookUp(cluster, target);
-        AliasBackend backend = Mode.of(chain.mode(domain)).aliases(cluster);
+        AliasBackend backend = Mode.recordedIn(chain, domain).aliases(cluster);
         String name = host.substring(0, host.length() - domain.length() - 1);
         AliasPlan plan = backend.put(new ResolvedAlias(name, domain, host, target, service, chain.clusterDomain()),
                 request.force());

@@ -102,7 +102,7 @@ final class AliasResolver {
         TargetRef target = new TargetRef(item.service(), item.namespace());
         ResolvedAlias spec = new ResolvedAlias(name, domain, host, target, service, chain.clusterDomain());
         try {
-            AliasPlan plan = Mode.of(chain.mode(domain)).aliases(observed).put(spec, true);
+            AliasPlan plan = Mode.recordedIn(chain, domain).aliases(observed).put(spec, true);
             String address = service.headless() ? "" : service.clusterIP();
             if (plan.plan().isEmpty()) {
                 return new AliasStep(host, Action.UNCHANGED, item.target(), address, plan.plan(), "");

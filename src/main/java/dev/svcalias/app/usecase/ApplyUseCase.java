@@ -4,6 +4,7 @@ import dev.svcalias.app.Parallel;
 import dev.svcalias.app.alias.AliasPlan;
 import dev.svcalias.app.alias.AliasView;
 import dev.svcalias.app.alias.ObservedCluster;
+import dev.svcalias.app.mode.Mode;
 import dev.svcalias.app.write.PlanApplier;
 import dev.svcalias.app.zone.DnsChain;
 import dev.svcalias.cluster.Cluster;
@@ -64,7 +65,7 @@ public final class ApplyUseCase {
             if (hosts.contains(alias.host()) || zone.isEmpty() || !domains.contains(zone.get())) {
                 continue;
             }
-            Optional<AliasPlan> removal = AliasRemoveUseCase.removal(observed, chain.mode(zone.get()), alias.host());
+            Optional<AliasPlan> removal = AliasRemoveUseCase.removal(observed, Mode.recordedIn(chain, zone.get()), alias.host());
             removal.filter(r -> !r.plan().isEmpty()).ifPresent(r -> prunes.add(new AliasStep(alias.host(),
                     Action.DELETE, alias.target(), "", r.plan(), "--prune: not in the file")));
         }

@@ -1,6 +1,5 @@
 package dev.svcalias.app.usecase;
 
-import dev.svcalias.app.mode.ModeName;
 import dev.svcalias.output.Printable;
 import dev.svcalias.output.Style;
 import dev.svcalias.output.Table;
@@ -12,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What init did (or, with --dry-run, would do). {@code upstream} is where kube-dns sends the zone; {@code
- * migratedFrom} the mode the zone had before ("" when none or the same), {@code movedAliases} how many aliases moved.
+ * What init did (or, with --dry-run, would do). {@code modeFacts} are what the mode reports of its setup
+ * (istiocoredns's ClusterIP and CoreDNS version); {@code migratedFrom} the mode the zone had before ("" when none or
+ * the same), {@code movedAliases} how many aliases moved.
  */
-public record InitResult(String domain, String clusterDomain, String upstream, String corednsVersion,
+public record InitResult(String domain, String clusterDomain, Map<String, String> modeFacts,
                          Plan plan, boolean dryRun, List<String> warnings, List<String> restarted, String mode,
                          String migratedFrom, int movedAliases, List<String> evidence, String platform,
                          boolean revertible)
@@ -32,10 +32,7 @@ public record InitResult(String domain, String clusterDomain, String upstream, S
             data.put("migratedFrom", migratedFrom);
             data.put("movedAliases", movedAliases);
         }
-        if (mode.equals(ModeName.ISTIOCOREDNS.cliName)) {
-            data.put("istiocorednsClusterIP", upstream);
-            data.put("istiocorednsCorednsVersion", corednsVersion);
-        }
+        data.putAll(modeFacts);
         data.put("platform", platform);
         data.put("dryRun", dryRun);
         List<Object> changes = new ArrayList<>();

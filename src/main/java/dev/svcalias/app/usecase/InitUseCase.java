@@ -12,7 +12,6 @@ import dev.svcalias.app.write.KubeletNudge;
 import dev.svcalias.app.write.PlanApplier;
 import dev.svcalias.app.zone.ClusterLayout;
 import dev.svcalias.app.zone.DnsChain;
-import dev.svcalias.app.zone.NodeLocalZones;
 import dev.svcalias.app.zone.PlatformSetup;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.CorefileSnapshot;
@@ -75,16 +74,13 @@ public final class InitUseCase {
         chain.istio().ifPresent(s -> Corefiles.overlaps(s.corefile(), domain).forEach(o -> warnings.add(s.ref() + ", " + o)));
         SetupFacts facts = SetupFacts.detect(cluster, layout, chain);
         ModeName chosen = request.mode() == null ? facts.auto() : request.mode();
-        Optional<ModeName> recorded = chain.zone(domain).flatMap(z -> ModeName.recordedBy(z.kind()));
+        Optional<ModeName> recorded = ModeName.recordedIn(chain, domain);
         Mode mode = Mode.of(chosen);
-        ModeSetup setup = mode.setUp(new ZoneSetup(cluster, chain, domain, request, facts,
-                chain.kubeDnsSide(), warnings));
+        ModeSetup setup = mode.setUp(new ZoneSetup(cluster, chain, domain, layout, request.corednsVersion(),
+                facts, chain.kubeDnsSide(), warnings));
         List<Change> changes = new ArrayList<>(setup.changes());
         PlatformSetup platform = chain.platform();
-        // NodeLocal DNSCache sends only the cluster domain to kube-dns: the zone goes in its Corefile too, last
-        List<Change> front = platform.nodeLocal().map(nl -> List.of(NodeLocalZones.put(nl, domain,
-                platform.detection().nodeLocal().orElseThrow().forwardTo()))).orElse(List.of());
-        changes.addAll(front);
+        changes.addAll(platform.nodeLocalZone(domain)); // last: the front of the chain
         warnings.addAll(platform.warnings());
         int moved = 0;
         // a block an older svcalias wrote names alias Services NAME alone: the same mode migrates them to its names
@@ -98,10 +94,7 @@ public final class InitUseCase {
         Plan plan = new Plan(changes);
         boolean revertible = !platform.warnings().isEmpty() && !plan.isEmpty();
         if (revertible) {
-            plan.effective().changes().stream().filter(c -> c instanceof CorefileChange cc
-                    && platform.corefile().map(k -> k.ref().equals(cc.before().ref())).orElse(false)).findFirst()
-                    .flatMap(c -> platform.detection().platform().keepCommand(platform.facts(),
-                            ((CorefileChange) c).after())).ifPresent(c -> warnings.add("to keep it, run: " + c));
+            platform.keepCommand(plan).ifPresent(c -> warnings.add("to keep it, run: " + c));
         }
 
         List<String> restarts = new ArrayList<>();
@@ -110,7 +103,7 @@ public final class InitUseCase {
             KubeletNudge.afterWrites(cluster, layout, plan, warnings);
         }
         reloadNotes(request, layout, plan, warnings, restarts);
-        return new InitResult(domain, chain.clusterDomain(), setup.upstream(), setup.corednsVersion(), plan,
+        return new InitResult(domain, chain.clusterDomain(), setup.facts(), plan,
                 request.dryRun(), warnings, restarts, chosen.cliName,
                 recorded.filter(r -> r != chosen).map(r -> r.cliName).orElse(""), moved, facts.evidence(),
                 platform.detection().id().flag(), revertible);

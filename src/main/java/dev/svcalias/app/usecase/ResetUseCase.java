@@ -8,7 +8,6 @@ import dev.svcalias.app.write.PlanApplier;
 import dev.svcalias.app.zone.ClusterLayout;
 import dev.svcalias.app.zone.CorefileReset;
 import dev.svcalias.app.zone.DnsChain;
-import dev.svcalias.app.zone.NodeLocalZones;
 import dev.svcalias.app.zone.PlatformSetup;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.ServiceEntryRecord;
@@ -39,7 +38,7 @@ public final class ResetUseCase {
         // front to back: node-local-dns, then the cluster DNS, then istiocoredns, so nothing forwards to a route
         // that is already gone
         PlatformSetup platform = PlatformSetup.read(cluster, layout, request.restoreBackup(), false);
-        platform.nodeLocal().flatMap(nl -> NodeLocalZones.remove(nl, request.domain(), notes)).ifPresent(changes::add);
+        platform.nodeLocalRemoval(request.domain(), notes).ifPresent(changes::add);
         changes.addAll(platform.side().remove(request.domain(), notes));
         cluster.corefiles().read(layout.istioCorefile()).map(s -> request.restoreBackup() ? s : DnsChain.checked(s))
                 .flatMap(s -> CorefileReset.change(s, request.domain(), request.restoreBackup(), notes))

@@ -2,7 +2,6 @@ package dev.svcalias.app.usecase;
 
 import dev.svcalias.app.alias.AliasView;
 import dev.svcalias.app.mode.Mode;
-import dev.svcalias.app.mode.ModeName;
 import dev.svcalias.app.mode.SetupFacts;
 import dev.svcalias.app.zone.ClusterLayout;
 import dev.svcalias.app.zone.DnsChain;
@@ -28,7 +27,8 @@ public final class StatusUseCase {
     private static void halfSetUp(DnsChain chain, List<StatusResult.Zone> zones, List<String> problems) {
         for (ManagedZone route : chain.istio().map(s -> Corefiles.managedZones(s.corefile())).orElse(List.of())) {
             if (chain.zone(route.domain()).isEmpty()) {
-                zones.add(new StatusResult.Zone(route.domain(), ModeName.ISTIOCOREDNS.cliName, "", route.upstream()));
+                zones.add(new StatusResult.Zone(route.domain(), Mode.recordedIn(chain, route.domain()).name().cliName, "",
+                        route.upstream()));
                 problems.add("zone " + route.domain() + " is half set up: istiocoredns routes it, but "
                         + chain.layout().kubeDnsCorefile() + " has no svcalias block for it (an interrupted init); "
                         + "run 'svcalias init --domain " + route.domain() + "' to finish it, or 'svcalias reset "
@@ -42,9 +42,9 @@ public final class StatusUseCase {
         List<String> problems = new ArrayList<>();
         List<StatusResult.Zone> zones = new ArrayList<>();
         for (ManagedZone zone : chain.zones()) {
-            ModeName mode = chain.mode(zone.domain());
-            problems.addAll(Mode.of(mode).chainProblems(cluster, chain, zone.domain()));
-            zones.add(new StatusResult.Zone(zone.domain(), mode.cliName, zone.upstream(),
+            Mode mode = Mode.recordedIn(chain, zone.domain());
+            problems.addAll(mode.chainProblems(cluster, chain, zone.domain()));
+            zones.add(new StatusResult.Zone(zone.domain(), mode.name().cliName, zone.upstream(),
                     chain.istioRoute(zone.domain()).map(ManagedZone::upstream).orElse("")));
         }
         halfSetUp(chain, zones, problems);
@@ -53,7 +53,7 @@ public final class StatusUseCase {
         aliases.stream().filter(a -> !a.inSync()).forEach(a -> problems.add(a.host() + ": " + a.problem()));
         for (ManagedZone zone : chain.zones()) { // istio mode: a missing or misdirected VirtualService
             List<AliasView> inZone = aliases.stream().filter(a -> a.host().endsWith("." + zone.domain())).toList();
-            Mode.of(chain.mode(zone.domain())).aliases(cluster).problems(inZone, chain.clusterDomain())
+            Mode.recordedIn(chain, zone.domain()).aliases(cluster).problems(inZone, chain.clusterDomain())
                     .forEach((host, problem) -> problems.add(host + ": " + problem));
         }
         String kubeDnsImage = cluster.services().deploymentImage(layout.kubeDnsNamespace(),

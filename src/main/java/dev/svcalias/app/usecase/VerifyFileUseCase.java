@@ -40,7 +40,7 @@ public final class VerifyFileUseCase {
                 .forEach(h -> domains.add(domainOf(h, chain)));
         domains.remove(null);
         for (String d : domains) { // each zone's chain as its own mode checks it
-            chainProblems.addAll(Mode.of(chain.mode(d)).chainProblems(cluster, chain, d));
+            chainProblems.addAll(Mode.recordedIn(chain, d).chainProblems(cluster, chain, d));
         }
         List<DnsProbe.Query> queries = new ArrayList<>();
         for (AliasStep s : steps) {

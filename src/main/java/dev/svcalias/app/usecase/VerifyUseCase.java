@@ -2,7 +2,6 @@ package dev.svcalias.app.usecase;
 
 import dev.svcalias.app.alias.AliasView;
 import dev.svcalias.app.mode.Mode;
-import dev.svcalias.app.mode.ModeName;
 import dev.svcalias.app.probe.AliasDiagnosis;
 import dev.svcalias.app.probe.DnsProbe;
 import dev.svcalias.app.probe.ReplicaCheck;
@@ -60,10 +59,9 @@ public final class VerifyUseCase {
     VerifyResult once(VerifyRequest request) {
         DnsChain chain = DnsChain.read(cluster, request.layout());
         String domain = chain.domain(request.domain());
-        Mode mode = Mode.of(chain.mode(domain));
-        if (meshedProbe != null && mode.name() != ModeName.ISTIO) { // before any probe pod is started
-            throw SvcaliasException.usage("--meshed checks the Istio DNS proxy, but zone " + domain + " is in "
-                    + mode.name() + " mode", "drop --meshed, or run 'svcalias init --mode istio --domain " + domain + "'");
+        Mode mode = Mode.recordedIn(chain, domain);
+        if (meshedProbe != null) { // before any probe pod is started
+            mode.checkMeshedProbe(domain);
         }
         List<String> chainProblems = mode.chainProblems(cluster, chain, domain);
         List<AliasView> aliases = select(AliasView.load(cluster), request.names(), domain);

@@ -1,7 +1,6 @@
 package dev.svcalias.app.zone;
 
 import dev.svcalias.app.Parallel;
-import dev.svcalias.app.mode.ModeName;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.CorefileSnapshot;
 import dev.svcalias.cluster.ServiceInfo;
@@ -88,19 +87,11 @@ public record DnsChain(ClusterLayout layout, PlatformSetup platform, Optional<Co
     /** Every zone svcalias set up in kube-dns's Corefile, in any mode. */
     public List<ManagedZone> zones() {
         return platform.maybeSide().map(KubeDnsSide::zones).orElse(List.of()).stream()
-                .filter(z -> ModeName.recordedBy(z.kind()).isPresent()).toList();
+                .filter(z -> z.kind() != ManagedZone.Kind.ISTIO_ROUTE).toList(); // the route lives in istiocoredns
     }
 
     public Optional<ManagedZone> zone(String domain) {
         return zones().stream().filter(z -> z.domain().equals(domain)).findFirst();
-    }
-
-    /**
-     * The mode recorded for the zone (the kind of svcalias's kube-dns block). A zone without a block (a --domain
-     * init never set up) keeps what svcalias always did there: ServiceEntries, istiocoredns mode.
-     */
-    public ModeName mode(String domain) {
-        return zone(domain).flatMap(z -> ModeName.recordedBy(z.kind())).orElse(ModeName.ISTIOCOREDNS);
     }
 
     /** The zone to use: the one asked for, else the only one svcalias configured. */

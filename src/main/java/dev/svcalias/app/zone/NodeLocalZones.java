@@ -22,7 +22,7 @@ public final class NodeLocalZones {
         return !side.forwardsOnly();
     }
 
-    public static Change put(CorefileSnapshot nodeLocal, String domain, String forwardTo) {
+    static Change put(CorefileSnapshot nodeLocal, String domain, String forwardTo) {
         UnaryOperator<String> edit = text -> PlatformEdits.addNodeLocalZone(text, domain, forwardTo);
         try {
             return new CorefileChange(nodeLocal, edit.apply(nodeLocal.corefile()), edit, "zone " + domain + " -> "
@@ -52,7 +52,7 @@ public final class NodeLocalZones {
         }
     }
 
-    public static Optional<Change> remove(CorefileSnapshot nodeLocal, String domain, List<String> notes) {
+    static Optional<Change> remove(CorefileSnapshot nodeLocal, String domain, List<String> notes) {
         return CorefileReset.change(DnsChain.checked(nodeLocal), domain, false, notes);
     }
 }

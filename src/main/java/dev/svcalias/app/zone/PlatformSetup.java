@@ -3,6 +3,9 @@ package dev.svcalias.app.zone;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.cluster.CorefileSnapshot;
 import dev.svcalias.error.SvcaliasException;
+import dev.svcalias.plan.Change;
+import dev.svcalias.plan.CorefileChange;
+import dev.svcalias.plan.Plan;
 import dev.svcalias.platform.ClusterFacts;
 import dev.svcalias.platform.Detection;
 import dev.svcalias.platform.DnsLayout;
@@ -61,6 +64,31 @@ public record PlatformSetup(Detection detection, ClusterFacts facts, DnsLayout d
         Optional<CorefileSnapshot> nodeLocal = detection.nodeLocal().filter(n -> needsNodeLocal)
                 .flatMap(n -> cluster.corefiles().read(n.corefile()));
         return new PlatformSetup(detection, facts, dnsLayout, corefile, side, refusal, nodeLocal, warnings);
+    }
+
+    /**
+     * NodeLocal DNSCache sends only the cluster domain to kube-dns: when it runs, the zone goes in its Corefile too,
+     * forwarding to kube-dns (init writes it last, the front of the chain).
+     */
+    public List<Change> nodeLocalZone(String domain) {
+        return nodeLocal.map(nl -> List.of(NodeLocalZones.put(nl, domain,
+                detection.nodeLocal().orElseThrow().forwardTo()))).orElse(List.of());
+    }
+
+    /** reset's removal of the zone from node-local-dns's Corefile, when it runs and routes the zone. */
+    public Optional<Change> nodeLocalRemoval(String domain, List<String> notes) {
+        return nodeLocal.flatMap(nl -> NodeLocalZones.remove(nl, domain, notes));
+    }
+
+    /**
+     * On a platform that reverts edits to the Corefile: the command that keeps {@code plan}'s edit of it, for
+     * init's warning; empty when the plan does not edit that Corefile or the platform has no such command.
+     */
+    public Optional<String> keepCommand(Plan plan) {
+        return plan.effective().changes().stream().filter(c -> c instanceof CorefileChange cc
+                        && corefile.map(k -> k.ref().equals(cc.before().ref())).orElse(false))
+                .map(CorefileChange.class::cast).findFirst()
+                .flatMap(c -> detection.platform().keepCommand(facts, c.after()));
     }
 
     /** Where the zone goes; the platform's refusal (exit 5) when svcalias cannot configure it. */
