@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * One alias as it stands next to its target. A ServiceEntry alias of istiocoredns mode holds a fixed
  * {@code address} that must equal the target's ClusterIP; an ExternalName alias, and an istio-mode alias whose
- * ServiceEntry has no address ({@code follows}), names the target, so it is in sync whenever the target exists. {@code targetIp} is empty when the target Service is gone, "None" for a headless target.
+ * ServiceEntry has no address ({@code follows}), names the target, so it is in sync whenever the target exists.
+ * {@code targetIp} is empty when the target Service is gone, "None" for a headless target.
  * {@code drift} says how the alias's objects differ from what svcalias wrote (edited or deleted by hand, or left
  * half-written by an interrupted run); empty when they do not.
  */

@@ -14,9 +14,6 @@ import java.util.Map;
  * the target's ClusterIP goes into addresses; istio mode writes none.
  */
 final class ServiceEntryManifest {
-    /** The protocols Istio routes by Host header: the only ports an istio-mode entry declares. */
-    private static final java.util.Set<String> BY_HOST = java.util.Set.of("HTTP", "HTTP2", "GRPC", "GRPC-Web");
-
     private ServiceEntryManifest() {}
 
     static Map<String, Object> build(String apiVersion, String host, String alias, String domain, TargetRef target,
@@ -56,7 +53,7 @@ final class ServiceEntryManifest {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("hosts", List.of(host));
         spec.put("addresses", List.of(service.clusterIP()));
-        spec.put("ports", ports(service, false));
+        spec.put("ports", ports(service, false, protocol -> true));
         spec.put("location", "MESH_INTERNAL");
         spec.put("resolution", "DNS");
         spec.put("endpoints", List.of(Map.of("address", target.fqdn(clusterDomain))));
@@ -67,8 +64,7 @@ final class ServiceEntryManifest {
     private static Map<String, Object> byName(String host, ServiceInfo service) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("hosts", List.of(host));
-        List<Object> ports = ports(service, true).stream()
-                .filter(p -> BY_HOST.contains(((Map<?, ?>) p).get("protocol"))).toList();
+        List<Object> ports = ports(service, true, IstioProtocols::routedByHost);
         if (!ports.isEmpty()) {
             spec.put("ports", ports);
         }
@@ -78,17 +74,21 @@ final class ServiceEntryManifest {
     }
 
     /**
-     * Istio requires a port name; unnamed Service ports become "tcp-80" style names. With {@code meshProtocols}
-     * (istio mode) a TCP port's protocol is the one Istio itself gives the target's port (its name prefix,
-     * "http-web" -> HTTP), so HTTP routing applies to the alias host (istio/istio#45401); istiocoredns mode keeps
-     * the Service's protocol.
+     * The target's ports whose protocol {@code keep} accepts. Istio requires a port name; unnamed Service ports
+     * become "tcp-80" style names. With {@code meshProtocols} (istio mode) a TCP port's protocol is the one Istio
+     * itself gives the target's port (its name prefix, "http-web" -> HTTP), so HTTP routing applies to the alias
+     * host (istio/istio#45401); istiocoredns mode keeps the Service's protocol.
      */
-    private static List<Object> ports(ServiceInfo service, boolean meshProtocols) {
+    private static List<Object> ports(ServiceInfo service, boolean meshProtocols,
+                                      java.util.function.Predicate<String> keep) {
         List<Object> ports = new ArrayList<>();
         for (ServiceInfo.PortInfo p : service.ports()) {
             String protocol = p.protocol() == null || p.protocol().isBlank() ? "TCP" : p.protocol();
             if (meshProtocols && "TCP".equals(protocol)) {
                 protocol = IstioProtocols.fromPortName(p.name());
+            }
+            if (!keep.test(protocol)) {
+                continue;
             }
             String name = p.name() == null || p.name().isBlank()
                     ? protocol.toLowerCase(java.util.Locale.ROOT) + "-" + p.port() : p.name();
