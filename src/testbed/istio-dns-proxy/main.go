@@ -39,6 +39,8 @@ func main() {
 	ip := flag.String("ip", "127.0.0.1", "the proxy's IP, as in its node id")
 	cluster := flag.String("cluster", "Kubernetes", "istiod's cluster id (CLUSTER_ID)")
 	domain := flag.String("domain", "cluster.local", "the cluster domain")
+	autoAllocate := flag.Bool("dns-auto-allocate", false,
+		"ask istiod for auto-allocated ServiceEntry addresses, as ISTIO_META_DNS_AUTO_ALLOCATE=true does (Istio 1.9-1.22's switch)")
 	flag.Parse()
 	if *xds == "" || *upstream == "" {
 		log.Fatal("-xds and -upstream are required")
@@ -57,13 +59,17 @@ func main() {
 	}
 	server.StartDNS()
 
-	meta, err := structpb.NewStruct(map[string]any{
-		"DNS_CAPTURE": "true", // ISTIO_META_DNS_CAPTURE=true
-		"NAMESPACE":   *namespace,
-		"CLUSTER_ID":  *cluster,
-		"NAME":        *workload,
+	fields := map[string]any{
+		"DNS_CAPTURE":  "true", // ISTIO_META_DNS_CAPTURE=true
+		"NAMESPACE":    *namespace,
+		"CLUSTER_ID":   *cluster,
+		"NAME":         *workload,
 		"INSTANCE_IPS": *ip,
-	})
+	}
+	if *autoAllocate {
+		fields["DNS_AUTO_ALLOCATE"] = "true" // ISTIO_META_DNS_AUTO_ALLOCATE=true
+	}
+	meta, err := structpb.NewStruct(fields)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -184,4 +190,3 @@ func writeProtos[M proto.Message](w http.ResponseWriter, byName map[string]M) {
 	w.Header().Set("Content-Type", "application/json")
 	_ = json.NewEncoder(w).Encode(out)
 }
-

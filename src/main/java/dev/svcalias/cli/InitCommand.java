@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
                 "istiocoredns (Istio 1.1-1.8): a block in kube-dns's Corefile forwarding the zone to istiocoredns, "
                         + "and one in istiocoredns's Corefile routing it to the Istio plugin. coredns: one static "
                         + "block in kube-dns's Corefile answering the zone from ExternalName Services in namespace "
-                        + "svcalias-aliases. istio (Istio 1.9+): coredns, plus a ServiceEntry per alias for the "
-                        + "sidecar/ztunnel DNS proxy. auto picks istiocoredns if it exists, else istio if istiod "
+                        + "svcalias-aliases. istio (Istio 1.9+): coredns, meshed pods included, plus a ServiceEntry "
+                        + "and a VirtualService per alias that route it to the target in the mesh. auto picks istiocoredns if it exists, else istio if istiod "
                         + "exists, else coredns. Run again after an Istio upgrade to move the zone and its aliases "
                         + "to the new mode. Safe to run again; --dry-run shows the diffs."})
 final class InitCommand implements Callable<Integer> {

@@ -6,6 +6,7 @@ import dev.svcalias.cluster.ClusterConnector;
 import dev.svcalias.cluster.Fabric8ClusterConnector;
 import dev.svcalias.testing.CliRun;
 import dev.svcalias.testing.RacingCluster;
+import dev.svcalias.testing.RecipeCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
@@ -114,7 +115,7 @@ class ApplyModesTest extends RecipeClusterCase {
         assertThat(names(entries())).containsExactlyInAnyOrder("my-fruits.internal", "my-veg.internal");
         assertThat(names(routes())).containsExactlyInAnyOrder("my-fruits.internal", "my-veg.internal");
         assertThat(String.valueOf(entry("my-veg.internal").getAdditionalProperties().get("spec")))
-                .contains("addresses=[10.103.2.2]").contains("protocol=HTTP");
+                .contains("resolution=NONE").contains("protocol=HTTP").doesNotContain("addresses");
 
         Path fruitsOnly = write("b.yaml", FILE.substring(0, FILE.indexOf("  - {name: my-veg")));
         CliRun prune = run(0, "apply", "--prune", "-f", fruitsOnly.toString());
@@ -123,6 +124,30 @@ class ApplyModesTest extends RecipeClusterCase {
         assertThat(names(entries())).containsExactly("my-fruits.internal");
         assertThat(names(routes())).containsExactly("my-fruits.internal");
         run(0, "diff", "--prune", "-f", fruitsOnly.toString());
+    }
+
+    @Test
+    void istioModeApplyMigratesAnEntryWithAFixedAddressOnce() throws Exception {
+        init("istio");
+        cluster.service("micro-shake-factory", "veg-api", "10.103.2.2", 8080, "http", "TCP");
+        Path file = write("a.yaml", FILE);
+        run(0, "apply", "-f", file.toString());
+        // my-fruits's entry as svcalias wrote it before ADR 0180: the target's ClusterIP as its address
+        GenericKubernetesResource old = entry("my-fruits.internal");
+        old.setAdditionalProperty("spec", java.util.Map.of("hosts", List.of("my-fruits.internal"),
+                "addresses", List.of(RecipeCluster.FRUITS_IP), "location", "MESH_INTERNAL", "resolution", "DNS",
+                "ports", List.of(java.util.Map.of("number", 80, "name", "http", "protocol", "HTTP")),
+                "endpoints", List.of(java.util.Map.of("address", ModesTest.FRUITS + ".svc.cluster.local"))));
+        cluster.client.resource(old).update();
+
+        assertThat(run(1, "diff", "-f", file.toString()).out()).contains("-  - " + RecipeCluster.FRUITS_IP)
+                .contains("+  resolution: NONE").contains("would update (no fixed address " + RecipeCluster.FRUITS_IP);
+        assertThat(run(0, "apply", "-f", file.toString()).out())
+                .contains("0 create, 1 update, 0 delete, 1 unchanged, 0 failed");
+        assertThat(String.valueOf(entry("my-fruits.internal").getAdditionalProperties().get("spec")))
+                .contains("resolution=NONE").doesNotContain("addresses").doesNotContain("endpoints");
+        assertThat(run(0, "apply", "-f", file.toString()).out())
+                .contains("0 create, 0 update, 0 delete, 2 unchanged, 0 failed");
     }
 
     @Test

@@ -165,8 +165,11 @@ class ModesTest extends RecipeClusterCase {
         assertThat(add.exitCode()).as(add.toString()).isZero();
         assertThat(aliasService("my-fruits")).isNotNull();
         CliRun list = CliRun.run("alias", "list", "-o", "json", kc);
-        assertThat(list.out()).contains("\"address\": \"" + RecipeCluster.FRUITS_IP + "\"").contains("\"inSync\": true");
-        assertThat(serviceEntrySpec()).contains("protocol=HTTP").contains("number=80");
+        // the alias follows the target by name (ADR 0180): the entry has no address of its own
+        assertThat(list.out()).contains("\"address\": \"" + FRUITS + ".svc.cluster.local\"")
+                .contains("\"inSync\": true");
+        assertThat(serviceEntrySpec()).contains("protocol=HTTP").contains("number=80").contains("resolution=NONE")
+                .doesNotContain("addresses");
         CliRun status = CliRun.run("status", "-o", "json", kc);
         assertThat(status.out()).contains("\"mode\": \"istio\"");
         CliRun remove = CliRun.run("alias", "remove", "my-fruits", kc);
@@ -186,7 +189,8 @@ class ModesTest extends RecipeClusterCase {
         assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
         assertThat(migrate.out()).contains("Mode: istio (migrated from istiocoredns mode, 1 alias)");
         assertThat(aliasService("my-fruits")).isNotNull();
-        assertThat(serviceEntrySpec()).contains("protocol=HTTP");
+        assertThat(serviceEntrySpec()).contains("protocol=HTTP").contains("resolution=NONE")
+                .doesNotContain("addresses");
         assertThat(CliRun.run("alias", "add", "my-fruits", FRUITS, kc).out()).contains("unchanged");
     }
 

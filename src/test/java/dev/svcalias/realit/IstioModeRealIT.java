@@ -14,6 +14,7 @@ import dev.svcalias.testing.CliRun;
 import dev.svcalias.testing.RecipeSeed;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,17 +23,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The istio mode against real Istio: a cluster upgraded past Istio 1.8 (istiocoredns gone, istiod running, DNS
  * capture on in the mesh config), with a real istiod (pilot-discovery from the istio.io/istio module) reading the
  * real API server, and Istio's own DNS proxy code fed by it over xDS as a meshed client. {@code init} picks the
- * istio mode by itself; one {@code alias add} serves a pod that asks kube-dns and a meshed pod whose sidecar answers
- * from istiod's name table; the route istiod generates for the target's port gives the alias host a virtual host
+ * istio mode by itself; one {@code alias add} serves a pod that asks kube-dns and a meshed pod whose sidecar's DNS
+ * proxy, finding the alias outside istiod's name table, asks kube-dns too; the route istiod generates for the target's port gives the alias host a virtual host
  * whose routes go to the target's own cluster (its DestinationRule and mTLS), not to a cluster of the alias or to
- * PassthroughCluster. When the target is re-created with a new ClusterIP, routing by name still lands on the
- * target, verify reports the ServiceEntry's stale address with the fix, and the fix works.
+ * PassthroughCluster. When the target is re-created with a new ClusterIP, the meshed answer follows it (ADR 0180) and
+ * routing by name still lands on it; an entry of the old fixed-address shape goes stale, verify reports it, and the
+ * next alias add migrates it.
  */
 class IstioModeRealIT {
     private static final String ALIAS = "my-fruits.internal";
     private static final String TARGET = "fruits-api-service.micro-shake-factory";
     private static final String TARGET_CLUSTER = "outbound|80||" + TARGET + ".svc.cluster.local";
     private static final String NEW_IP = "10.103.1.77";
+    private static final String LATER_IP = "10.103.1.78";
 
     @RegisterExtension
     @Order(1)
@@ -61,19 +64,17 @@ class IstioModeRealIT {
 
         IstioDnsProxy meshed = MESH.meshedClient();
         Nameserver proxy = Nameserver.parse(meshed.dnsAddress());
-        // the proxy forwards names it lacks to kube-dns, which answers the alias too: only an answer given while
-        // the alias is in the name table istiod pushed counts
+        // ADR 0180: the ServiceEntry has no address, so istiod leaves the alias out of the name table and the proxy
+        // asks kube-dns, whose ExternalName answer follows the target; the entry must have reached istiod first
         long added = System.nanoTime();
-        Until fromTable = Until.answered(() -> {
-            DnsAnswer a = dns.query(ALIAS, RecordType.A, proxy);
-            return meshed.nameTable().containsKey(ALIAS) ? a : DnsAnswer.timeout("not in the name table yet");
-        }, a -> a.addresses().contains(RealCluster.FRUITS_IP));
-        assertThat(fromTable.answer().addresses()).as("Istio's DNS proxy " + meshed.nameTable() + CLUSTER.logs())
+        assertThat(eventually(() -> meshed.routeDomains("80"), d -> d.contains(ALIAS))).contains(ALIAS);
+        Until answered = Until.answered(() -> dns.query(ALIAS, RecordType.A, proxy),
+                a -> a.addresses().contains(RealCluster.FRUITS_IP));
+        assertThat(answered.answer().addresses()).as("Istio's DNS proxy " + meshed.nameTable() + CLUSTER.logs())
                 .containsExactly(RealCluster.FRUITS_IP);
-        Until.figure("istio mode: alias add to the meshed client's DNS proxy answering from istiod's name table",
+        Until.figure("istio mode: alias add to the meshed client's DNS proxy answering it (through kube-dns)",
                 (System.nanoTime() - added) / 1_000_000);
-        assertThat(meshed.nameTable().get(ALIAS)).as("in the name table istiod pushed")
-                .containsExactly(RealCluster.FRUITS_IP);
+        assertThat(meshed.nameTable()).as("not in the name table istiod pushed").doesNotContainKey(ALIAS);
         DnsAnswer aaaa = dns.query(ALIAS, RecordType.AAAA, proxy);
         assertThat(aaaa.rcode()).isEqualTo("NOERROR");
         assertThat(aaaa.addresses()).isEmpty();
@@ -103,12 +104,13 @@ class IstioModeRealIT {
         assertThat(verify.out()).contains("Through the mesh's DNS proxy");
 
         withoutTheRouteTheAliasHasItsOwnCluster(meshed);
-        aReCreatedTargetKeepsItsRouteAndVerifyNamesTheStaleAddress(meshed, proxy, kubeDns);
+        aReCreatedTargetIsFollowed(meshed, proxy, kubeDns);
+        anEntryOfTheOldShapeGoesStaleUntilTheNextAliasAddMigratesIt(meshed, proxy);
 
         CliRun remove = CliRun.run("alias", "remove", "my-fruits", kc);
         assertThat(remove.exitCode()).as(remove.toString()).isZero();
-        assertThat(eventually(meshed::nameTable, t -> !t.containsKey(ALIAS))).as("the alias left istiod's name table")
-                .doesNotContainKey(ALIAS);
+        assertThat(Until.answered(() -> dns.query(ALIAS, RecordType.A, proxy), a -> a.rcode().equals("NXDOMAIN"))
+                .answer().rcode()).as("the alias is gone through the proxy too").isEqualTo("NXDOMAIN");
         assertThat(eventually(() -> meshed.routeDomains("80"), d -> !d.contains(ALIAS))).doesNotContain(ALIAS);
         CliRun reset = CliRun.run("reset", "--aliases", kc);
         assertThat(reset.exitCode()).as(reset.toString()).isZero();
@@ -132,39 +134,66 @@ class IstioModeRealIT {
     }
 
     /**
-     * docs/adr/0034-istio-recreated-target.md: the ServiceEntry's address stays the old ClusterIP, but the
-     * alias's virtual host routes to the target by name, so a meshed request to the stale address with the alias as
-     * Host still reaches the re-created target; kube-dns answers the new address; verify names the stale one.
+     * docs/adr/0180: the target deleted and re-created with another ClusterIP, svcalias not run: kube-dns and the
+     * proxy both answer the new address, the alias still routes to the target by name, verify passes.
      */
-    private void aReCreatedTargetKeepsItsRouteAndVerifyNamesTheStaleAddress(IstioDnsProxy meshed, Nameserver proxy,
-                                                                             Nameserver kubeDns) {
-        CLUSTER.client().services().inNamespace("micro-shake-factory").withName("fruits-api-service").delete();
-        eventually(() -> CLUSTER.client().services().inNamespace("micro-shake-factory")
-                .withName("fruits-api-service").get(), s -> s == null);
-        new RecipeSeed(CLUSTER.client()).service("micro-shake-factory", "fruits-api-service", NEW_IP, 80, "http",
-                "TCP");
-        assertThat(eventually(() -> MESH.istiod().registry().get(TARGET + ".svc.cluster.local"),
-                a -> a != null && a.contains(NEW_IP))).as("istiod saw the new ClusterIP").contains(NEW_IP);
+    private void aReCreatedTargetIsFollowed(IstioDnsProxy meshed, Nameserver proxy, Nameserver kubeDns) {
+        recreateTarget(NEW_IP);
         assertThat(Until.answered(() -> dns.query(ALIAS, RecordType.A, kubeDns), a -> a.addresses().contains(NEW_IP))
                 .answer().addresses()).as("kube-dns follows the target").containsExactly(NEW_IP);
+        assertThat(Until.answered(() -> dns.query(ALIAS, RecordType.A, proxy), a -> a.addresses().contains(NEW_IP))
+                .answer().addresses()).as("so does the proxy").containsExactly(NEW_IP);
         List<String> domains = eventually(() -> meshed.routeDomains("80"), d -> d.contains(NEW_IP));
         assertThat(domains).as("route 80 after the re-create").contains(NEW_IP, ALIAS);
         assertThat(meshed.routeClusters("80", ALIAS)).as("the alias still routes to the target by name")
                 .containsExactly(TARGET_CLUSTER);
-        assertThat(meshed.nameTable().get(ALIAS)).as("the proxy's answer is the ServiceEntry's fixed address")
-                .containsExactly(RealCluster.FRUITS_IP);
-
-        CliRun stale = CliRun.run("verify", "--nameserver", CLUSTER.kubeDnsAddress(), kc);
-        assertThat(stale.exitCode()).as(stale.toString()).isEqualTo(3);
-        assertThat(stale.out()).contains("ServiceEntry address " + RealCluster.FRUITS_IP + " differs from " + TARGET
-                + "'s ClusterIP " + NEW_IP).contains("svcalias alias add my-fruits " + TARGET + " --force");
-        CliRun fix = CliRun.run("alias", "add", "my-fruits", TARGET, "--force", kc);
-        assertThat(fix.exitCode()).as(fix.toString()).isZero();
-        assertThat(Until.answered(() -> dns.query(ALIAS, RecordType.A, proxy), a -> a.addresses().contains(NEW_IP))
-                .answer().addresses()).as("the proxy answers the new address").containsExactly(NEW_IP);
-        assertThat(meshed.nameTable().get(ALIAS)).as("from its name table").containsExactly(NEW_IP);
         CliRun ok = CliRun.run("verify", "--nameserver", CLUSTER.kubeDnsAddress(), "--meshed", "--proxy-nameserver",
                 meshed.dnsAddress(), "--wait", "--timeout", "60s", "--interval", "1s", kc);
         assertThat(ok.exitCode()).as(ok + CLUSTER.logs()).isZero();
+    }
+
+    /**
+     * An entry istio mode wrote before ADR 0180 (the target's ClusterIP as address) is answered from the name table
+     * and goes stale when the target is re-created; verify names it, and the next {@code alias add}, without
+     * --force, migrates it to the shape without an address, after which the proxy follows the target again.
+     */
+    private void anEntryOfTheOldShapeGoesStaleUntilTheNextAliasAddMigratesIt(IstioDnsProxy meshed,
+                                                                            Nameserver proxy) {
+        var entries = CLUSTER.client().genericKubernetesResources("networking.istio.io/v1", "ServiceEntry")
+                .inNamespace("micro-shake-factory");
+        var old = entries.withName(ALIAS).get();
+        old.setAdditionalProperty("spec", Map.of("hosts", List.of(ALIAS), "addresses", List.of(NEW_IP),
+                "ports", List.of(Map.of("number", 80, "name", "http", "protocol", "HTTP")),
+                "location", "MESH_INTERNAL", "resolution", "DNS",
+                "endpoints", List.of(Map.of("address", TARGET + ".svc.cluster.local"))));
+        entries.resource(old).update();
+        assertThat(eventually(meshed::nameTable, t -> t.containsKey(ALIAS)).get(ALIAS))
+                .as("the old shape is in the name table").containsExactly(NEW_IP);
+        recreateTarget(LATER_IP);
+        assertThat(eventually(() -> MESH.istiod().registry().get(TARGET + ".svc.cluster.local"),
+                a -> a != null && a.contains(LATER_IP))).as("istiod saw the new ClusterIP").contains(LATER_IP);
+        assertThat(dns.query(ALIAS, RecordType.A, proxy).addresses()).as("the old shape's stale answer")
+                .containsExactly(NEW_IP);
+        CliRun stale = CliRun.run("verify", "--nameserver", CLUSTER.kubeDnsAddress(), kc);
+        assertThat(stale.exitCode()).as(stale.toString()).isEqualTo(3);
+        assertThat(stale.out()).contains("ServiceEntry address " + NEW_IP + " differs from " + TARGET
+                + "'s ClusterIP " + LATER_IP);
+
+        CliRun migrate = CliRun.run("alias", "add", "my-fruits", TARGET, kc);
+        assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+        assertThat(migrate.out()).contains("updated");
+        assertThat(Until.answered(() -> dns.query(ALIAS, RecordType.A, proxy), a -> a.addresses().contains(LATER_IP))
+                .answer().addresses()).as("the proxy follows the target again").containsExactly(LATER_IP);
+        assertThat(eventually(meshed::nameTable, t -> !t.containsKey(ALIAS))).doesNotContainKey(ALIAS);
+        CliRun ok = CliRun.run("verify", "--nameserver", CLUSTER.kubeDnsAddress(), "--meshed", "--proxy-nameserver",
+                meshed.dnsAddress(), "--wait", "--timeout", "60s", "--interval", "1s", kc);
+        assertThat(ok.exitCode()).as(ok + CLUSTER.logs()).isZero();
+    }
+
+    private static void recreateTarget(String ip) {
+        CLUSTER.client().services().inNamespace("micro-shake-factory").withName("fruits-api-service").delete();
+        eventually(() -> CLUSTER.client().services().inNamespace("micro-shake-factory")
+                .withName("fruits-api-service").get(), s -> s == null);
+        new RecipeSeed(CLUSTER.client()).service("micro-shake-factory", "fruits-api-service", ip, 80, "http", "TCP");
     }
 }

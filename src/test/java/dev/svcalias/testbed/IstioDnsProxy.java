@@ -21,15 +21,23 @@ public final class IstioDnsProxy implements AutoCloseable {
     private final String workload;
     private final LocalProcess process;
 
-    IstioDnsProxy(Istiod istiod, String upstream, String namespace, String workload, Path dir) {
+    /**
+     * @param dnsAutoAllocate connect with {@code DNS_AUTO_ALLOCATE} in its metadata, as a sidecar with
+     *                        {@code ISTIO_META_DNS_AUTO_ALLOCATE=true} (Istio 1.9-1.22's auto-allocation switch)
+     */
+    IstioDnsProxy(Istiod istiod, String upstream, String namespace, String workload, boolean dnsAutoAllocate,
+                  Path dir) {
         this.dnsPort = FreePorts.next();
         this.httpPort = FreePorts.next();
         this.namespace = namespace;
         this.workload = workload;
-        this.process = new LocalProcess("istio-dns-proxy", List.of(Testbed.istioDnsProxy().toString(),
+        List<String> command = new ArrayList<>(List.of(Testbed.istioDnsProxy().toString(),
                 "-xds", istiod.xdsAddress(), "-dns", dnsAddress(), "-http", httpAddress(),
-                "-upstream", upstream, "-namespace", namespace, "-workload", workload, "-ip", "127.0.0.1"),
-                dir.resolve("istio-dns-proxy.log"));
+                "-upstream", upstream, "-namespace", namespace, "-workload", workload, "-ip", "127.0.0.1"));
+        if (dnsAutoAllocate) {
+            command.add("-dns-auto-allocate");
+        }
+        this.process = new LocalProcess("istio-dns-proxy", command, dir.resolve("istio-dns-proxy.log"));
         awaitNameTable();
     }
 

@@ -1,5 +1,6 @@
 package dev.svcalias.testbed;
 
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,6 +23,8 @@ public final class IstioMesh implements BeforeAllCallback, AfterAllCallback {
     private String meshConfig = Istiod.MESH_WITH_DNS_CAPTURE;
     private Istiod istiod;
     private IstioDnsProxy meshedClient;
+    private Map<String, String> istiodEnv = Map.of();
+    private boolean dnsAutoAllocate;
 
     private IstioMesh(RealCluster cluster) {
         this.cluster = cluster;
@@ -44,8 +47,9 @@ public final class IstioMesh implements BeforeAllCallback, AfterAllCallback {
                     + "@RegisterExtension and @Order(1) on the cluster, @Order(2) on the mesh");
         }
         try {
-            istiod = new Istiod(cluster.client(), cluster.adminKubeconfig(), cluster.dir(), meshConfig);
-            meshedClient = new IstioDnsProxy(istiod, cluster.kubeDnsAddress(), "default", "probe", cluster.dir());
+            istiod = new Istiod(cluster.client(), cluster.adminKubeconfig(), cluster.dir(), meshConfig, istiodEnv);
+            meshedClient = new IstioDnsProxy(istiod, cluster.kubeDnsAddress(), "default", "probe", dnsAutoAllocate,
+                    cluster.dir());
         } catch (RuntimeException | Error e) {
             afterAll(null); // the cluster prints every server's log, ours included, when it stops
             throw e;
@@ -62,6 +66,18 @@ public final class IstioMesh implements BeforeAllCallback, AfterAllCallback {
         }
         meshedClient = null;
         istiod = null;
+    }
+
+    /**
+     * Stops istiod and the meshed client and starts them again with {@code env} added to istiod's environment
+     * (e.g. {@code PILOT_ENABLE_IP_AUTOALLOCATE=false}) and the client asking for auto-allocated addresses or not
+     * ({@code ISTIO_META_DNS_AUTO_ALLOCATE}); what the cluster holds stays.
+     */
+    public void restart(Map<String, String> env, boolean clientDnsAutoAllocate) {
+        afterAll(null);
+        this.istiodEnv = Map.copyOf(env);
+        this.dnsAutoAllocate = clientDnsAutoAllocate;
+        beforeAll(null);
     }
 
     public Istiod istiod() {

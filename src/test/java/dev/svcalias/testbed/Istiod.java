@@ -37,7 +37,7 @@ public final class Istiod implements AutoCloseable {
     private final int grpcPort;
     private final LocalProcess process;
 
-    Istiod(KubernetesClient admin, Path adminKubeconfig, Path dir, String meshConfig) {
+    Istiod(KubernetesClient admin, Path adminKubeconfig, Path dir, String meshConfig, Map<String, String> env) {
         installCrds(admin);
         admin.configMaps().inNamespace("istio-system").resource(new ConfigMapBuilder().withNewMetadata()
                 .withName("istio").withNamespace("istio-system").endMetadata()
@@ -61,6 +61,7 @@ public final class Istiod implements AutoCloseable {
                 .directory(work.toFile());
         pb.environment().put("POD_NAMESPACE", "istio-system");
         pb.environment().put("POD_NAME", "istiod-testbed");
+        pb.environment().putAll(env);
         this.process = new LocalProcess("istiod", pb, dir.resolve("istiod.log"));
         awaitReady();
     }

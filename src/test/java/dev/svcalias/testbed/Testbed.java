@@ -78,8 +78,30 @@ final class Testbed {
         return required("pilot-discovery-" + ISTIO_VERSION, "pilot-discovery");
     }
 
+    /**
+     * This checkout's build: build.sh's version of a component of ours is a hash of its sources, and the link
+     * {@code istio-dns-proxy} names whichever checkout on the machine ran build.sh last.
+     */
     static Path istioDnsProxy() {
-        return required("istio-dns-proxy", "istio-dns-proxy");
+        return required("istio-dns-proxy-" + sourceVersion("istio-dns-proxy"), "istio-dns-proxy");
+    }
+
+    /** build.sh's build_ours version: the first 12 hex digits of sha1(go.mod, go.sum, then each .go file by name). */
+    static String sourceVersion(String component) {
+        Path dir = SCRIPTS.resolve(component);
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+            sha1.update(Files.readAllBytes(dir.resolve("go.mod")));
+            sha1.update(Files.readAllBytes(dir.resolve("go.sum")));
+            for (Path go : files.filter(f -> f.toString().endsWith(".go")).sorted().toList()) {
+                sha1.update(Files.readAllBytes(go));
+            }
+            return java.util.HexFormat.of().formatHex(sha1.digest()).substring(0, 12);
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir.toString(), e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An older CoreDNS (1.6.2 or 1.1.2) when build.sh could build it with today's Go; see its FAILED file if not. */

@@ -63,6 +63,12 @@ public final class InMemoryCluster implements Cluster {
         return this;
     }
 
+    /** A Service with the ports given (deleted and created again: the same name with another ClusterIP). */
+    public InMemoryCluster service(ServiceInfo service) {
+        services.put(service.namespace() + "/" + service.name(), service);
+        return this;
+    }
+
     /** Calls whose name matches fail from now on (until {@link #healed}). */
     public InMemoryCluster failWhen(Predicate<String> call) {
         failures.add(call);

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One alias as it stands next to its target. A ServiceEntry alias holds a fixed {@code address} that must equal
- * the target's ClusterIP; an ExternalName alias ({@code follows}) names the target, so it is in sync whenever the
- * target exists. {@code targetIp} is empty when the target Service is gone, "None" for a headless target.
+ * One alias as it stands next to its target. A ServiceEntry alias of istiocoredns mode holds a fixed
+ * {@code address} that must equal the target's ClusterIP; an ExternalName alias, and an istio-mode alias whose
+ * ServiceEntry has no address ({@code follows}), names the target, so it is in sync whenever the target exists.
+ * {@code targetIp} is empty when the target Service is gone, "None" for a headless target.
  * {@code drift} says how the alias's objects differ from what svcalias wrote (edited or deleted by hand, or left
  * half-written by an interrupted run); empty when they do not.
  */
@@ -34,6 +35,9 @@ public record AliasView(String host, String target, String address, String names
     }
 
     AliasView withDrift(String more) {
+        if (more.isEmpty()) {
+            return this;
+        }
         return new AliasView(host, target, address, namespace, entryName, targetIp, follows,
                 drift.isEmpty() ? more : drift + "; " + more);
     }
@@ -65,9 +69,7 @@ public record AliasView(String host, String target, String address, String names
         java.util.Set<String> entryHosts = new java.util.HashSet<>();
         for (AliasView v : ServiceEntryAliases.views(cluster)) {
             entryHosts.add(v.host());
-            // istio mode: the ServiceEntry's fixed address is what may go stale; the Service's drift stays
-            AliasView service = byHost.get(v.host());
-            byHost.put(v.host(), service == null || service.drift().isEmpty() ? v : v.withDrift(service.drift()));
+            byHost.put(v.host(), IstioDrift.combined(byHost.get(v.host()), v));
         }
         IstioDrift.check(meshHosts, entryHosts, byHost);
         List<AliasView> views = new ArrayList<>(byHost.values());

@@ -24,7 +24,7 @@ public final class IstioAliases implements AliasBackend {
     public IstioAliases(Cluster cluster) {
         this.cluster = cluster;
         this.services = new ExternalNameAliases(cluster, false);
-        this.entries = new ServiceEntryAliases(cluster, true);
+        this.entries = new ServiceEntryAliases(cluster, ServiceEntryShape.BY_NAME);
         this.routes = new VirtualServiceAliases(cluster);
     }
 

@@ -14,7 +14,15 @@ final class IstioProtocols {
             Map.entry("mysql", "MySQL"), Map.entry("redis", "Redis"), Map.entry("tcp", "TCP"),
             Map.entry("udp", "UDP"));
 
+    /** The protocols Istio routes by Host header (http routes, a virtual host per host). */
+    private static final java.util.Set<String> BY_HOST = java.util.Set.of("HTTP", "HTTP2", "GRPC", "GRPC-Web");
+
     private IstioProtocols() {}
+
+    /** HTTP, HTTP2, GRPC or GRPC-Web: routed by Host header, so hosts without an address of their own share it. */
+    static boolean routedByHost(String protocol) {
+        return BY_HOST.contains(protocol);
+    }
 
     /** "http-web" -> HTTP, "grpc" -> GRPC, unknown or unnamed -> TCP. */
     static String fromPortName(String name) {

@@ -14,20 +14,20 @@ import java.util.Optional;
 
 /**
  * Aliases as ServiceEntries (istiocoredns mode, and the mesh half of istio mode): one per alias, in the target's
- * namespace, with the target's ClusterIP as its address.
+ * namespace, in its mode's {@link ServiceEntryShape}: the target's ClusterIP as its address (istiocoredns), or no
+ * address at all (istio mode).
  */
 public final class ServiceEntryAliases implements AliasBackend {
     private final Cluster cluster;
-    private final boolean meshProtocols;
+    private final ServiceEntryShape shape;
 
     public ServiceEntryAliases(Cluster cluster) {
-        this(cluster, false);
+        this(cluster, ServiceEntryShape.FIXED_ADDRESS);
     }
 
-    /** @param meshProtocols istio mode: ports carry the protocol Istio gives the target's ports */
-    ServiceEntryAliases(Cluster cluster, boolean meshProtocols) {
+    ServiceEntryAliases(Cluster cluster, ServiceEntryShape shape) {
         this.cluster = cluster;
-        this.meshProtocols = meshProtocols;
+        this.shape = shape;
     }
 
     @Override
@@ -44,7 +44,7 @@ public final class ServiceEntryAliases implements AliasBackend {
         }
         Optional<ServiceEntryRecord> current = managed(host);
         Map<String, Object> manifest = ServiceEntryManifest.build(cluster.serviceEntries().servedVersion(), host,
-                spec.name(), spec.domain(), spec.target(), spec.service(), spec.clusterDomain(), meshProtocols);
+                spec.name(), spec.domain(), spec.target(), spec.service(), spec.clusterDomain(), shape);
         List<Change> changes = new ArrayList<>();
         if (current.isEmpty()) {
             changes.add(new ServiceEntryPut(manifest, null, "created"));
@@ -55,11 +55,9 @@ public final class ServiceEntryAliases implements AliasBackend {
             if (sameObject(old, manifest)) {
                 return new AliasPlan("unchanged", Plan.of());
             }
-            // same target, other spec: e.g. an istiocoredns-era entry moved to istio mode (Istio's protocols), the
-            // target's ports changed, or a file (apply -f) names other ports
-            boolean protocolsOnly = meshProtocols && !protocols(old.spec()).equals(protocols(manifestSpec(manifest)));
-            return new AliasPlan("updated", Plan.of(new ServiceEntryPut(manifest, old, protocolsOnly
-                    ? "ports use Istio's protocols" : "spec changed")));
+            // same target, other spec: an entry of the fixed-address shape migrated to istio mode's, the target's
+            // ports changed, or a file (apply -f) names other ports
+            return new AliasPlan("updated", Plan.of(new ServiceEntryPut(manifest, old, why(old))));
         }
         if (!force) {
             throw SvcaliasException.state("alias " + host + " already points at " + ManagedLabels.target(old)
@@ -122,22 +120,13 @@ public final class ServiceEntryAliases implements AliasBackend {
                 .or(() -> entries.stream().filter(e -> e.hosts().contains(host)).findFirst());
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> manifestSpec(Map<String, Object> manifest) {
-        return (Map<String, Object>) manifest.get("spec");
-    }
-
-    /** "80/HTTP" per port, sorted: what decides routing, whatever the key order the server returns. */
-    private static java.util.SortedSet<String> protocols(Map<String, Object> spec) {
-        java.util.SortedSet<String> set = new java.util.TreeSet<>();
-        if (spec.get("ports") instanceof List<?> ports) {
-            for (Object p : ports) {
-                if (p instanceof Map<?, ?> m) {
-                    set.add(m.get("number") + "/" + m.get("protocol"));
-                }
-            }
+    /** Why an entry of the same target is rewritten, in the plan's words. */
+    private String why(ServiceEntryRecord old) {
+        if (shape == ServiceEntryShape.BY_NAME && !old.addresses().isEmpty()) {
+            return "no fixed address " + String.join(",", old.addresses())
+                    + ": meshed pods get the target's ClusterIP from kube-dns";
         }
-        return set;
+        return "spec changed";
     }
 
     /**
@@ -158,9 +147,15 @@ public final class ServiceEntryAliases implements AliasBackend {
                 .allMatch(e -> String.valueOf(e.getValue()).equals(actual.get(e.getKey())));
     }
 
-    private static boolean pointsAt(ServiceEntryRecord entry, ResolvedAlias spec) {
+    /**
+     * Whether the entry is this alias's for the same target. A fixed-address entry must also hold the target's
+     * ClusterIP (else it is re-pointed, with --force); istio mode's entries hold none, and one of the old shape
+     * with a stale address is migrated like any other.
+     */
+    private boolean pointsAt(ServiceEntryRecord entry, ResolvedAlias spec) {
         return entry.namespace().equals(spec.target().namespace())
                 && ManagedLabels.target(entry).equals(spec.target().toString())
-                && entry.addresses().equals(List.of(spec.service().clusterIP()));
+                && (shape == ServiceEntryShape.BY_NAME
+                || entry.addresses().equals(List.of(spec.service().clusterIP())));
     }
 }

@@ -8,25 +8,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ServiceEntry for an alias. Only the fields the istio-coredns-plugin's old Istio API parses: hosts,
- * addresses, ports (number, name, protocol), location, resolution, endpoints (address). The plugin ignores
- * entries without a plain IP address, so the target's ClusterIP goes into addresses.
+ * The ServiceEntry for an alias, in the {@link ServiceEntryShape} of its mode. Only fields the
+ * istio-coredns-plugin's old Istio API parses: hosts, addresses, ports (number, name, protocol), location,
+ * resolution, endpoints (address). The plugin ignores entries without a plain IP address, so in istiocoredns mode
+ * the target's ClusterIP goes into addresses; istio mode writes none.
  */
 final class ServiceEntryManifest {
     private ServiceEntryManifest() {}
 
     static Map<String, Object> build(String apiVersion, String host, String alias, String domain, TargetRef target,
                                      ServiceInfo service, String clusterDomain) {
-        return build(apiVersion, host, alias, domain, target, service, clusterDomain, false);
+        return build(apiVersion, host, alias, domain, target, service, clusterDomain, ServiceEntryShape.FIXED_ADDRESS);
     }
 
-    /**
-     * @param meshProtocols istio mode: each port's protocol is the one Istio itself gives the target's port (its
-     *                      name prefix, "http-web" -> HTTP), so HTTP routing applies to the alias host instead of
-     *                      plain TCP proxying (istio/istio#45401); istiocoredns mode keeps the Service's protocol
-     */
     static Map<String, Object> build(String apiVersion, String host, String alias, String domain, TargetRef target,
-                                     ServiceInfo service, String clusterDomain, boolean meshProtocols) {
+                                     ServiceInfo service, String clusterDomain, ServiceEntryShape shape) {
         Map<String, Object> labels = new LinkedHashMap<>();
         labels.put(ManagedLabels.MANAGED_BY, ManagedLabels.MANAGER);
         labels.put(ManagedLabels.ALIAS, ManagedLabels.value(alias));
@@ -39,13 +35,10 @@ final class ServiceEntryManifest {
         metadata.put("labels", labels);
         metadata.put("annotations", annotations);
 
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("hosts", List.of(host));
-        spec.put("addresses", List.of(service.clusterIP()));
-        spec.put("ports", ports(service, meshProtocols));
-        spec.put("location", "MESH_INTERNAL");
-        spec.put("resolution", "DNS");
-        spec.put("endpoints", List.of(Map.of("address", target.fqdn(clusterDomain))));
+        Map<String, Object> spec = switch (shape) {
+            case FIXED_ADDRESS -> fixedAddress(host, target, service, clusterDomain);
+            case BY_NAME -> byName(host, service);
+        };
 
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("apiVersion", "networking.istio.io/" + apiVersion);
@@ -55,13 +48,47 @@ final class ServiceEntryManifest {
         return manifest;
     }
 
-    /** Istio requires a port name; unnamed Service ports become "tcp-80" style names. */
-    private static List<Object> ports(ServiceInfo service, boolean meshProtocols) {
+    private static Map<String, Object> fixedAddress(String host, TargetRef target, ServiceInfo service,
+                                                    String clusterDomain) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("hosts", List.of(host));
+        spec.put("addresses", List.of(service.clusterIP()));
+        spec.put("ports", ports(service, false, protocol -> true));
+        spec.put("location", "MESH_INTERNAL");
+        spec.put("resolution", "DNS");
+        spec.put("endpoints", List.of(Map.of("address", target.fqdn(clusterDomain))));
+        return spec;
+    }
+
+    /** No addresses, no endpoints (resolution NONE takes none), only the ports Istio routes by Host. */
+    private static Map<String, Object> byName(String host, ServiceInfo service) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("hosts", List.of(host));
+        List<Object> ports = ports(service, true, IstioProtocols::routedByHost);
+        if (!ports.isEmpty()) {
+            spec.put("ports", ports);
+        }
+        spec.put("location", "MESH_INTERNAL");
+        spec.put("resolution", "NONE");
+        return spec;
+    }
+
+    /**
+     * The target's ports whose protocol {@code keep} accepts. Istio requires a port name; unnamed Service ports
+     * become "tcp-80" style names. With {@code meshProtocols} (istio mode) a TCP port's protocol is the one Istio
+     * itself gives the target's port (its name prefix, "http-web" -> HTTP), so HTTP routing applies to the alias
+     * host (istio/istio#45401); istiocoredns mode keeps the Service's protocol.
+     */
+    private static List<Object> ports(ServiceInfo service, boolean meshProtocols,
+                                      java.util.function.Predicate<String> keep) {
         List<Object> ports = new ArrayList<>();
         for (ServiceInfo.PortInfo p : service.ports()) {
             String protocol = p.protocol() == null || p.protocol().isBlank() ? "TCP" : p.protocol();
             if (meshProtocols && "TCP".equals(protocol)) {
                 protocol = IstioProtocols.fromPortName(p.name());
+            }
+            if (!keep.test(protocol)) {
+                continue;
             }
             String name = p.name() == null || p.name().isBlank()
                     ? protocol.toLowerCase(java.util.Locale.ROOT) + "-" + p.port() : p.name();

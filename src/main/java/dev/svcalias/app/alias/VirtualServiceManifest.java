@@ -19,7 +19,6 @@ final class VirtualServiceManifest {
      * Istio's HTTP-family protocols get http routes, its TLS protocols tls routes matching the alias as SNI (Istio
      * ignores tcp routes on TLS ports), every other port tcp routes; UDP is not proxied.
      */
-    private static final Set<String> HTTP = Set.of("HTTP", "HTTP2", "GRPC", "GRPC-Web");
     private static final Set<String> TLS = Set.of("HTTPS", "TLS");
 
     private VirtualServiceManifest() {}
@@ -46,7 +45,7 @@ final class VirtualServiceManifest {
             to.put("host", destination);
             to.put("port", Map.of("number", p.port()));
             route.put("route", List.of(Map.of("destination", to)));
-            (HTTP.contains(protocol) ? http : TLS.contains(protocol) ? tls : tcp).add(route);
+            (IstioProtocols.routedByHost(protocol) ? http : TLS.contains(protocol) ? tls : tcp).add(route);
         }
         if (http.isEmpty() && tcp.isEmpty() && tls.isEmpty()) {
             return Map.of();

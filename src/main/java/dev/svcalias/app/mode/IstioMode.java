@@ -9,8 +9,9 @@ import dev.svcalias.error.SvcaliasException;
 import java.util.List;
 
 /**
- * Istio 1.9+ without istiocoredns: the coredns mode for every pod that asks kube-dns, and per alias a
- * ServiceEntry for the DNS proxy of sidecars (with DNS capture) and ztunnel (ambient). svcalias never turns DNS
+ * Istio 1.9+ without istiocoredns: the coredns mode for every pod that asks kube-dns (meshed pods too: their DNS
+ * proxy forwards the alias to kube-dns, ADR 0180), and per alias a ServiceEntry without an address and a
+ * VirtualService that route it in the mesh to the target. svcalias never turns DNS
  * capture or ambient on; it warns when capture is off (meshed pods then ask kube-dns, which still answers).
  */
 final class IstioMode extends CorednsMode {
@@ -52,8 +53,9 @@ final class IstioMode extends CorednsMode {
     public List<String> chainProblems(Cluster cluster, DnsChain chain, String domain) {
         List<String> problems = new java.util.ArrayList<>(super.chainProblems(cluster, chain, domain));
         if (!ServiceEntryAliases.served(cluster)) {
-            problems.add("Istio's ServiceEntry API is no longer served: meshed pods with DNS capture cannot "
-                    + "resolve aliases from the proxy; run 'svcalias init --mode coredns --domain " + domain + "'");
+            problems.add("Istio's ServiceEntry API is no longer served: the aliases' ServiceEntries are gone, so "
+                    + "meshed HTTP requests to them skip their VirtualServices; run 'svcalias init --mode coredns "
+                    + "--domain " + domain + "'");
         }
         return problems;
     }

@@ -15,7 +15,7 @@ public enum ModeName {
     ISTIOCOREDNS("istiocoredns", ManagedZone.Kind.STUB_DOMAIN),
     /** kube-dns answers the zone itself from ExternalName Services svcalias keeps in its own namespace. */
     COREDNS("coredns", ManagedZone.Kind.COREDNS_ALIASES),
-    /** Istio 1.9+: coredns for every pod, plus a ServiceEntry per alias for the sidecar/ztunnel DNS proxy. */
+    /** Istio 1.9+: coredns for every pod (meshed too), plus a ServiceEntry and a VirtualService per alias. */
     ISTIO("istio", ManagedZone.Kind.ISTIO_ALIASES);
 
     public final String cliName;

@@ -97,7 +97,11 @@ public final class VerifyUseCase {
                 meshed(aliases, queries));
     }
 
-    /** The DNS proxy answers from istiod's name table: the ServiceEntry's address, AAAA NOERROR without records. */
+    /**
+     * The DNS proxy must answer the target's ClusterIP: istio mode's ServiceEntry has no address, so istiod leaves
+     * the alias out of the proxy's name table and the proxy asks kube-dns (ADR 0180); an entry of the old,
+     * fixed-address shape is answered from the name table and may be stale. AAAA: NOERROR.
+     */
     private List<AliasCheck> meshed(List<AliasView> aliases, List<DnsProbe.Query> queries) {
         Map<DnsProbe.Query, DnsAnswer> answers = queries.isEmpty() ? Map.of() : meshedProbe.resolve(queries);
         List<AliasCheck> checks = new ArrayList<>();
@@ -108,8 +112,9 @@ public final class VerifyUseCase {
             String diagnosis = "";
             if (!a.noError() || !a.addresses().equals(List.of(expected))) {
                 diagnosis = !alias.inSync() ? alias.problem() : "the mesh's DNS proxy at " + meshedProbe.describe()
-                        + " answered " + a.describe() + ": istiod has not pushed the alias's ServiceEntry to it yet, "
-                        + "or the ServiceEntry is not exported to the probe's namespace (retry with --wait)";
+                        + " answered " + a.describe() + ": istiod has not pushed the alias's ServiceEntry as svcalias "
+                        + "wrote it yet (without an address, the proxy leaves the alias to kube-dns), or another "
+                        + "ServiceEntry gives " + alias.host() + " an address (retry with --wait)";
             } else if (!aaaa.noError()) {
                 diagnosis = "AAAA answered " + aaaa.describe() + " through the mesh's DNS proxy";
             }
