@@ -55,10 +55,18 @@ final class ServiceEntryManifest {
         return manifest;
     }
 
-    /** Istio requires a port name; unnamed Service ports become "tcp-80" style names. */
+    /**
+     * Istio requires a port name; unnamed Service ports become "tcp-80" style names. Istio's CRD refuses two ports with
+     * one number ("port number cannot be duplicated"), which a Service may have on TCP and UDP (kube-dns's 53): the
+     * TCP one is kept, the protocol Istio proxies (UDP passes a sidecar untouched).
+     */
     private static List<Object> ports(ServiceInfo service, boolean meshProtocols) {
-        List<Object> ports = new ArrayList<>();
+        Map<Integer, ServiceInfo.PortInfo> byNumber = new LinkedHashMap<>();
         for (ServiceInfo.PortInfo p : service.ports()) {
+            byNumber.merge(p.port(), p, (kept, other) -> isTcp(kept) || !isTcp(other) ? kept : other);
+        }
+        List<Object> ports = new ArrayList<>();
+        for (ServiceInfo.PortInfo p : byNumber.values()) {
             String protocol = p.protocol() == null || p.protocol().isBlank() ? "TCP" : p.protocol();
             if (meshProtocols && "TCP".equals(protocol)) {
                 protocol = IstioProtocols.fromPortName(p.name());
@@ -72,5 +80,9 @@ final class ServiceEntryManifest {
             ports.add(port);
         }
         return ports;
+    }
+
+    private static boolean isTcp(ServiceInfo.PortInfo p) {
+        return p.protocol() == null || p.protocol().isBlank() || "TCP".equals(p.protocol());
     }
 }
