@@ -7,7 +7,8 @@
 #               istio-dns-proxy pause node-images (default: all)
 # kubernetes is kube-apiserver, kubectl and the node's binaries (kubelet, kube-proxy, kube-scheduler,
 # kube-controller-manager), built by one `go build` so that the packages they share compile once.
-# node-images are the image tarballs the node imports (pause, busybox from Debian's busybox-static, CoreDNS).
+# node-images are the image tarballs the node imports (pause, busybox from Debian's busybox-static, CoreDNS,
+# and istiocoredns's CoreDNS 1.6.2 and the fake plugin).
 # kube-apiserver, kubectl, etcd, the current CoreDNS, the fake plugin, istiod (pilot-discovery) and the Istio DNS
 # proxy client must build (exit 1 otherwise). The two old CoreDNS
 # releases are best effort: when one cannot be built, its FAILED file says why and the tests fall back (see
@@ -197,7 +198,7 @@ node_images() {
   # Docker Hub's short names, so `busybox:1.36` is svcalias verify's default probe image
   local busybox=${SVCALIAS_BUSYBOX:-/bin/busybox} r
   [ -x "$busybox" ] && ! ldd "$busybox" > /dev/null 2>&1 || { echo "$busybox is not a static busybox (apt-get install busybox-static)"; return 1; }
-  r=$(mktemp -d); mkdir -p "$r/pause"; cp "$CACHE/pause/pause" "$r/pause/pause"
+  r=$(mktemp -d); mkdir -p "$r/pause"; cp "$OURS_PAUSE" "$r/pause/pause"
   image_tar "$2/pause.tar" "svcalias-testbed/pause:1" "$r/pause" '["/pause"]'
   mkdir -p "$r/busybox/bin" "$r/busybox/tmp"; cp "$busybox" "$r/busybox/bin/busybox"
   local a
@@ -205,18 +206,30 @@ node_images() {
   image_tar "$2/busybox.tar" "busybox:1.36" "$r/busybox" '["/bin/sh"]'
   mkdir -p "$r/coredns"; cp "$CACHE/coredns-$COREDNS_VERSION/coredns" "$r/coredns/coredns"
   image_tar "$2/coredns.tar" "coredns/coredns:${COREDNS_VERSION#v}" "$r/coredns" '["/coredns"]'
+  # istiocoredns of Istio 1.4-1.8 as pods: its CoreDNS (best effort, like its build) and the fake plugin beside it
+  if [ -x "$CACHE/coredns-$COREDNS_ISTIO_VERSION/coredns" ]; then
+    mkdir -p "$r/coredns-istio"; cp "$CACHE/coredns-$COREDNS_ISTIO_VERSION/coredns" "$r/coredns-istio/coredns"
+    image_tar "$2/coredns-istio.tar" "coredns/coredns:${COREDNS_ISTIO_VERSION#v}" "$r/coredns-istio" '["/coredns"]'
+  fi
+  mkdir -p "$r/istio-plugin-fake"; cp "$OURS_PLUGIN" "$r/istio-plugin-fake/istio-plugin-fake"
+  image_tar "$2/istio-plugin-fake.tar" "svcalias-testbed/istio-plugin-fake:1" "$r/istio-plugin-fake" '["/istio-plugin-fake"]'
   rm -rf "$r"
   sha256sum "$2"/*.tar
 }
 
-export HERE ISTIO_VERSION CACHE COREDNS_VERSION
+export HERE ISTIO_VERSION CACHE COREDNS_VERSION COREDNS_ISTIO_VERSION
 export -f modfield gobuild kubernetes_module kubernetes_binaries pause image_tar node_images etcd coredns_current coredns_istio coredns_proxy istio_plugin_fake \
   pilot_discovery istio_dns_proxy
 
-# build_ours NAME FUNCTION: a component of ours in $HERE/NAME, versioned by a hash of its sources (its go.mod pins
-# what it builds against); the stable link NAME -> NAME-<hash> is what the tests start
+# ours_version NAME: the version of a component of ours, a hash of its sources (its go.mod pins what it builds against)
+ours_version() {
+  (cd "$HERE/$1" && cat go.mod go.sum ./*.go | sha1sum | cut -c1-12)
+}
+
+# build_ours NAME FUNCTION: a component of ours in $HERE/NAME at ours_version; the stable link NAME -> NAME-<version>
+# is what the tests start
 build_ours() {
-  local version; version=$(cd "$HERE/$1" && cat go.mod go.sum ./*.go | sha1sum | cut -c1-12)
+  local version; version=$(ours_version "$1")
   build "$1" "$version" 1 "$2" || return 1
   local link="$CACHE/$1"
   [ -d "$link" ] && [ ! -L "$link" ] && rm -rf "$link"
@@ -236,15 +249,20 @@ main() {
   want pilot-discovery && { build pilot-discovery "$ISTIO_VERSION" 1 pilot_discovery || status=1; }
   want istio-dns-proxy && { build_ours istio-dns-proxy istio_dns_proxy || status=1; }
   want pause && { build_ours pause pause || status=1; }
-  if want node-images; then # versioned by what goes into them: the pause program, busybox, CoreDNS, the recipe
-    local images; images=$( (cat "$CACHE/pause/pause" "${SVCALIAS_BUSYBOX:-/bin/busybox}" \
-      "$CACHE/coredns-$COREDNS_VERSION/coredns"; declare -f image_tar node_images) 2>/dev/null | sha1sum | cut -c1-12)
-    build node-images "$images" 1 node_images || status=1
-    ln -sfnT "node-images-$images" "$CACHE/node-images"
-  fi
   # best effort: the tests fall back when an old CoreDNS cannot be built with today's Go (see docs/testbed.md)
   want coredns-istio && { build coredns "$COREDNS_ISTIO_VERSION" 2 coredns_istio || true; }
   want coredns-proxy && { build coredns "$COREDNS_PROXY_VERSION" 3 coredns_proxy || true; }
+  if want node-images; then # versioned by what goes into them: the programs, busybox, the CoreDNSes, the recipe
+    # our programs at this checkout's versions, not through their links (another checkout re-points those)
+    OURS_PAUSE="$CACHE/pause-$(ours_version pause)/pause"
+    OURS_PLUGIN="$CACHE/istio-plugin-fake-$(ours_version istio-plugin-fake)/istio-plugin-fake"
+    export OURS_PAUSE OURS_PLUGIN
+    local images; images=$( (cat "$OURS_PAUSE" "${SVCALIAS_BUSYBOX:-/bin/busybox}" \
+      "$CACHE/coredns-$COREDNS_VERSION/coredns" "$CACHE/coredns-$COREDNS_ISTIO_VERSION/coredns" \
+      "$OURS_PLUGIN"; declare -f image_tar node_images) 2>/dev/null | sha1sum | cut -c1-12)
+    build node-images "$images" 2 node_images || status=1
+    ln -sfnT "node-images-$images" "$CACHE/node-images"
+  fi
   log "done in $((SECONDS - total))s (cache: $CACHE)"
   exit $status
 }

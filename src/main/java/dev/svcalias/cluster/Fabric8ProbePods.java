@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The verify probe pod: non-root, no service-account token, no privilege escalation, small requests = limits,
@@ -19,6 +21,9 @@ import java.util.Set;
  */
 final class Fabric8ProbePods implements ProbePods {
     static final String NAME_PREFIX = "svcalias-verify-";
+    /** How long the shutdown hook waits for a create in flight before it deletes the pod. */
+    private static final Duration CREATE_WAIT = Duration.ofSeconds(10);
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     /** Waiting reasons after which the pod will never run: give up at once instead of at the timeout. */
     private static final Set<String> HOPELESS = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",
             "CreateContainerConfigError", "CreateContainerError");
@@ -34,11 +39,29 @@ final class Fabric8ProbePods implements ProbePods {
 
     @Override
     public ProbeResult run(String namespace, String image, List<String> command, Duration timeout, Meshing meshing) {
-        Pod created = errors.call("create pod in " + namespace, () -> client.pods().inNamespace(namespace)
-                .resource(spec(namespace, image, command, meshing)).create());
-        String name = created.getMetadata().getName();
-        Thread cleanup = new Thread(() -> delete(namespace, name), "svcalias-probe-cleanup");
+        // the name is chosen here, not by generateName, so that the hook that deletes the pod on SIGINT or SIGTERM is
+        // in place before the pod can exist: a signal while the create is in flight still deletes it
+        String chosen = (meshing == Meshing.NONE ? NAME_PREFIX : NAME_PREFIX + "meshed-") + suffix();
+        CountDownLatch createReturned = new CountDownLatch(1);
+        Thread cleanup = new Thread(() -> {
+            try {
+                createReturned.await(CREATE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            delete(namespace, chosen);
+        }, "svcalias-probe-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
+        String name;
+        try {
+            name = errors.call("create pod in " + namespace, () -> client.pods().inNamespace(namespace)
+                    .resource(spec(namespace, chosen, image, command, meshing)).create()).getMetadata().getName();
+        } catch (RuntimeException e) {
+            removeHook(cleanup);
+            throw e;
+        } finally {
+            createReturned.countDown();
+        }
         try {
             String phase = waitForEnd(namespace, name, timeout);
             if (phase.startsWith("Pending")) { // not scheduled, or its container never started
@@ -47,11 +70,25 @@ final class Fabric8ProbePods implements ProbePods {
             return new ProbeResult(name, phase, log(namespace, name, meshing == Meshing.SIDECAR));
         } finally {
             delete(namespace, name);
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or has run: the pod is being deleted anyway
-            }
+            removeHook(cleanup);
+        }
+    }
+
+    /** Five characters from the alphabet the API server's generateName uses (no vowels, no look-alike digits). */
+    static String suffix() {
+        String alphabet = "bcdfghjklmnpqrstvwxz2456789";
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            s.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return s.toString();
+    }
+
+    private static void removeHook(Thread cleanup) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run: the pod is being deleted anyway
         }
     }
 
@@ -141,14 +178,18 @@ final class Fabric8ProbePods implements ProbePods {
     }
 
     static Pod spec(String namespace, String image, List<String> command) {
-        return spec(namespace, image, command, Meshing.NONE);
+        return spec(namespace, NAME_PREFIX + suffix(), image, command, Meshing.NONE);
     }
 
     static Pod spec(String namespace, String image, List<String> command, Meshing meshing) {
+        return spec(namespace, NAME_PREFIX + suffix(), image, command, meshing);
+    }
+
+    static Pod spec(String namespace, String name, String image, List<String> command, Meshing meshing) {
         // requests = limits: Guaranteed QoS, and admission policies that demand limits are satisfied
         Map<String, Quantity> resources = Map.of("cpu", new Quantity("50m"), "memory", new Quantity("32Mi"));
         return new PodBuilder()
-                .withNewMetadata().withGenerateName(meshing == Meshing.NONE ? NAME_PREFIX : NAME_PREFIX + "meshed-")
+                .withNewMetadata().withName(name)
                 .withNamespace(namespace)
                 .addToLabels(Fabric8ServiceEntries.MANAGED_BY, "svcalias")
                 .addToLabels("app.kubernetes.io/name", "svcalias-verify")

@@ -3,6 +3,7 @@ package dev.svcalias.cluster;
 import dev.svcalias.error.SvcaliasException;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -147,18 +148,12 @@ final class Fabric8Services implements Services {
     static final String CONFIG_WRITTEN_AT = "svcalias.dev/config-written-at";
 
     @Override
-    public int nudgePods(String namespace, String deployment) {
+    public int nudgePodsMounting(String namespace, String configMap) {
         String patch = "{\"metadata\":{\"annotations\":{\"" + CONFIG_WRITTEN_AT + "\":\"" + Instant.now() + "\"}}}";
         try {
-            Deployment d = client.apps().deployments().inNamespace(namespace).withName(deployment).get();
-            if (d == null || d.getSpec() == null || d.getSpec().getSelector() == null
-                    || d.getSpec().getSelector().getMatchLabels() == null) {
-                return 0;
-            }
             int touched = 0;
-            for (var pod : client.pods().inNamespace(namespace).withLabels(d.getSpec().getSelector().getMatchLabels())
-                    .list().getItems()) {
-                if (pod.getMetadata().getDeletionTimestamp() == null) {
+            for (Pod pod : client.pods().inNamespace(namespace).list().getItems()) {
+                if (pod.getMetadata().getDeletionTimestamp() == null && mounts(pod, configMap)) {
                     // with the listed pod as the item, fabric8 sends the PATCH without a GET first (no get right)
                     client.pods().inNamespace(namespace).resource(pod).patch(PatchContext.of(PatchType.JSON_MERGE),
                             patch);
@@ -170,7 +165,18 @@ final class Fabric8Services implements Services {
             if (e.getCode() == 403 || e.getCode() == 404) {
                 return 0; // an older RBAC without the rule, or a pod gone meanwhile: the kubelet's own sync follows
             }
-            throw errors.translate("patch pods of deployment " + namespace + "/" + deployment, e);
+            throw errors.translate("patch pods mounting configmap " + namespace + "/" + configMap, e);
         }
+    }
+
+    /** Whether a volume of the pod is the ConfigMap, directly or as a projected source. */
+    static boolean mounts(Pod pod, String configMap) {
+        if (pod.getSpec() == null || pod.getSpec().getVolumes() == null) {
+            return false;
+        }
+        return pod.getSpec().getVolumes().stream().anyMatch(v -> (v.getConfigMap() != null
+                && configMap.equals(v.getConfigMap().getName())) || (v.getProjected() != null
+                && v.getProjected().getSources() != null && v.getProjected().getSources().stream()
+                .anyMatch(s -> s.getConfigMap() != null && configMap.equals(s.getConfigMap().getName()))));
     }
 }

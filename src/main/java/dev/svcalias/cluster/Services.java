@@ -33,9 +33,10 @@ public interface Services {
     java.util.List<ServiceEndpoint> readyEndpoints(String namespace, String service);
 
     /**
-     * Touches an annotation on each running pod of a Deployment, so that each pod's kubelet syncs it at once, which
-     * refreshes its ConfigMap volumes (instead of at its next periodic sync, up to about a minute later); nothing
-     * restarts. Returns how many pods were touched; 0 when none run or when patching pods is forbidden.
+     * Touches an annotation on each running pod of the namespace that mounts the ConfigMap (a configMap volume or a
+     * projected source), so that each pod's kubelet syncs it at once, which refreshes its ConfigMap volumes (instead
+     * of at its next periodic sync, up to about a minute later); nothing restarts. Returns how many pods were
+     * touched; 0 when none mounts it or when listing or patching pods is forbidden.
      */
-    int nudgePods(String namespace, String deployment);
+    int nudgePodsMounting(String namespace, String configMap);
 }

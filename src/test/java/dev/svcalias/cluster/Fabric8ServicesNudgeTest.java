@@ -3,13 +3,14 @@ package dev.svcalias.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The kubelet nudge: one annotation on each pod the Deployment selects, and on no other pod. */
+/** The kubelet nudge: one annotation on each pod that mounts the written ConfigMap, and on no other pod. */
 class Fabric8ServicesNudgeTest {
     private MockApi api;
 
@@ -24,9 +25,20 @@ class Fabric8ServicesNudgeTest {
         api.close();
     }
 
-    private void pod(String name, Map<String, String> labels) {
+    private void pod(String name, Volume... volumes) {
         api.admin.pods().inNamespace("kube-system").resource(new PodBuilder().withNewMetadata().withName(name)
-                .withNamespace("kube-system").addToLabels(labels).endMetadata().build()).create();
+                .withNamespace("kube-system").endMetadata().withNewSpec().addToVolumes(volumes).endSpec().build())
+                .create();
+    }
+
+    private static Volume configMap(String volume, String configMap) {
+        return new VolumeBuilder().withName(volume).withNewConfigMap().withName(configMap).withOptional(true)
+                .endConfigMap().build();
+    }
+
+    private static Volume projected(String volume, String configMap) {
+        return new VolumeBuilder().withName(volume).withNewProjected().addNewSource().withNewConfigMap()
+                .withName(configMap).endConfigMap().endSource().endProjected().build();
     }
 
     private Map<String, String> annotations(String pod) {
@@ -35,26 +47,23 @@ class Fabric8ServicesNudgeTest {
     }
 
     @Test
-    void eachPodOfTheDeploymentIsAnnotatedAndNoOther() {
-        api.admin.apps().deployments().inNamespace("kube-system").resource(new DeploymentBuilder().withNewMetadata()
-                .withName("coredns").withNamespace("kube-system").endMetadata().withNewSpec().withNewSelector()
-                .addToMatchLabels("k8s-app", "kube-dns").endSelector().endSpec().build()).create();
-        pod("coredns-a", Map.of("k8s-app", "kube-dns"));
-        pod("coredns-b", Map.of("k8s-app", "kube-dns"));
-        pod("metrics-server-x", Map.of("k8s-app", "metrics-server"));
+    void eachPodMountingTheConfigMapIsAnnotatedAndNoOther() {
+        pod("coredns-a", configMap("config-volume", "coredns"), configMap("custom-config-volume", "coredns-custom"));
+        pod("coredns-b", configMap("config-volume", "coredns"), projected("custom", "coredns-custom"));
+        pod("node-local-dns-x", configMap("config-volume", "node-local-dns"));
+        pod("metrics-server-x");
 
-        int touched = api.cluster.services().nudgePods("kube-system", "coredns");
-
-        assertThat(touched).isEqualTo(2);
+        assertThat(api.cluster.services().nudgePodsMounting("kube-system", "coredns-custom")).isEqualTo(2);
         assertThat(annotations("coredns-a")).containsKey(Fabric8Services.CONFIG_WRITTEN_AT);
         assertThat(annotations("coredns-b")).containsKey(Fabric8Services.CONFIG_WRITTEN_AT);
+        assertThat(annotations("node-local-dns-x")).doesNotContainKey(Fabric8Services.CONFIG_WRITTEN_AT);
         assertThat(annotations("metrics-server-x")).doesNotContainKey(Fabric8Services.CONFIG_WRITTEN_AT);
     }
 
     @Test
-    void noDeploymentTouchesNothing() {
-        pod("coredns-a", Map.of("k8s-app", "kube-dns"));
-        assertThat(api.cluster.services().nudgePods("kube-system", "coredns")).isZero();
+    void noPodMountingItTouchesNothing() {
+        pod("coredns-a", configMap("config-volume", "coredns"));
+        assertThat(api.cluster.services().nudgePodsMounting("kube-system", "kube-dns")).isZero();
         assertThat(annotations("coredns-a")).isEmpty();
     }
 }

@@ -33,7 +33,7 @@ class NodeRecipeRealIT {
     static final String ALIAS = "my-fruits.internal";
 
     static String kc() {
-        return "--kubeconfig=" + CLUSTER.adminKubeconfig();
+        return NodeChecks.kc(CLUSTER);
     }
 
     static List<String> corednsPods() {
@@ -42,7 +42,7 @@ class NodeRecipeRealIT {
     }
 
     static Replicas replicas() {
-        return new Replicas(CLUSTER.corednsPodIps());
+        return NodeChecks.replicas(CLUSTER);
     }
 
     @Test
@@ -63,19 +63,11 @@ class NodeRecipeRealIT {
                 + "alias add to every replica answering", (System.nanoTime() - initDone) / 1_000_000);
         // the nudge touched each pod (an annotation), and restarted none
         assertThat(corednsPods()).isEqualTo(podsBefore);
-        for (String pod : podsBefore) {
-            var p = CLUSTER.client().pods().inNamespace("kube-system").withName(pod).get();
-            assertThat(p.getMetadata().getAnnotations()).containsKey("svcalias.dev/config-written-at");
-            assertThat(p.getStatus().getContainerStatuses().get(0).getRestartCount()).isZero();
-        }
+        NodeChecks.nudgedWithoutRestart(CLUSTER, "kube-system", "k8s-app", "kube-dns");
 
         long start = System.nanoTime();
-        CliRun verify = CliRun.run("verify", kc());
+        NodeChecks.plainVerifyPasses(CLUSTER, ALIAS, NodeCluster.FRUITS_IP);
         Until.figure("node: plain verify (probe pod)", (System.nanoTime() - start) / 1_000_000);
-        assertThat(verify.exitCode()).as(verify + CLUSTER.logs()).isZero();
-        assertThat(verify.out()).contains(ALIAS).contains(NodeCluster.FRUITS_IP);
-        assertThat(CLUSTER.client().pods().inNamespace("default").list().getItems()).as("the probe pod is deleted")
-                .isEmpty();
     }
 
     /**

@@ -98,7 +98,7 @@ final class CoreDnsDeployment {
                 .filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList();
     }
 
-    private static boolean ready(Pod p) {
+    static boolean ready(Pod p) {
         return p.getStatus() != null && p.getStatus().getConditions() != null && p.getStatus().getConditions()
                 .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }

@@ -18,6 +18,15 @@ final class FakeIstioPlugin implements AutoCloseable {
 
     FakeIstioPlugin(LocalApiServer apiServer, KubernetesClient admin, Path dir, int port) {
         this.port = port;
+        bindPluginUser(admin);
+        Path kubeconfig = apiServer.kubeconfig(USER, apiServer.pki.client(USER));
+        this.process = new LocalProcess("istio-plugin-fake", List.of(Testbed.istioPluginFake().toString(),
+                "-listen", "127.0.0.1:" + port, "-kubeconfig", kubeconfig.toString()),
+                dir.resolve("istio-plugin-fake.log"));
+    }
+
+    /** Istio's chart's ClusterRole istiocoredns (get, list, watch on networking.istio.io), bound to {@value #USER}. */
+    static void bindPluginUser(KubernetesClient admin) {
         admin.rbac().clusterRoles().resource(new ClusterRoleBuilder().withNewMetadata().withName("istiocoredns")
                 .endMetadata().addNewRule().withApiGroups("networking.istio.io").withResources("*")
                 .withVerbs("get", "watch", "list").endRule().build()).create();
@@ -26,10 +35,6 @@ final class FakeIstioPlugin implements AutoCloseable {
                 .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "istiocoredns")
                 .addNewSubject().withApiGroup("rbac.authorization.k8s.io").withKind("User").withName(USER).endSubject()
                 .build()).create();
-        Path kubeconfig = apiServer.kubeconfig(USER, apiServer.pki.client(USER));
-        this.process = new LocalProcess("istio-plugin-fake", List.of(Testbed.istioPluginFake().toString(),
-                "-listen", "127.0.0.1:" + port, "-kubeconfig", kubeconfig.toString()),
-                dir.resolve("istio-plugin-fake.log"));
     }
 
     @Override

@@ -103,6 +103,10 @@ final class Node implements AutoCloseable {
         for (String image : List.of("pause.tar", "busybox.tar", "coredns.tar")) {
             containerd.importImage(Testbed.nodeImage(image));
         }
+        // istiocoredns's images (its CoreDNS is built best effort): IstiocorednsDeployment says when one is missing
+        for (String image : IstiocorednsDeployment.IMAGES) {
+            Testbed.optionalNodeImage(image).ifPresent(containerd::importImage);
+        }
         // what CoreDNS's "forward . /etc/resolv.conf" reaches: the bridge's host address, where nothing answers DNS
         Path resolv = Containerd.write(ROOT.resolve("resolv.conf"), "nameserver " + NodeNetwork.GATEWAY + "\n");
         Path kubeletConfig = Containerd.write(ROOT.resolve("kubelet.yaml"),

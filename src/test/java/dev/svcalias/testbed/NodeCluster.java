@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * kube-proxy, scheduler, controllers) and CoreDNS as a 2-replica Deployment behind the kube-dns Service, seeded with
  * the recipe's target (micro-shake-factory/fruits-api-service at {@value NodeNetwork#FRUITS_IP}) and Istio's CRDs.
  * Nothing in it is simulated: pods read ConfigMaps through the kubelet's volumes and reach Services through
- * kube-proxy. Skipped, with the reason, only where there is no root or no cgroups. In a class named *RealIT:
+ * kube-proxy. {@link #kubeadmWith(Istio)} adds istiocoredns as pods or real istiod on the host. Skipped, with the
+ * reason, only where there is no root or no cgroups. In a class named *RealIT:
  * <pre>
  * &#64;RegisterExtension
  * static final NodeCluster CLUSTER = NodeCluster.kubeadm();
@@ -30,24 +31,44 @@ public final class NodeCluster implements BeforeAllCallback, AfterAllCallback {
     public static final String KUBE_DNS_IP = NodeNetwork.KUBE_DNS_IP;
     private final String corefileResource;
     private final boolean customVolume;
+    private final Istio istio;
     private Path dir;
     private Node node;
+    private Istiod istiod;
     private LocalApiServer apiServer;
     private KubernetesClient client;
 
-    private NodeCluster(String corefileResource, boolean customVolume) {
+    /** Which Istio runs beside kube-dns: none, istiocoredns (Istio 1.1-1.8) or istiod (1.9+, istio mode). */
+    public enum Istio {
+        NONE,
+        /** {@link IstiocorednsDeployment}: CoreDNS 1.6.2 and the fake plugin as a pod, the istiocoredns Service. */
+        ISTIOCOREDNS,
+        /**
+         * Real istiod ({@link Istiod}) as a process on the host, watching the node's API server, with DNS capture in
+         * its mesh config, and its Service istio-system/istiod at {@value NodeNetwork#ISTIOD_IP}; no sidecar runs.
+         */
+        ISTIOD
+    }
+
+    private NodeCluster(String corefileResource, boolean customVolume, Istio istio) {
         this.corefileResource = corefileResource;
         this.customVolume = customVolume;
+        this.istio = istio;
     }
 
     /** kubeadm's Corefile (1.28), no custom volume. */
     public static NodeCluster kubeadm() {
-        return new NodeCluster("/corefiles/kubeadm-1.28.corefile", false);
+        return new NodeCluster("/corefiles/kubeadm-1.28.corefile", false, Istio.NONE);
+    }
+
+    /** kubeadm's Corefile and the given Istio beside it. */
+    public static NodeCluster kubeadmWith(Istio istio) {
+        return new NodeCluster("/corefiles/kubeadm-1.28.corefile", false, istio);
     }
 
     /** k3s's Corefile, importing the optional coredns-custom ConfigMap mounted at /etc/coredns/custom. */
     public static NodeCluster withCustomVolume(String corefileResource) {
-        return new NodeCluster(corefileResource, true);
+        return new NodeCluster(corefileResource, true, Istio.NONE);
     }
 
     @Override
@@ -81,6 +102,18 @@ public final class NodeCluster implements BeforeAllCallback, AfterAllCallback {
         seed.installCrd("/istio/virtualservices.crd.yaml");
         CoreDnsDeployment.create(client, RealCluster.resource(corefileResource), customVolume);
         CoreDnsDeployment.awaitReady(client, Duration.ofSeconds(120));
+        switch (istio) {
+            case NONE -> { }
+            case ISTIOCOREDNS -> {
+                IstiocorednsDeployment.create(client, apiServer,
+                        RealCluster.resource("/corefiles/istio-1.4-istiocoredns.corefile"));
+                IstiocorednsDeployment.awaitReady(client, Duration.ofSeconds(120));
+            }
+            case ISTIOD -> {
+                seed.service("istio-system", "istiod", NodeNetwork.ISTIOD_IP, 15010, "grpc-xds", "TCP");
+                istiod = new Istiod(client, apiServer.adminKubeconfig, dir, Istiod.MESH_WITH_DNS_CAPTURE, java.util.Map.of());
+            }
+        }
         awaitDefaultServiceAccount("default");
         System.err.printf("[node] cluster ready (API server, node, %d CoreDNS replicas) in %.1f s%n",
                 CoreDnsDeployment.REPLICAS, Duration.between(begin, Instant.now()).toMillis() / 1000.0);
@@ -102,7 +135,8 @@ public final class NodeCluster implements BeforeAllCallback, AfterAllCallback {
         if (context != null && context.getExecutionException().isPresent()) {
             System.err.println("[node] a test failed; the last log lines:\n" + logs());
         }
-        RealCluster.tearDown(dir, node, client, apiServer);
+        RealCluster.tearDown(dir, istiod, node, client, apiServer);
+        istiod = null;
         node = null;
         client = null;
         apiServer = null;
@@ -147,6 +181,16 @@ public final class NodeCluster implements BeforeAllCallback, AfterAllCallback {
     public List<String> corednsPodIps() {
         return CoreDnsDeployment.pods(client).stream().map(Pod::getStatus).filter(s -> s.getPodIP() != null)
                 .map(s -> s.getPodIP()).toList();
+    }
+
+    /** The real istiod of {@link Istio#ISTIOD}: its registry and debug endpoints. */
+    public Istiod istiod() {
+        return istiod;
+    }
+
+    /** The istiocoredns pod's IP on the bridge (kubeadmWithIstiocoredns). */
+    public String istiocorednsPodIp() {
+        return IstiocorednsDeployment.pods(client).get(0).getStatus().getPodIP();
     }
 
     /** Waits until both CoreDNS replicas are Ready again (after a rollout or a deleted pod). */

@@ -15,6 +15,8 @@ final class NodeNetwork {
     /** The recipe's target and istiocoredns, at addresses of the node's Service range. */
     static final String FRUITS_IP = "198.19.1.1";
     static final String ISTIOCOREDNS_IP = "198.19.100.53";
+    /** istio-system/istiod's Service (istiod itself runs on the host; nothing answers there from pods). */
+    static final String ISTIOD_IP = "198.19.100.10";
     /** Our own filter chain, jumped to first from FORWARD: nothing from or to the bridge crosses to another link. */
     static final String FORWARD_CHAIN = "SVCALIAS-NODE-FWD";
 

@@ -56,13 +56,28 @@ final class Testbed {
 
     /** The node's image tarballs (pause.tar, busybox.tar, coredns.tar), built from local files by build.sh. */
     static Path nodeImage(String tarball) {
-        ensureBuilt();
-        Path path = cache().resolve("node-images").resolve(tarball);
+        Path path = nodeImages().resolve(tarball);
         if (!Files.isRegularFile(path)) {
             throw new IllegalStateException(path + " is missing: src/testbed/build.sh could not build node-images "
                     + "(it needs Debian's busybox-static). " + buildLog);
         }
         return path;
+    }
+
+    /** A node image tarball that build.sh builds best effort (istiocoredns's); empty when it is not there. */
+    static java.util.Optional<Path> optionalNodeImage(String tarball) {
+        Path path = nodeImages().resolve(tarball);
+        return Files.isRegularFile(path) ? java.util.Optional.of(path) : java.util.Optional.empty();
+    }
+
+    /**
+     * The node-images version this checkout's build.sh run named ("node-images VERSION: cached" or "built"), not the
+     * shared link node-images: another checkout's build.sh, with another recipe, re-points that link to its own.
+     */
+    private static Path nodeImages() {
+        ensureBuilt();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("node-images ([0-9a-f]{12}): ").matcher(buildLog);
+        return m.find() ? cache().resolve("node-images-" + m.group(1)) : cache().resolve("node-images");
     }
 
     static Path coredns() {

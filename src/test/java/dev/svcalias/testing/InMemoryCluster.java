@@ -231,8 +231,8 @@ public final class InMemoryCluster implements Cluster {
             }
 
             @Override
-            public int nudgePods(String namespace, String deployment) {
-                call("nudge pods of deployment " + namespace + "/" + deployment);
+            public int nudgePodsMounting(String namespace, String configMap) {
+                call("nudge pods mounting configmap " + namespace + "/" + configMap);
                 return 0;
             }
 

@@ -188,8 +188,8 @@ public final class ObservedCluster implements Cluster {
         }
 
         @Override
-        public int nudgePods(String namespace, String deployment) {
-            return liveServices.nudgePods(namespace, deployment);
+        public int nudgePodsMounting(String namespace, String configMap) {
+            return liveServices.nudgePodsMounting(namespace, configMap);
         }
 
         @Override

@@ -75,14 +75,20 @@ final class ServiceEntryManifest {
 
     /**
      * The target's ports whose protocol {@code keep} accepts. Istio requires a port name; unnamed Service ports
-     * become "tcp-80" style names. With {@code meshProtocols} (istio mode) a TCP port's protocol is the one Istio
-     * itself gives the target's port (its name prefix, "http-web" -> HTTP), so HTTP routing applies to the alias
-     * host (istio/istio#45401); istiocoredns mode keeps the Service's protocol.
+     * become "tcp-80" style names. Istio's CRD refuses two ports with one number ("port number cannot be
+     * duplicated"), which a Service may have on TCP and UDP (kube-dns's 53): the TCP one is kept, the protocol Istio
+     * proxies (UDP passes a sidecar untouched). With {@code meshProtocols} (istio mode) a TCP port's protocol is the
+     * one Istio itself gives the target's port (its name prefix, "http-web" -> HTTP), so HTTP routing applies to the
+     * alias host (istio/istio#45401); istiocoredns mode keeps the Service's protocol.
      */
     private static List<Object> ports(ServiceInfo service, boolean meshProtocols,
                                       java.util.function.Predicate<String> keep) {
-        List<Object> ports = new ArrayList<>();
+        Map<Integer, ServiceInfo.PortInfo> byNumber = new LinkedHashMap<>();
         for (ServiceInfo.PortInfo p : service.ports()) {
+            byNumber.merge(p.port(), p, (kept, other) -> isTcp(kept) || !isTcp(other) ? kept : other);
+        }
+        List<Object> ports = new ArrayList<>();
+        for (ServiceInfo.PortInfo p : byNumber.values()) {
             String protocol = p.protocol() == null || p.protocol().isBlank() ? "TCP" : p.protocol();
             if (meshProtocols && "TCP".equals(protocol)) {
                 protocol = IstioProtocols.fromPortName(p.name());
@@ -99,5 +105,9 @@ final class ServiceEntryManifest {
             ports.add(port);
         }
         return ports;
+    }
+
+    private static boolean isTcp(ServiceInfo.PortInfo p) {
+        return p.protocol() == null || p.protocol().isBlank() || "TCP".equals(p.protocol());
     }
 }

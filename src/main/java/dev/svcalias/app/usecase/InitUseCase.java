@@ -100,7 +100,7 @@ public final class InitUseCase {
         List<String> restarts = new ArrayList<>();
         if (!plan.isEmpty() && !request.dryRun()) {
             new PlanApplier(cluster).apply(plan);
-            KubeletNudge.afterWrites(cluster, layout, plan, warnings);
+            KubeletNudge.afterWrites(cluster, plan, warnings);
         }
         reloadNotes(request, layout, plan, warnings, restarts);
         return new InitResult(domain, chain.clusterDomain(), setup.facts(), plan,

@@ -62,7 +62,7 @@ public final class ResetUseCase {
         Plan plan = new Plan(changes);
         if (!request.dryRun()) {
             new PlanApplier(cluster).apply(plan);
-            KubeletNudge.afterWrites(cluster, layout, plan, notes);
+            KubeletNudge.afterWrites(cluster, plan, notes);
         }
         return new ResetResult(plan, request.dryRun(), notes);
     }
