@@ -4,6 +4,7 @@ import dev.svcalias.app.usecase.AliasAddUseCase;
 import dev.svcalias.app.usecase.AliasRequest;
 import dev.svcalias.app.usecase.AliasResult;
 import dev.svcalias.app.usecase.Waited;
+import dev.svcalias.cli.render.AliasResultRenderer;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.naming.DomainRules;
 import dev.svcalias.naming.TargetRef;
@@ -54,14 +55,14 @@ final class AliasAddCommand implements Callable<Integer> {
         try (Cluster c = context.connect()) {
             if (!waiting.wait) {
                 AliasResult result = new AliasAddUseCase(c).run(request);
-                Results.print(context, result, dryRun.dryRun ? result.plan() : null);
+                Results.print(context, new AliasResultRenderer(result), dryRun.dryRun ? result.plan() : null);
                 return 0;
             }
             Waited<AliasResult> waited;
             try (Spinner spinner = waiting.spinner(context)) {
                 waited = new AliasAddUseCase(c).run(request, waiting.effectWait(context, c, where, spinner));
             }
-            Results.print(context, waited.result(), null);
+            Results.print(context, new AliasResultRenderer(waited.result()), null);
             waited.failure().ifPresent(e -> {
                 throw e;
             });

@@ -1,6 +1,7 @@
 package dev.svcalias.cli;
 
 import dev.svcalias.app.usecase.AliasListResult;
+import dev.svcalias.cli.render.AliasListResultRenderer;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.output.Printer;
 import java.util.concurrent.Callable;
@@ -20,7 +21,7 @@ final class AliasListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Cluster c = context.connect()) {
-            Printer.print(AliasListResult.load(c), context.format(), context.style(), context.out);
+            Printer.print(new AliasListResultRenderer(AliasListResult.load(c)), context.format(), context.style(), context.out);
         }
         return 0;
     }

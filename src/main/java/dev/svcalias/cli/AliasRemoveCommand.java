@@ -2,6 +2,7 @@ package dev.svcalias.cli;
 
 import dev.svcalias.app.usecase.AliasRemoveUseCase;
 import dev.svcalias.app.usecase.AliasResult;
+import dev.svcalias.cli.render.AliasResultRenderer;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.naming.DomainRules;
 import java.util.concurrent.Callable;
@@ -38,7 +39,7 @@ final class AliasRemoveCommand implements Callable<Integer> {
         String zone = domain == null ? null : DomainRules.validateZone(domain);
         try (Cluster c = context.connect()) {
             AliasResult result = new AliasRemoveUseCase(c).run(name, zone, ignoreNotFound, dryRun.dryRun, where);
-            Results.print(context, result, dryRun.dryRun ? result.plan() : null);
+            Results.print(context, new AliasResultRenderer(result), dryRun.dryRun ? result.plan() : null);
         }
         return 0;
     }

@@ -4,7 +4,7 @@ import dev.svcalias.aliasfile.AliasFile;
 import dev.svcalias.app.usecase.ApplyRequest;
 import dev.svcalias.app.usecase.ApplyResult;
 import dev.svcalias.app.usecase.ApplyUseCase;
-import dev.svcalias.app.usecase.ClusterOutcome;
+import dev.svcalias.cli.render.ApplyResultRenderer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +46,7 @@ final class ApplyCommand implements Callable<Integer> {
         ApplyRequest request = new ApplyRequest(aliases, prune, !dryRun.dryRun, parallel, layout.layout());
         return PlanOutput.print(context, context.root.cluster, context.root.output, (name, c) -> {
             ApplyResult result = new ApplyUseCase(c).run(request);
-            return new ClusterOutcome(name, result, result.summary(), result.applyExitCode(), null);
+            return new ClusterOutcome(name, new ApplyResultRenderer(result), result.summary(), result.applyExitCode(), null);
         }, dryRun.dryRun);
     }
 }

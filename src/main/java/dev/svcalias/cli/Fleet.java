@@ -1,8 +1,6 @@
 package dev.svcalias.cli;
 
 import dev.svcalias.app.Parallel;
-import dev.svcalias.app.usecase.ClusterOutcome;
-import dev.svcalias.app.usecase.FleetResult;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.error.SvcaliasException;
 import java.util.Arrays;

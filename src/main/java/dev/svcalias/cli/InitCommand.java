@@ -5,6 +5,7 @@ import dev.svcalias.app.usecase.InitRequest;
 import dev.svcalias.app.usecase.InitResult;
 import dev.svcalias.app.usecase.InitUseCase;
 import dev.svcalias.app.usecase.Waited;
+import dev.svcalias.cli.render.InitResultRenderer;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.naming.DomainRules;
 import dev.svcalias.output.Spinner;
@@ -72,7 +73,7 @@ final class InitCommand implements Callable<Integer> {
             }
             InitResult result = waited.result();
             result.warnings().forEach(context::warn);
-            Results.print(context, result, dryRun.dryRun ? result.plan() : null);
+            Results.print(context, new InitResultRenderer(result), dryRun.dryRun ? result.plan() : null);
             waited.failure().ifPresent(e -> {
                 throw e;
             });

@@ -1,8 +1,6 @@
 package dev.svcalias.cli;
 
-import dev.svcalias.app.usecase.ApplyResult;
-import dev.svcalias.app.usecase.ClusterOutcome;
-import dev.svcalias.app.usecase.FleetResult;
+import dev.svcalias.cli.render.ApplyResultRenderer;
 import dev.svcalias.output.Format;
 import dev.svcalias.output.Printable;
 import dev.svcalias.output.Printer;
@@ -33,10 +31,10 @@ final class PlanOutput {
 
     private static void printDiffs(CliContext context, OutputOptions output, Printable result, boolean all,
                                    String heading) {
-        if (output.format != Format.table || !(result instanceof ApplyResult r)) {
+        if (output.format != Format.table || !(result instanceof ApplyResultRenderer rendered)) {
             return;
         }
-        String diffs = PreviewText.render(AliasStepDiffs.previews(r.steps(), all));
+        String diffs = PreviewText.render(AliasStepDiffs.previews(rendered.result().steps(), all));
         if (!diffs.isEmpty()) {
             context.out.print(heading + diffs);
         }

@@ -3,6 +3,7 @@ package dev.svcalias.cli;
 import dev.svcalias.app.usecase.ResetRequest;
 import dev.svcalias.app.usecase.ResetResult;
 import dev.svcalias.app.usecase.ResetUseCase;
+import dev.svcalias.cli.render.ResetResultRenderer;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.naming.DomainRules;
 import java.util.concurrent.Callable;
@@ -42,7 +43,7 @@ final class ResetCommand implements Callable<Integer> {
             ResetResult result = new ResetUseCase(c).run(new ResetRequest(zone, aliases, restoreBackup,
                     dryRun.dryRun, where));
             result.notes().forEach(context::warn);
-            Results.print(context, result, dryRun.dryRun ? result.plan() : null);
+            Results.print(context, new ResetResultRenderer(result), dryRun.dryRun ? result.plan() : null);
         }
         return 0;
     }

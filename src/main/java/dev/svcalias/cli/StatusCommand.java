@@ -1,6 +1,7 @@
 package dev.svcalias.cli;
 
 import dev.svcalias.app.usecase.StatusUseCase;
+import dev.svcalias.cli.render.StatusResultRenderer;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.output.Printer;
 import java.util.concurrent.Callable;
@@ -22,7 +23,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         var where = layout.layout();
         try (Cluster c = context.connect()) {
-            Printer.print(new StatusUseCase(c).run(where), context.format(), context.style(), context.out);
+            Printer.print(new StatusResultRenderer(new StatusUseCase(c).run(where)), context.format(), context.style(), context.out);
         }
         return 0;
     }

@@ -6,6 +6,7 @@ import dev.svcalias.app.probe.PodDnsProbe;
 import dev.svcalias.app.usecase.VerifyRequest;
 import dev.svcalias.app.usecase.VerifyResult;
 import dev.svcalias.app.usecase.VerifyUseCase;
+import dev.svcalias.cli.render.VerifyResultRenderer;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.dns.Nameserver;
 import dev.svcalias.error.ExitCode;
@@ -92,7 +93,7 @@ final class VerifyCommand implements Callable<Integer> {
              Spinner spinner = Spinner.start(context.err, wait && context.env.interactive())) {
             VerifyResult result = verifyAll(c, limit, every, spinner, meshedProbe(c, limit));
             spinner.close();
-            Printer.print(result, context.format(), context.style(), context.out);
+            Printer.print(new VerifyResultRenderer(result), context.format(), context.style(), context.out);
             return result.passed() ? 0 : ExitCode.VERIFY_FAILED.code();
         }
     }

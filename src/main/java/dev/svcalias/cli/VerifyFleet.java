@@ -1,10 +1,11 @@
 package dev.svcalias.cli;
 
 import dev.svcalias.aliasfile.AliasFile;
-import dev.svcalias.app.usecase.ClusterOutcome;
 import dev.svcalias.app.usecase.VerifyFileResult;
 import dev.svcalias.app.usecase.VerifyFileUseCase;
 import dev.svcalias.app.usecase.VerifyResult;
+import dev.svcalias.cli.render.VerifyFileResultRenderer;
+import dev.svcalias.cli.render.VerifyResultRenderer;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.output.Spinner;
@@ -30,7 +31,7 @@ final class VerifyFleet {
             if (file == null) {
                 VerifyResult r = command.verifyAll(c, limit, every, Spinner.start(context.err, false),
                         command.meshedProbe(c, limit));
-                return new ClusterOutcome(name, r, r.checks().size() + " aliases, " + r.failing() + " failing",
+                return new ClusterOutcome(name, new VerifyResultRenderer(r), r.checks().size() + " aliases, " + r.failing() + " failing",
                         r.passed() ? 0 : ExitCode.VERIFY_FAILED.code(), null);
             }
             VerifyFileUseCase useCase = new VerifyFileUseCase(c, command.probe(c, limit));
@@ -40,7 +41,7 @@ final class VerifyFleet {
                 sleep(every);
                 r = useCase.run(file, command.layout.layout());
             }
-            return new ClusterOutcome(name, r, r.summary(), r.passed() ? 0 : ExitCode.VERIFY_FAILED.code(), null);
+            return new ClusterOutcome(name, new VerifyFileResultRenderer(r), r.summary(), r.passed() ? 0 : ExitCode.VERIFY_FAILED.code(), null);
         }, false);
     }
 

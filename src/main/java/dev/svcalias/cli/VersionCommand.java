@@ -1,6 +1,5 @@
 package dev.svcalias.cli;
 
-import dev.svcalias.app.usecase.BuildInfo;
 import dev.svcalias.output.Printer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,6 +1,5 @@
 package dev.svcalias.cli;
 
-import dev.svcalias.app.usecase.BuildInfo;
 import picocli.CommandLine;
 
 /** --version: one line, "svcalias VERSION" (the version command has the commit and build date). */

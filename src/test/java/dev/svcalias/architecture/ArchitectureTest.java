@@ -58,16 +58,16 @@ class ArchitectureTest {
                 .whereLayer("Modes").mayOnlyBeAccessedByLayers("Commands", "UseCases")
                 .whereLayer("PlanApplication").mayOnlyBeAccessedByLayers("UseCases")
                 .whereLayer("Probes").mayOnlyBeAccessedByLayers("Commands", "UseCases")
-                .whereLayer("AliasBackends").mayOnlyBeAccessedByLayers("UseCases", "Modes", "PlanApplication",
-                        "Probes")
+                .whereLayer("AliasBackends").mayOnlyBeAccessedByLayers("Commands", "UseCases", "Modes",
+                        "PlanApplication", "Probes")
                 .whereLayer("Zones").mayOnlyBeAccessedByLayers("Commands", "UseCases", "Modes", "PlanApplication",
                         "Probes")
                 .whereLayer("Shared").mayOnlyBeAccessedByLayers(APP_AND_COMMANDS)
                 .whereLayer("Domain").mayOnlyBeAccessedByLayers(APP_AND_COMMANDS)
                 .whereLayer("Adapters").mayOnlyBeAccessedByLayers(with(APP_AND_COMMANDS, "Domain"))
                 .whereLayer("Text").mayOnlyBeAccessedByLayers(with(APP_AND_COMMANDS, "Domain", "Adapters"))
-                // results still render themselves through output's Printable (issue 16 moves that into cli)
-                .whereLayer("Output").mayOnlyBeAccessedByLayers("Commands", "UseCases")
+                // results are data: cli/render prints them
+                .whereLayer("Output").mayOnlyBeAccessedByLayers("Commands")
                 .check(classes);
     }
 
@@ -118,9 +118,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void plansAndAliasFilesNeverPrint() {
-        noClasses().that().resideInAnyPackage("dev.svcalias.plan..", "dev.svcalias.aliasfile..",
-                "dev.svcalias.platform..", "dev.svcalias.cluster..", "dev.svcalias.corefile..", "dev.svcalias.naming..")
+    void nothingBelowTheCommandsPrints() {
+        noClasses().that().resideInAnyPackage("dev.svcalias.app..", "dev.svcalias.plan..", "dev.svcalias.aliasfile..",
+                "dev.svcalias.platform..", "dev.svcalias.cluster..", "dev.svcalias.dns..", "dev.svcalias.corefile..",
+                "dev.svcalias.naming..", "dev.svcalias.error..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.svcalias.output..", "dev.svcalias.cli..")
                 .check(classes);
     }

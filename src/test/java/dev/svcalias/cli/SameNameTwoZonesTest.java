@@ -16,8 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The same alias NAME in two zones (coredns and istio modes): each alias owns its own ExternalName Service, so
- * nothing one zone's alias does reaches the other's. Also the Services an older svcalias named NAME alone.
+ * The same alias NAME in two zones (coredns and istio modes) through the commands: an alias file naming both
+ * converges, and the Services an older svcalias named NAME alone. Add, force, remove and migration per zone are
+ * checked on the use cases ({@code app/usecase/SameNameTwoZonesTest}).
  */
 class SameNameTwoZonesTest extends RecipeClusterCase {
     static final String ALIASES = "svcalias-aliases";
@@ -57,32 +58,6 @@ class SameNameTwoZonesTest extends RecipeClusterCase {
 
     @ParameterizedTest
     @ValueSource(strings = {"coredns", "istio"})
-    void eachZoneOwnsItsAliasThroughAddForceAndRemove(String mode) {
-        twoZones(mode);
-        ok("alias", "add", "zz", FRUITS, "--domain", "internal");
-        assertThat(service("zz" + CORP)).as("zz.corp.example was never created").isNull();
-        assertThat(ok("alias", "list", "-o", "json").out()).contains("zz.internal").doesNotContain("zz.corp.example");
-
-        CliRun other = run("alias", "add", "zz", KUBERNETES, "--domain", "corp.example");
-        assertThat(other.exitCode()).as("not refused: " + other).isZero();
-        assertThat(other.out()).contains("zz.corp.example").contains("created");
-        assertThat(externalName("zz" + CORP)).isEqualTo("kubernetes.default.svc.cluster.local");
-        assertThat(externalName("zz" + IN)).isEqualTo(FRUITS + ".svc.cluster.local");
-
-        cluster.service("micro-shake-factory", "veg-api", "10.103.2.2", 8080, "http", "TCP");
-        ok("alias", "add", "zz", "veg-api.micro-shake-factory", "--domain", "corp.example", "--force");
-        assertThat(externalName("zz" + CORP)).isEqualTo("veg-api.micro-shake-factory.svc.cluster.local");
-        assertThat(externalName("zz" + IN)).as("--force re-points only its own zone")
-                .isEqualTo(FRUITS + ".svc.cluster.local");
-
-        ok("alias", "remove", "zz", "--domain", "corp.example");
-        assertThat(service("zz" + CORP)).isNull();
-        assertThat(externalName("zz" + IN)).as("the other zone's alias stays").isEqualTo(FRUITS + ".svc.cluster.local");
-        assertThat(ok("alias", "list", "-o", "json").out()).contains("zz.internal").doesNotContain("zz.corp.example");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"coredns", "istio"})
     void aFileWithTheSameNameInBothZonesConverges(String mode) throws Exception {
         twoZones(mode);
         Path file = dir.resolve("aliases.yaml");
@@ -100,25 +75,6 @@ class SameNameTwoZonesTest extends RecipeClusterCase {
         assertThat(externalName("yy" + IN)).isEqualTo(FRUITS + ".svc.cluster.local");
         assertThat(externalName("yy" + CORP)).isEqualTo("kubernetes.default.svc.cluster.local");
         assertThat(run("diff", "-f", file.toString()).exitCode()).isZero();
-    }
-
-    @Test
-    void migratingOneZoneLeavesTheOtherZonesAliasAlone() {
-        cluster.service("default", "kubernetes", "10.96.0.1", 443, "https", "TCP");
-        ok("init", "--domain", "internal");
-        ok("init", "--domain", "corp.example");
-        ok("alias", "add", "yy", FRUITS, "--domain", "internal");
-        ok("alias", "add", "yy", KUBERNETES, "--domain", "corp.example");
-        cluster.removeIstiocoredns();
-
-        assertThat(ok("init", "--domain", "internal").out()).contains("migrated from istiocoredns mode, 1 alias");
-        assertThat(externalName("yy" + IN)).isEqualTo(FRUITS + ".svc.cluster.local");
-        assertThat(ok("init", "--domain", "corp.example").out()).contains("migrated from istiocoredns mode, 1 alias");
-        assertThat(externalName("yy" + CORP)).isEqualTo("kubernetes.default.svc.cluster.local");
-        assertThat(externalName("yy" + IN)).as("not overwritten").isEqualTo(FRUITS + ".svc.cluster.local");
-        String list = ok("alias", "list").out();
-        assertThat(list).containsPattern("yy\\.corp\\.example +kubernetes\\.default")
-                .containsPattern("yy\\.internal +fruits-api-service\\.micro-shake-factory");
     }
 
     /**

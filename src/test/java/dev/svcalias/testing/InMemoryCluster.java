@@ -69,6 +69,19 @@ public final class InMemoryCluster implements Cluster {
         return this;
     }
 
+    /** A Service of type ExternalName, which has no ClusterIP to alias. */
+    public InMemoryCluster externalNameService(String namespace, String name, String externalName) {
+        services.put(namespace + "/" + name, new ServiceInfo(namespace, name, "ExternalName", null, externalName,
+                List.of()));
+        return this;
+    }
+
+    /** The Service is deleted (a target that went away). */
+    public InMemoryCluster removeService(String namespace, String name) {
+        services.remove(namespace + "/" + name);
+        return this;
+    }
+
     /** Calls whose name matches fail from now on (until {@link #healed}). */
     public InMemoryCluster failWhen(Predicate<String> call) {
         failures.add(call);

@@ -1,6 +1,7 @@
 package dev.svcalias.app.usecase;
 
 import dev.svcalias.aliasfile.AliasFile;
+import dev.svcalias.aliasfile.AliasSpec;
 import dev.svcalias.aliasfile.PortSpec;
 import dev.svcalias.app.alias.AliasPlan;
 import dev.svcalias.app.alias.AliasServiceNames;
@@ -46,7 +47,7 @@ final class AliasResolver {
                 throw SvcaliasException.usage(file.source() + ": " + e.getMessage(), e.hint());
             }
         }
-        for (dev.svcalias.aliasfile.AliasSpec spec : file.aliases()) {
+        for (AliasSpec spec : file.aliases()) {
             try { // the one check alias add's TARGET goes through, now that the cluster domain is known
                 TargetRef.parse(spec.written(), null, chain.clusterDomain());
             } catch (SvcaliasException e) {
@@ -54,7 +55,7 @@ final class AliasResolver {
             }
         }
         List<AliasStep> steps = new ArrayList<>();
-        for (dev.svcalias.aliasfile.AliasSpec spec : file.aliases()) {
+        for (AliasSpec spec : file.aliases()) {
             steps.add(resolve(spec));
         }
         return steps;
@@ -66,7 +67,7 @@ final class AliasResolver {
                 .max(Comparator.comparingInt(String::length));
     }
 
-    private AliasStep resolve(dev.svcalias.aliasfile.AliasSpec item) {
+    private AliasStep resolve(AliasSpec item) {
         String domain = item.domain() != null ? item.domain() : zoneOf(item.host()).orElse(null);
         String host = item.knownHost() != null ? item.knownHost() : item.host();
         if (domain == null) {

@@ -1,19 +1,12 @@
 package dev.svcalias.app.usecase;
 
 import dev.svcalias.error.ExitCode;
-import dev.svcalias.output.Printable;
-import dev.svcalias.output.Style;
-import dev.svcalias.output.Table;
 import dev.svcalias.plan.AliasStep;
 import dev.svcalias.plan.AliasStep.Action;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Every alias's step and outcome in one cluster, for apply and diff. */
-public record ApplyResult(String cluster, boolean written, List<AliasOutcome> outcomes) implements Printable {
-
+public record ApplyResult(String cluster, boolean written, List<AliasOutcome> outcomes) {
     public List<AliasStep> steps() {
         return outcomes.stream().map(AliasOutcome::step).toList();
     }
@@ -46,44 +39,5 @@ public record ApplyResult(String cluster, boolean written, List<AliasOutcome> ou
         return count(Action.CREATE) + " " + verb + "create, " + count(Action.UPDATE) + " " + verb + "update, "
                 + count(Action.DELETE) + " " + verb + "delete, " + count(Action.UNCHANGED) + " unchanged, "
                 + failed() + " failed";
-    }
-
-    @Override
-    public Object toData() {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("cluster", cluster);
-        data.put("dryRun", !written);
-        Map<String, Object> counts = new LinkedHashMap<>();
-        for (Action a : List.of(Action.CREATE, Action.UPDATE, Action.DELETE, Action.UNCHANGED)) {
-            counts.put(a.name().toLowerCase(java.util.Locale.ROOT), count(a));
-        }
-        counts.put("failed", failed());
-        data.put("summary", counts);
-        List<Object> items = new ArrayList<>();
-        for (AliasOutcome o : outcomes) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("alias", o.step().host());
-            m.put("target", o.step().target());
-            m.put("objects", o.step().objects());
-            m.put("action", o.step().action().name().toLowerCase(java.util.Locale.ROOT));
-            m.put("ok", o.ok());
-            m.put("result", o.result());
-            items.add(m);
-        }
-        data.put("aliases", items);
-        return data;
-    }
-
-    @Override
-    public String toText(Style style) {
-        Table table = new Table("ALIAS", "TARGET", "ACTION", "RESULT");
-        for (AliasOutcome o : outcomes) {
-            AliasStep s = o.step();
-            String detail = s.action() == Action.UPDATE || s.action() == Action.DELETE ? " (" + s.detail() + ")" : "";
-            table.row(s.host(), s.target(), s.action().name().toLowerCase(java.util.Locale.ROOT),
-                    o.ok() ? style.ok(o.result()) + detail : style.failure("failed: " + o.result()));
-        }
-        return (outcomes.isEmpty() ? "No aliases in the file or the cluster.\n" : table.render())
-                + summary() + "\n";
     }
 }

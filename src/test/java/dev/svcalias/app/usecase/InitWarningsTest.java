@@ -3,6 +3,7 @@ package dev.svcalias.app.usecase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcalias.app.zone.ClusterLayout;
+import dev.svcalias.cli.render.InitResultRenderer;
 import dev.svcalias.testing.InMemoryCluster;
 import dev.svcalias.testing.RecipeCluster;
 import java.util.Map;
@@ -23,6 +24,6 @@ class InitWarningsTest {
                 layout));
         assertThat(result.warnings()).anySatisfy(w -> assertThat(w).startsWith("configmap kube-system/coredns, line")
                 .contains("forward internal 1.2.3.4"));
-        assertThat((Iterable<?>) ((Map<?, ?>) result.toData()).get("warnings")).isNotEmpty();
+        assertThat((Iterable<?>) ((Map<?, ?>) new InitResultRenderer(result).toData()).get("warnings")).isNotEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package dev.svcalias.app.usecase;
+package dev.svcalias.cli;
 
 import dev.svcalias.output.Printable;
 
@@ -6,4 +6,4 @@ import dev.svcalias.output.Printable;
  * One cluster's part of a fleet run: its result, or the one-line error that stopped it ({@code result} null),
  * and the exit code it alone would have had.
  */
-public record ClusterOutcome(String context, Printable result, String summary, int exitCode, String error) {}
+record ClusterOutcome(String context, Printable result, String summary, int exitCode, String error) {}

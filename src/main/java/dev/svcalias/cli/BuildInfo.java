@@ -1,4 +1,4 @@
-package dev.svcalias.app.usecase;
+package dev.svcalias.cli;
 
 import dev.svcalias.output.Printable;
 import dev.svcalias.output.Style;

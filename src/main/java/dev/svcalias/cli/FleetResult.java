@@ -1,4 +1,4 @@
-package dev.svcalias.app.usecase;
+package dev.svcalias.cli;
 
 import dev.svcalias.output.Printable;
 import dev.svcalias.output.Style;
@@ -13,7 +13,7 @@ import java.util.Map;
  * code is the highest of the clusters' codes (docs/apply.md), so 0 means every cluster is done, and diff's 1
  * (changes) is only reported when no cluster had an error.
  */
-public record FleetResult(List<ClusterOutcome> clusters) implements Printable {
+record FleetResult(List<ClusterOutcome> clusters) implements Printable {
 
     public int exitCode() {
         return clusters.stream().mapToInt(ClusterOutcome::exitCode).max().orElse(0);
