@@ -1,11 +1,16 @@
 package dev.svcalias.app.mode;
 
 import dev.svcalias.app.alias.AliasBackend;
+import dev.svcalias.app.alias.AliasPlan;
+import dev.svcalias.app.alias.ExternalNameAliases;
+import dev.svcalias.app.alias.ServiceEntryAliases;
+import dev.svcalias.app.alias.VirtualServiceAliases;
 import dev.svcalias.app.zone.DnsChain;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.plan.Change;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One way of answering a zone (see {@link ModeName}). A use case asks the mode what the setup needs and gets
@@ -30,6 +35,16 @@ public interface Mode {
      * after the switch (the new mode's own backend already replaces or keeps the rest).
      */
     List<Change> leftoversOf(Cluster cluster, String host);
+
+    /**
+     * The writes that remove {@code host}: what this mode wrote, else what another mode left behind (e.g. a
+     * ServiceEntry after a migration), which is still svcalias's. Shared by alias remove and apply --prune.
+     */
+    default Optional<AliasPlan> removal(Cluster cluster, String host) {
+        return aliases(cluster).remove(host).or(() -> new ServiceEntryAliases(cluster).remove(host))
+                .or(() -> new ExternalNameAliases(cluster, true).remove(host))
+                .or(() -> new VirtualServiceAliases(cluster).remove(host));
+    }
 
     /** Whether kube-dns sends the zone on to istiocoredns in this mode; when not, a migration removes that route. */
     boolean routesThroughIstiocoredns();

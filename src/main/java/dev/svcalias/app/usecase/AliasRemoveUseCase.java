@@ -2,9 +2,6 @@ package dev.svcalias.app.usecase;
 
 import dev.svcalias.app.alias.AliasPlan;
 import dev.svcalias.app.alias.AliasView;
-import dev.svcalias.app.alias.ExternalNameAliases;
-import dev.svcalias.app.alias.ServiceEntryAliases;
-import dev.svcalias.app.alias.VirtualServiceAliases;
 import dev.svcalias.app.mode.Mode;
 import dev.svcalias.app.write.PlanApplier;
 import dev.svcalias.app.zone.ClusterLayout;
@@ -31,7 +28,7 @@ public final class AliasRemoveUseCase {
                 : chain.domain(requestedDomain);
         String host = DomainRules.aliasHost(name, domain);
         Optional<AliasView> view = AliasView.load(cluster).stream().filter(a -> a.host().equals(host)).findFirst();
-        Optional<AliasPlan> plan = removal(cluster, Mode.recordedIn(chain, domain), host);
+        Optional<AliasPlan> plan = Mode.recordedIn(chain, domain).removal(cluster, host);
         if (plan.isEmpty()) {
             if (ignoreNotFound) {
                 return new AliasResult(name, host, "", "", "", "not found", Plan.of());
@@ -62,15 +59,5 @@ public final class AliasRemoveUseCase {
                     + ")", "pass --domain to say which");
         }
         return hosts.get(0).substring(name.length() + 1);
-    }
-
-    /**
-     * The writes that remove {@code host}: what the zone's mode wrote, else what another mode left behind (e.g. a
-     * ServiceEntry after a migration), which is still svcalias's. Shared with apply --prune.
-     */
-    static Optional<AliasPlan> removal(Cluster cluster, Mode mode, String host) {
-        return mode.aliases(cluster).remove(host).or(() -> new ServiceEntryAliases(cluster).remove(host))
-                .or(() -> new ExternalNameAliases(cluster, true).remove(host))
-                .or(() -> new VirtualServiceAliases(cluster).remove(host));
     }
 }

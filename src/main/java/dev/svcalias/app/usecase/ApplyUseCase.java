@@ -65,7 +65,8 @@ public final class ApplyUseCase {
             if (hosts.contains(alias.host()) || zone.isEmpty() || !domains.contains(zone.get())) {
                 continue;
             }
-            Optional<AliasPlan> removal = AliasRemoveUseCase.removal(observed, Mode.recordedIn(chain, zone.get()), alias.host());
+            Optional<AliasPlan> removal = Mode.recordedIn(chain, zone.get()).removal(observed,
+                    alias.host());
             removal.filter(r -> !r.plan().isEmpty()).ifPresent(r -> prunes.add(new AliasStep(alias.host(),
                     Action.DELETE, alias.target(), "", r.plan(), "--prune: not in the file")));
         }

@@ -11,6 +11,7 @@ import dev.svcalias.plan.AliasServiceDelete;
 import dev.svcalias.plan.AliasServicePut;
 import dev.svcalias.plan.CorefileChange;
 import dev.svcalias.plan.NamespaceCreate;
+import dev.svcalias.plan.ServiceEntryDelete;
 import dev.svcalias.plan.ServiceEntryPut;
 import dev.svcalias.plan.VirtualServiceDelete;
 import dev.svcalias.plan.VirtualServicePut;
@@ -101,5 +102,14 @@ class ModesTest extends ModeCase {
         assertThat(Mode.of(ModeName.ISTIO).leftoversOf(cluster, "my-fruits.internal")).isEmpty();
         assertThat(Mode.of(ModeName.ISTIOCOREDNS).routesThroughIstiocoredns()).isTrue();
         assertThat(Mode.of(ModeName.COREDNS).routesThroughIstiocoredns()).isFalse();
+    }
+
+    @Test
+    void removalTakesWhatTheModeWroteElseWhatAnotherModeLeftBehind() {
+        apply(Mode.of(ModeName.ISTIOCOREDNS).aliases(cluster).put(fruits(), false).plan().changes());
+        assertThat(Mode.of(ModeName.COREDNS).aliases(cluster).remove("my-fruits.internal")).isEmpty();
+        assertThat(Mode.of(ModeName.COREDNS).removal(cluster, "my-fruits.internal")).hasValueSatisfying(
+                p -> assertThat(kinds(p.plan().changes())).containsExactly(ServiceEntryDelete.class));
+        assertThat(Mode.of(ModeName.COREDNS).removal(cluster, "nothing.internal")).isEmpty();
     }
 }
