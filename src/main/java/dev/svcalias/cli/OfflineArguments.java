@@ -24,9 +24,9 @@ final class OfflineArguments {
         return DomainRules.validateZone(domain);
     }
 
-    /** The zone checked against the cluster domain the Corefile's kubernetes plugin serves, as init does. */
+    /** The zone checked against every zone the Corefile's kubernetes plugin serves, as init does. */
     static String zone(String domain, CorefileInput input, String corefile) {
-        return DomainRules.validateZone(domain, inFile(input, () -> DnsChain.clusterDomain(corefile)));
+        return DomainRules.validateZone(domain, inFile(input, () -> DnsChain.kubernetesZones(corefile)));
     }
 
     /** A zone to remove: any DNS name but the file's cluster domain (public suffixes included, see DomainRules). */

@@ -135,6 +135,11 @@ public final class Corefiles {
         return Queries.clusterDomain(parse(text));
     }
 
+    /** Every zone a kubernetes plugin serves, the cluster domain first, without trailing dots. */
+    public static List<String> kubernetesZones(String text) {
+        return Queries.kubernetesZones(parse(text));
+    }
+
     /** Whether CoreDNS reloads the Corefile by itself (a reload line in any server block). */
     public static boolean hasReload(String text) {
         return Queries.hasReload(parse(text));
