@@ -27,18 +27,31 @@ final class CliContext {
     }
 
     /**
-     * Colour only on a terminal that can show it (not TERM=dumb), never with --no-color or a non-empty NO_COLOR
-     * (no-color.org: "when present and not an empty string").
+     * Colour on stdout only when stdout is a terminal that can show it (not TERM=dumb), never with --no-color or
+     * a non-empty NO_COLOR (no-color.org: "when present and not an empty string").
      */
     Style style() {
         return colour(env, root.noColor) ? Style.ansi() : Style.plain();
     }
 
-    /** The rule above, for output and for help text alike. */
+    /** The same rule for stderr, judged on stderr: errors, warnings and the progress line. */
+    Style errStyle() {
+        return colour(env, env.stderrTerminal(), root != null && root.noColor) ? Style.ansi() : Style.plain();
+    }
+
+    /** Whether stderr may carry a progress line that rewrites itself (a terminal, whatever stdout is). */
+    boolean progressOnStderr() {
+        return env.stderrTerminal();
+    }
+
+    /** The rule above for stdout, for output and for help text alike. */
     static boolean colour(Environment env, boolean noColorFlag) {
+        return colour(env, env.interactive(), noColorFlag);
+    }
+
+    private static boolean colour(Environment env, boolean terminal, boolean noColorFlag) {
         String noColor = env.get("NO_COLOR");
-        return env.interactive() && !noColorFlag && (noColor == null || noColor.isEmpty())
-                && !"dumb".equals(env.get("TERM"));
+        return terminal && !noColorFlag && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
     }
 
     /** Connects with the global --kubeconfig/--context; call it after every input is validated. */
@@ -55,7 +68,7 @@ final class CliContext {
     }
 
     void warn(String message) {
-        err.println(style().warning("warning: ") + message);
+        err.println(errStyle().warning("warning: ") + message);
         err.flush();
     }
 }

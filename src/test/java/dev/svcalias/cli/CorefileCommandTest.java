@@ -114,4 +114,25 @@ class CorefileCommandTest {
             assertThat(any.exitCode()).as(any.toString()).isEqualTo(2);
         }
     }
+
+    /** Issue 17, item 18: a Corefile has no JSON or YAML form; -o json/yaml is a usage error, not a Corefile. */
+    @Test
+    void corefileCommandsRefuseJsonAndYaml() throws Exception {
+        Path file = dir.resolve("Corefile");
+        Files.writeString(file, RecipeCluster.corpus("kubeadm-1.28.corefile"));
+        String f = file.toString();
+        String[][] runs = {
+            {"corefile", "stub-domain", "--domain", "internal", "--forward-to", "10.96.100.53", "-f", f, "-o", "json"},
+            {"-o", "yaml", "corefile", "istio", "--domain", "internal", "--coredns-version", "1.6.2", "-f", f},
+            {"corefile", "remove", "--domain", "internal", "-f", f, "--output", "json"},
+            {"corefile", "check", "-f", f, "-o", "yaml"}};
+        for (String[] args : runs) {
+            CliRun run = CliRun.run(args);
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).startsWith("error: -o ").contains("prints the Corefile").contains("; fix: ")
+                    .hasLineCount(1);
+        }
+        assertThat(CliRun.run("corefile", "check", "-f", f, "-o", "table").exitCode()).isZero();
+    }
 }
