@@ -46,6 +46,9 @@ final class ApplyCommand implements Callable<Integer> {
         ApplyRequest request = new ApplyRequest(aliases, prune, !dryRun.dryRun, parallel, layout.layout());
         return PlanOutput.print(context, context.root.cluster, context.root.output, (name, c) -> {
             ApplyResult result = new ApplyUseCase(c).run(request);
+            if (!dryRun.dryRun) {
+                context.wrote(name == null ? "" : "context " + name, result);
+            }
             return new ClusterOutcome(name, result, result.summary(), result.applyExitCode(), null);
         }, dryRun.dryRun);
     }

@@ -2,8 +2,14 @@ package dev.svcalias.cli;
 
 import dev.svcalias.cluster.ClusterConnector;
 import dev.svcalias.dns.DnsClient;
+import dev.svcalias.output.Format;
+import dev.svcalias.output.Printable;
+import dev.svcalias.output.Printer;
 import dev.svcalias.output.Style;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Shared by all commands of one invocation: streams, environment, collaborators and the global flags. */
 final class CliContext {
@@ -65,6 +71,27 @@ final class CliContext {
 
     boolean verbose() {
         return root != null && root.verbose;
+    }
+
+    /** What the cluster writes of this run did, one line per result, for a failed output to name (issue 17, item 11). */
+    private final List<String> written = new ArrayList<>();
+
+    /**
+     * Records a result whose writes to the cluster are done, before it is printed: if printing then fails (exit
+     * 6), the error line says what was changed, since stdout no longer can.
+     */
+    void wrote(String where, Printable result) {
+        StringWriter table = new StringWriter();
+        Printer.print(result, Format.table, Style.plain(),
+                new PrintWriter(table));
+        String rows = String.join("; ", table.toString().lines().map(l -> l.strip().replaceAll("\\s{2,}", " "))
+                .filter(l -> !l.isEmpty()).toList());
+        written.add(where.isEmpty() ? rows : where + ": " + rows);
+    }
+
+    /** The results recorded by {@link #wrote}, empty when the run wrote nothing (or printed nothing yet). */
+    List<String> written() {
+        return List.copyOf(written);
     }
 
     void warn(String message) {
