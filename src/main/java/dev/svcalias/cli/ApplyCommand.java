@@ -46,7 +46,11 @@ final class ApplyCommand implements Callable<Integer> {
         ApplyRequest request = new ApplyRequest(aliases, prune, !dryRun.dryRun, parallel, layout.layout());
         return PlanOutput.print(context, context.root.cluster, context.root.output, (name, c) -> {
             ApplyResult result = new ApplyUseCase(c).run(request);
-            return new ClusterOutcome(name, new ApplyResultRenderer(result), result.summary(), result.applyExitCode(), null);
+            ApplyResultRenderer rendered = new ApplyResultRenderer(result);
+            if (!dryRun.dryRun) {
+                context.wrote(name == null ? "" : "context " + name, rendered);
+            }
+            return new ClusterOutcome(name, rendered, result.summary(), result.applyExitCode(), null);
         }, dryRun.dryRun);
     }
 }

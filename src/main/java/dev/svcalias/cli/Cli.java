@@ -53,7 +53,10 @@ public final class Cli {
             err.println("error: could not write the output to standard output"
                     + (failure == null || failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")")
                     + ", so it is incomplete" + (code == 0 ? "" : " (the command also failed with exit " + code + ")")
-                    + "; fix: " + (closedPipe(failure) ? "the program reading svcalias's output stopped reading "
+                    + (context.written().isEmpty() ? "" : "; the cluster was already changed, the result was: "
+                    + String.join("; ", context.written()))
+                    + "; fix: " + (context.written().isEmpty() ? "" : "the change stands (see it with 'svcalias "
+                    + "status' or 'svcalias alias list'); ") + (closedPipe(failure) ? "the program reading svcalias's output stopped reading "
                     + "(e.g. '| head'); let it read all of it, or narrow the output (-o, NAME)"
                     : "free space or raise the file-size limit where stdout goes, then run the command again"));
             err.flush();

@@ -15,7 +15,9 @@ final class CorefileInput {
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The Corefile (default: standard input).")
     Path file;
 
+    /** Every corefile command reads through here first, so -o json/yaml is refused here, before reading. */
     CorefileText read(CliContext context) {
+        OfflineArguments.corefileOutput(context);
         if (file != null && file.toString().equals("-")) { // as apply -f -
             file = null;
         }

@@ -73,7 +73,7 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
 
     private void printError(String message, String hint) {
         String line = oneLine(message) + (hint == null || hint.isBlank() ? "" : "; fix: " + oneLine(hint));
-        context.err.println(context.style().failure("error: ") + line);
+        context.err.println(context.errStyle().failure("error: ") + line);
         context.err.flush();
     }
 

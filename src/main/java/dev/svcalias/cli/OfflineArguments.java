@@ -8,6 +8,7 @@ import dev.svcalias.error.Echo;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.naming.DomainRules;
+import dev.svcalias.output.Format;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.function.Supplier;
@@ -24,14 +25,27 @@ final class OfflineArguments {
         return DomainRules.validateZone(domain);
     }
 
-    /** The zone checked against the cluster domain the Corefile's kubernetes plugin serves, as init does. */
+    /** The zone checked against every zone the Corefile's kubernetes plugin serves, as init does. */
     static String zone(String domain, CorefileInput input, String corefile) {
-        return DomainRules.validateZone(domain, inFile(input, () -> DnsChain.clusterDomain(corefile)));
+        return DomainRules.validateZone(domain, inFile(input, () -> DnsChain.kubernetesZones(corefile)));
     }
 
     /** A zone to remove: any DNS name but the file's cluster domain (public suffixes included, see DomainRules). */
     static String zoneToRemove(String domain, CorefileInput input, String corefile) {
         return DomainRules.zoneToRemove(domain, inFile(input, () -> DnsChain.clusterDomain(corefile)));
+    }
+
+    /**
+     * The corefile commands print a Corefile (check prints nothing), byte for byte: a Corefile has no JSON or YAML
+     * form, so -o json or -o yaml is a usage error rather than ignored (ADR 0173).
+     */
+    static void corefileOutput(CliContext context) {
+        Format format = context.format();
+        if (format != Format.TABLE) {
+            throw SvcaliasException.usage("-o " + format + " does not apply to 'corefile' commands: each prints the "
+                    + "Corefile itself, byte for byte (check prints nothing and answers with its exit code)",
+                    "leave -o out; to read a Corefile into another tool, take the printed text as it is");
+        }
     }
 
     static String ip(String text) {

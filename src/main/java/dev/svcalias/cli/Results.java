@@ -10,6 +10,9 @@ final class Results {
     private Results() {}
 
     static void print(CliContext context, Printable result, Plan dryRunPlan) {
+        if (dryRunPlan == null) {
+            context.wrote("", result); // every caller writes to the cluster unless it is a dry run
+        }
         if (dryRunPlan != null && context.format() == Format.table) {
             context.out.print(PreviewText.render(dryRunPlan.dryRun()));
         }

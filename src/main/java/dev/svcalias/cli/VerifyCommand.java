@@ -90,7 +90,7 @@ final class VerifyCommand implements Callable<Integer> {
             return new VerifyFleet(context, this).run(limit, every);
         }
         try (Cluster c = context.connect();
-             Spinner spinner = Spinner.start(context.err, wait && context.env.interactive())) {
+             Spinner spinner = Spinner.start(context.err, wait && context.progressOnStderr())) {
             VerifyResult result = verifyAll(c, limit, every, spinner, meshedProbe(c, limit));
             spinner.close();
             Printer.print(new VerifyResultRenderer(result), context.format(), context.style(), context.out);

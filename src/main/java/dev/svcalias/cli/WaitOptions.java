@@ -55,7 +55,7 @@ final class WaitOptions {
 
     /** The progress line: on stderr, and only on a terminal. */
     Spinner spinner(CliContext context) {
-        return Spinner.start(context.err, wait && context.env.interactive());
+        return Spinner.start(context.err, wait && context.progressOnStderr());
     }
 
     EffectWait effectWait(CliContext context, Cluster c, ClusterLayout layout, Spinner spinner) {

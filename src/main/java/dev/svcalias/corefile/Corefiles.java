@@ -99,7 +99,8 @@ public final class Corefiles {
      * The kube-dns edit of the coredns and istio modes: kube-dns answers {@code domain} itself from the
      * ExternalName Services in {@code aliasNamespace} (see RegionWriter#aliasZone). Any svcalias block the zone
      * had before (another mode's) is replaced, so a migration is one edit and reset still removes one region.
-     * The block forwards to 127.0.0.1 on the root block's first port: kube-dns's own root block.
+     * The block forwards to 127.0.0.1 (or the address the root block binds) on the root block's first port:
+     * kube-dns's own root block.
      */
     public static String putAliasZone(String text, String domain, ManagedZone.Kind kind, String aliasNamespace,
                                       String serviceSuffix, String clusterDomain) {
@@ -111,7 +112,7 @@ public final class Corefiles {
             corefile = parse(RegionEditor.remove(corefile, domain));
         }
         List<Integer> ports = Queries.rootPorts(corefile);
-        String self = "127.0.0.1:" + ports.get(0);
+        String self = RootBind.of(corefile).self(ports.get(0));
         String region = RegionWriter.forFile(corefile, domain).aliasZone(domain, kind, ports, aliasNamespace,
                 serviceSuffix, clusterDomain, self);
         return RegionEditor.put(corefile, domain, kind, ports, region);
@@ -133,6 +134,11 @@ public final class Corefiles {
     /** The first zone of the kubernetes plugin, root block first, without the trailing dot: "cluster.local". */
     public static Optional<String> clusterDomain(String text) {
         return Queries.clusterDomain(parse(text));
+    }
+
+    /** Every zone a kubernetes plugin serves, the cluster domain first, without trailing dots. */
+    public static List<String> kubernetesZones(String text) {
+        return Queries.kubernetesZones(parse(text));
     }
 
     /** Whether CoreDNS reloads the Corefile by itself (a reload line in any server block). */

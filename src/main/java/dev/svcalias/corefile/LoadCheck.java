@@ -14,9 +14,12 @@ import java.util.Set;
  * one block before 1.9.4. Snippets count where a block imports them.
  */
 final class LoadCheck {
-    /** plugin.ErrOnce in every release read; prometheus is the directive of the metrics plugin. */
+    /**
+     * plugin.ErrOnce in every release read that ships the plugin (ready and loop: 1.6.2 and 1.14.7; a release
+     * without them refuses them anyway); prometheus is the directive of the metrics plugin.
+     */
     private static final Set<String> ONCE = Set.of("cache", "dnssec", "errors", "hosts", "kubernetes",
-            "prometheus", "nsid", "pprof", "grpc");
+            "prometheus", "nsid", "pprof", "grpc", "ready", "loop");
 
     private final CoreDnsVersion version;
 
@@ -33,6 +36,7 @@ final class LoadCheck {
             for (Directive d : PluginCheck.expanded(corefile, b)) {
                 check.plugin(d);
                 check.properties(d);
+                PluginArguments.check(d);
                 Directive first = seen.putIfAbsent(d.pluginName(), d);
                 if (first != null && check.once(d.pluginName())) {
                     throw error(d.name(), "plugin '" + d.pluginName() + "' appears a second time in one server block"
@@ -108,6 +112,7 @@ final class LoadCheck {
         }
         String host = k.endsWith(",") ? k.substring(0, k.length() - 1) : k;
         host = host.substring(host.indexOf("://") < 0 ? 0 : host.indexOf("://") + 3);
+        invalidPort(key, host);
         if (host.isEmpty() || host.startsWith(":")) {
             throw error(key, "'" + k + "' is not a valid zone: it has no name before its port; CoreDNS refuses it "
                     + "(write '.:PORT' for the root zone)");
@@ -117,6 +122,25 @@ final class LoadCheck {
             throw error(key, "'" + k + "' is not a valid zone: the name '" + zone + "' has an empty label (two dots"
                     + " in a row); CoreDNS refuses it");
         }
+    }
+
+    /**
+     * CoreDNS takes what follows the key's last colon as the port when strconv.Atoi reads it, then no socket can
+     * listen on one outside 0-65535 ("address 99999: invalid port", every release). A number past Go's int64 is
+     * read as part of the zone instead, which releases judge differently: not judged.
+     */
+    private static void invalidPort(Token key, String host) {
+        String digits = host.substring(host.lastIndexOf(':') + 1);
+        if (host.indexOf(':') < 0 || !ZoneKey.PORT.matcher(digits).matches() || ZoneKey.port(digits) >= 0) {
+            return;
+        }
+        try {
+            Long.parseLong(digits);
+        } catch (NumberFormatException pastInt64) {
+            return;
+        }
+        throw error(key, "'" + key.text() + "': " + digits + " is not a valid port (0 to 65535); CoreDNS refuses it "
+                + "(\"invalid port\")");
     }
 
     private static CorefileSyntaxException error(Token at, String problem) {

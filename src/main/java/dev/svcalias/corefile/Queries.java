@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Read-only questions the rest of svcalias asks about a parsed Corefile. */
 final class Queries {
@@ -56,6 +57,27 @@ final class Queries {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Every zone a kubernetes plugin serves (its arguments, else its block's keys but the root), lower case without
+     * the trailing dot, the cluster domain ({@link #clusterDomain}) first. A block svcalias added for any of them
+     * would hide that zone's Service names.
+     */
+    static List<String> kubernetesZones(Corefile corefile) {
+        Set<String> zones = new LinkedHashSet<>();
+        clusterDomain(corefile).ifPresent(zones::add);
+        for (ServerBlock b : corefile.serverBlocks()) {
+            for (Directive d : PluginCheck.expanded(corefile, b)) {
+                if (d.pluginName().equals("kubernetes")) {
+                    Stream<String> served = d.args().isEmpty()
+                            ? b.zoneKeys().stream().map(ZoneKey::zone).filter(z -> !z.equals("."))
+                            : d.argTexts().stream().map(ZoneKey::fqdn);
+                    served.map(z -> z.substring(0, z.length() - 1)).forEach(zones::add);
+                }
+            }
+        }
+        return List.copyOf(zones);
     }
 
     /**

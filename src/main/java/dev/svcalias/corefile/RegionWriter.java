@@ -21,10 +21,12 @@ final class RegionWriter {
 
     private final String indent;
     private final String nl;
+    private final List<String> bindLines;
 
-    private RegionWriter(String indent, String nl) {
+    private RegionWriter(String indent, String nl, List<String> bindLines) {
         this.indent = indent;
         this.nl = nl;
+        this.bindLines = bindLines;
     }
 
     /**
@@ -48,7 +50,7 @@ final class RegionWriter {
                 break;
             }
         }
-        return new RegionWriter(indent, nl);
+        return new RegionWriter(indent, nl, RootBind.of(corefile).lines());
     }
 
     /**
@@ -145,9 +147,11 @@ final class RegionWriter {
 
     private String block(String domain, ManagedZone.Kind kind, List<Integer> ports, List<String> body) {
         String keys = String.join(" ", ports.stream().map(p -> domain + ":" + p).toList());
+        // where the root block listens (RootBind): its bind lines as written, first
+        String binds = String.join("", bindLines.stream().map(b -> line(1, b)).toList());
         return Region.BEGIN + " zone=" + domain + " kind=" + kind.marker
                 + " - managed by svcalias, edits between these markers are overwritten" + nl
-                + keys + " {" + nl + String.join("", body) + "}" + nl
+                + keys + " {" + nl + binds + String.join("", body) + "}" + nl
                 + Region.END + " zone=" + domain;
     }
 

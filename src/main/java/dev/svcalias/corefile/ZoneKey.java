@@ -1,6 +1,7 @@
 package dev.svcalias.corefile;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A server block key normalised the way CoreDNS compares them (core/dnsserver register.go, plugin/pkg/parse
@@ -9,6 +10,9 @@ import java.util.Locale;
  * ({$NAME} or {%NAME%}) is only known at CoreDNS's start: {@code placeholder} is then true.
  */
 public record ZoneKey(String scheme, String zone, int port, boolean placeholder) {
+    /** What strconv.Atoi reads: an optional sign and digits. */
+    static final Pattern PORT = Pattern.compile("[+-]?[0-9]+");
+
     static ZoneKey parse(String key) {
         String rest = key.endsWith(",") ? key.substring(0, key.length() - 1) : key;
         boolean placeholder = rest.contains("{$") || rest.contains("{%");
@@ -22,8 +26,9 @@ public record ZoneKey(String scheme, String zone, int port, boolean placeholder)
         int colon = rest.lastIndexOf(':');
         if (colon >= 0 && rest.indexOf(':') == colon) {
             String digits = rest.substring(colon + 1);
-            if (!digits.isEmpty() && digits.length() <= 5 && digits.chars().allMatch(Character::isDigit)) {
-                port = Integer.parseInt(digits);
+            int number = port(digits);
+            if (number >= 0) {
+                port = number;
                 rest = rest.substring(0, colon);
             } else if (digits.contains("{$") || digits.contains("{%")) {
                 port = -1; // unknown until CoreDNS expands the placeholder
@@ -31,6 +36,18 @@ public record ZoneKey(String scheme, String zone, int port, boolean placeholder)
             }
         }
         return new ZoneKey(scheme, fqdn(rest), port, placeholder);
+    }
+
+    /**
+     * The port CoreDNS reads from the text after a key's last colon (Go's strconv.Atoi: an optional sign, then
+     * digits, so "+5353" and "05353" are 5353), or -1 when it is no number or no port a socket can have.
+     */
+    static int port(String digits) {
+        if (!PORT.matcher(digits).matches()) {
+            return -1;
+        }
+        long value = Long.parseLong(digits.length() > 12 ? digits.substring(0, 12) : digits);
+        return value >= 0 && value <= 65535 ? (int) value : -1;
     }
 
     static String fqdn(String zone) {

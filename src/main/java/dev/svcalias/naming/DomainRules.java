@@ -2,6 +2,7 @@ package dev.svcalias.naming;
 
 import dev.svcalias.error.Echo;
 import dev.svcalias.error.SvcaliasException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** What a zone svcalias may own, and what an alias host may look like (RFC 1123, lower case). */
@@ -43,6 +44,25 @@ public final class DomainRules {
     /** {@link #validateZone(String)}, and the zone neither is, nor lies inside or contains, the cluster domain. */
     public static String validateZone(String domain, String clusterDomain) {
         return outsideClusterDomain(validateZone(domain), clusterDomain);
+    }
+
+    /**
+     * {@link #validateZone(String, String)} for the first of {@code kubernetesZones} (the cluster domain), and the
+     * same for each other zone the kubernetes plugin serves (issue 17, item 3: {@code kubernetes cluster.local
+     * corp.k8s}): a block for any of them would hide its Service names.
+     */
+    public static String validateZone(String domain, List<String> kubernetesZones) {
+        String d = validateZone(domain, kubernetesZones.get(0));
+        for (String served : kubernetesZones.subList(1, kubernetesZones.size())) {
+            if (d.equals(served) || d.endsWith("." + served) || served.endsWith("." + d)) {
+                String where = d.equals(served) ? " is" : (d.endsWith("." + served) ? " lies inside " : " contains ")
+                        + served + ",";
+                throw SvcaliasException.usage("--domain " + d + where + " a zone the Corefile's kubernetes plugin "
+                        + "serves beside the cluster domain " + kubernetesZones.get(0) + "; a block for it would hide "
+                        + "every Service name there", "pick a zone of its own, e.g. --domain internal");
+            }
+        }
+        return d;
     }
 
     /** {@link #zoneToRemove(String)}, and not the cluster domain (svcalias never has a block for it). */

@@ -24,6 +24,29 @@ class ConventionsTest {
         assertThat(CliRun.onTerminal(Map.of(), noColor).err()).doesNotContain(ESC);
     }
 
+    /** Issue 17, item 18: colour is decided per stream, so a redirected stderr gets none from a terminal stdout. */
+    @Test
+    void colourIsDecidedPerStream() {
+        CliRun stderrToAFile = CliRun.onTerminals(true, false, Map.of(), BAD);
+        assertThat(stderrToAFile.err()).startsWith("error: ").doesNotContain(ESC);
+        assertThat(CliRun.onTerminals(true, false, Map.of(), "--help").out()).contains(ESC);
+        CliRun stdoutToAFile = CliRun.onTerminals(false, true, Map.of(), BAD);
+        assertThat(stdoutToAFile.err()).contains(ESC);
+        assertThat(CliRun.onTerminals(false, true, Map.of(), "--help").out()).doesNotContain(ESC);
+        assertThat(CliRun.onTerminals(false, true, Map.of("NO_COLOR", "1"), BAD).err()).doesNotContain(ESC);
+        assertThat(CliRun.onTerminals(true, true, Map.of("NO_COLOR", "1"), "--help").out()).doesNotContain(ESC);
+    }
+
+    @Test
+    void aStreamIsATerminalWhenItIsATerminalDevice() {
+        assertThat(Environment.terminalDevice("/dev/pts/3")).isTrue();
+        assertThat(Environment.terminalDevice("/dev/tty1")).isTrue();
+        assertThat(Environment.terminalDevice("/dev/null")).isFalse();
+        assertThat(Environment.terminalDevice("pipe:[81234]")).isFalse();
+        assertThat(Environment.terminalDevice("/tmp/err.log")).isFalse();
+        assertThat(Environment.terminalDevice("/dev/ttyfile.log")).isFalse();
+    }
+
     @Test
     void verboseAddsTheStackTraceAndOnlyThen() {
         CliRun quiet = CliRun.run(BAD);

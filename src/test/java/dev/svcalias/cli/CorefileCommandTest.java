@@ -91,4 +91,48 @@ class CorefileCommandTest {
         CliRun bad = CliRun.run("corefile", "check", "--coredns-version", "one", "--file", grpc.toString());
         assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(2);
     }
+
+    /** Issue 17, item 15: the four shapes the trial found exit 2 with where, as CoreDNS 1.14.7 refuses them. */
+    @Test
+    void checkRefusesTheShapesCorednsRefuses() throws Exception {
+        Map<String, String> shapes = Map.of(
+                ".:53 {\n    forward\n}\n", "line 2, column 5: plugin 'forward' needs FROM and at least one TO",
+                ".:99999 {\n    whoami\n}\n", "line 1, column 1: '.:99999': 99999 is not a valid port",
+                ".:53 {\n    kubernetes cluster.local {\n        pods sometimes\n    }\n}\n",
+                "line 3, column 14: 'sometimes' is not a value of 'pods'",
+                ".:53 {\n    forward . 10.0.0.10 {\n        {\n    }\n}\n",
+                "line 3, column 9: unknown property '{' of plugin 'forward'");
+        for (var shape : shapes.entrySet()) {
+            Path file = dir.resolve("shape");
+            Files.writeString(file, shape.getKey());
+            for (String version : new String[] {"1.14.7", "1.6.2"}) {
+                CliRun run = CliRun.run("corefile", "check", "--coredns-version", version, "--file", file.toString());
+                assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+                assertThat(run.err()).startsWith("error: " + file + ": " + shape.getValue()).hasLineCount(1);
+            }
+            CliRun any = CliRun.run("corefile", "check", "--file", file.toString());
+            assertThat(any.exitCode()).as(any.toString()).isEqualTo(2);
+        }
+    }
+
+    /** Issue 17, item 18: a Corefile has no JSON or YAML form; -o json/yaml is a usage error, not a Corefile. */
+    @Test
+    void corefileCommandsRefuseJsonAndYaml() throws Exception {
+        Path file = dir.resolve("Corefile");
+        Files.writeString(file, RecipeCluster.corpus("kubeadm-1.28.corefile"));
+        String f = file.toString();
+        String[][] runs = {
+            {"corefile", "stub-domain", "--domain", "internal", "--forward-to", "10.96.100.53", "-f", f, "-o", "json"},
+            {"-o", "yaml", "corefile", "istio", "--domain", "internal", "--coredns-version", "1.6.2", "-f", f},
+            {"corefile", "remove", "--domain", "internal", "-f", f, "--output", "json"},
+            {"corefile", "check", "-f", f, "-o", "yaml"}};
+        for (String[] args : runs) {
+            CliRun run = CliRun.run(args);
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).startsWith("error: -o ").contains("prints the Corefile").contains("; fix: ")
+                    .hasLineCount(1);
+        }
+        assertThat(CliRun.run("corefile", "check", "-f", f, "-o", "table").exitCode()).isZero();
+    }
 }

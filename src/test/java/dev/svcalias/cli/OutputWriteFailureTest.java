@@ -78,4 +78,39 @@ class OutputWriteFailureTest {
         JvmProcess.Result r = JvmProcess.run("", "> /dev/full", "--help");
         assertThat(r.exitCode()).as(r.stderr()).isEqualTo(6);
     }
+
+    /** Issue 17, item 11: a write to the cluster, then a failed print: the error line says what was changed. */
+    @Test
+    void aFailedPrintAfterClusterWritesSaysWhatWasChanged() throws IOException {
+        OutputStream failing = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        try (RecipeCluster cluster = new RecipeCluster(RecipeCluster.Era.COREDNS_1_6_2, dir)) {
+            CliRun init = CliRun.toStdout(failing, "init", "--domain", "internal", cluster.kubeconfigFlag());
+            assertThat(init.exitCode()).as(init.toString()).isEqualTo(6);
+            assertThat(init.err()).hasLineCount(1).contains("the cluster was already changed").contains("internal")
+                    .contains("; fix: the change stands");
+            assertThat(cluster.corefile("kube-system")).contains("internal:53 {");
+
+            CliRun add = CliRun.toStdout(failing, "alias", "add", "my-fruits", "fruits-api-service.micro-shake-factory",
+                    cluster.kubeconfigFlag());
+            assertThat(add.exitCode()).as(add.toString()).isEqualTo(6);
+            assertThat(add.err()).hasLineCount(1).contains("the cluster was already changed").contains("my-fruits")
+                    .contains("created");
+
+            Path file = dir.resolve("aliases.yaml");
+            Files.writeString(file, "domain: internal\naliases:\n  - name: other\n    target: fruits-api-service.micro-shake-factory\n");
+            CliRun apply = CliRun.toStdout(failing, "apply", "-f", file.toString(), cluster.kubeconfigFlag());
+            assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(6);
+            assertThat(apply.err()).hasLineCount(1).contains("the cluster was already changed").contains("other");
+
+            CliRun dryRun = CliRun.toStdout(failing, "alias", "add", "third", "fruits-api-service.micro-shake-factory",
+                    "--dry-run", cluster.kubeconfigFlag());
+            assertThat(dryRun.exitCode()).isEqualTo(6);
+            assertThat(dryRun.err()).doesNotContain("already changed");
+        }
+    }
 }

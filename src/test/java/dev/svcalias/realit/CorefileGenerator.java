@@ -8,7 +8,9 @@ import java.util.Random;
  * Corefiles for differential fuzzing: generated from a small grammar of what real Corefiles contain (several
  * keys per block, ports, dns:// schemes, snippets and imports, quoted arguments with braces, comments, tabs, CRLF,
  * plugins with and without option blocks), and mutated at the character, line and block level (which makes
- * duplicate zones, brace-less blocks, stray braces and cut quotes). Only plugins that load without the network.
+ * duplicate zones, brace-less blocks, stray braces and cut quotes; and, since issue 17's item 15, plugins and
+ * properties cut to their name, a '{' alone inside a plugin's block, ports past 65535 or negative, and values a
+ * property does not take). Only plugins that load without the network (kubernetes reads the testbed's API server).
  */
 final class CorefileGenerator {
     private static final String[] ZONES = {".", "example.org", "internal", "Internal.", "dns://corp.example",
@@ -19,7 +21,11 @@ final class CorefileGenerator {
         + "\".* i/o timeout$\"\n}", "forward . 8.8.8.8 1.1.1.1", "forward . /etc/resolv.conf {\n max_concurrent 1000\n}",
         "rewrite name exact foo.example.org bar.example.org", "hosts {\n 10.0.0.1 a.example.org\n fallthrough\n}",
         "template IN AAAA {\n rcode NOERROR\n}", "template IN A example.org {\n answer \"{{ .Name }} 60 IN A 10.0.0.9\"\n}",
-        "cache 30 {\n success 1000\n denial 100\n}", "health", "ready", "prometheus :9153"};
+        "cache 30 {\n success 1000\n denial 100\n}", "health", "ready", "prometheus :9153",
+        "kubernetes cluster.local in-addr.arpa ip6.arpa {\n pods insecure\n fallthrough in-addr.arpa ip6.arpa\n}",
+        "forward . 8.8.8.8 {\n policy sequential\n}"};
+    private static final String[] BAD_PORTS = {":99999", ":65536", ":-1"};
+    private static final String[][] WRONG_VALUES = {{"insecure", "sometimes"}, {"sequential", "fastest"}};
     private static final String NOISE = "{}\"#\\ \t\n;:.$";
     private final Random random;
 
@@ -78,6 +84,15 @@ final class CorefileGenerator {
         return text;
     }
 
+    /** How many lines the snippet starting at {@code from} takes, its closing '}' included. */
+    private static int skipBlock(List<String> lines, int from) {
+        int end = from + 1;
+        while (end < lines.size() && !lines.get(end).startsWith("}")) {
+            end++;
+        }
+        return end + 1 - from;
+    }
+
     /** One or two mutations of {@code text}. */
     String mutate(String text) {
         String x = mutateOnce(text);
@@ -91,7 +106,7 @@ final class CorefileGenerator {
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
         int at = random.nextInt(text.length());
         int line = random.nextInt(lines.size());
-        return switch (random.nextInt(10)) {
+        return switch (random.nextInt(14)) {
             case 0 -> text.substring(0, at) + text.substring(at + 1);
             case 1 -> text.substring(0, at) + NOISE.charAt(random.nextInt(NOISE.length())) + text.substring(at);
             case 2 -> {
@@ -119,7 +134,42 @@ final class CorefileGenerator {
                 int brace = text.lastIndexOf('}');
                 yield brace < 0 ? text : text.substring(0, brace) + text.substring(brace + 1);
             }
-            default -> text.substring(0, at) + "\"" + text.substring(at);
+            case 9 -> text.substring(0, at) + "\"" + text.substring(at);
+            case 10 -> { // a line cut to its first word: a plugin or a property without its arguments
+                String l = lines.get(line);
+                String first = l.strip().split("\\s+")[0];
+                lines.set(line, l.substring(0, l.length() - l.stripLeading().length()) + first);
+                yield String.join("\n", lines);
+            }
+            case 11 -> { // a '{' alone on a line after a line that opens a block
+                for (int i = 0; i < lines.size(); i++) {
+                    int l = (line + i) % lines.size();
+                    if (lines.get(l).stripTrailing().endsWith("{")) {
+                        lines.add(l + 1, "        {");
+                        break;
+                    }
+                }
+                yield String.join("\n", lines);
+            }
+            case 12 -> { // a port no socket can have on the first key
+                String port = BAD_PORTS[random.nextInt(BAD_PORTS.length)];
+                int k = 0;
+                while (k + 1 < lines.size() && (lines.get(k).isBlank() || lines.get(k).startsWith("#")
+                        || lines.get(k).startsWith("("))) {
+                    k += lines.get(k).startsWith("(") ? skipBlock(lines, k) : 1;
+                }
+                int keyLine = Math.min(k, lines.size() - 1);
+                String first = lines.get(keyLine);
+                int space = first.indexOf(' ');
+                String key = space < 0 ? first : first.substring(0, space);
+                String bare = key.replaceFirst(":[0-9]+$", "");
+                lines.set(keyLine, bare + port + first.substring(key.length()));
+                yield String.join("\n", lines);
+            }
+            default -> { // a value a property does not take
+                String[] wrong = WRONG_VALUES[random.nextInt(WRONG_VALUES.length)];
+                yield text.contains(wrong[0]) ? text.replaceFirst(wrong[0], wrong[1]) : text.replace(" {\n", " {\n{\n");
+            }
         };
     }
 }

@@ -8,14 +8,25 @@ import dev.svcalias.corefile.Corefiles;
 import dev.svcalias.testbed.CorednsConfigCheck;
 import dev.svcalias.testbed.RealCluster;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
 
 /** Every corpus Corefile that real CoreDNS loads as it is still loads after each svcalias edit. */
 class EditedCorefilesLoadRealIT {
@@ -105,5 +116,50 @@ class EditedCorefilesLoadRealIT {
         assertThat(CLUSTER.runCoreDnsConfigCheck(appended).started()).as("a block appended to the open one").isFalse();
         String mismatched = ".:53 {\n    whoami\n    forward . 127.0.0.1:1053 {\n        max_fails 2\n";
         assertThat(CLUSTER.runCoreDnsConfigCheck(mismatched).started()).as("last token not a '}'").isFalse();
+    }
+
+    /**
+     * Issue 17, item 4: with {@code bind 127.0.0.2} in the root block, CoreDNS gives every query to 127.0.0.2 to the
+     * root block unless svcalias's block binds there too. Run as written (no loopback translation, which would
+     * put every block on 127.0.0.1 and hide the defect): an AAAA query for a name of the zone, sent to 127.0.0.2,
+     * must get the zone block's own answer (NOERROR with the zone's SOA), not the root block's whoami.
+     */
+    @Test
+    void theZoneBlockAnswersWhereTheRootBlockBinds() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.2"))) {
+            port = probe.getLocalPort();
+        }
+        String root = ".:" + port + " {\n    bind 127.0.0.2\n    whoami\n}\n";
+        // the zone's forward target is never asked: the template answers AAAA itself
+        String edited = Corefiles.addStubDomain(root, "internal", "127.0.0.1");
+        assertThat(edited).contains("internal:" + port + " {\n    bind 127.0.0.2\n");
+        Path dir = Files.createTempDirectory("bind-");
+        Path file = dir.resolve("Corefile");
+        Files.writeString(file, edited);
+        Process coredns = new ProcessBuilder(CLUSTER.corednsBinary().toString(), "-conf", file.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("coredns.log").toFile()).start();
+        try {
+            SimpleResolver resolver = new SimpleResolver("127.0.0.2");
+            resolver.setPort(port);
+            resolver.setTimeout(Duration.ofSeconds(1));
+            Message answer = null;
+            for (int i = 0; i < 50 && answer == null; i++) {
+                try {
+                    answer = resolver.send(Message.newQuery(Record.newRecord(
+                            Name.fromString("x.internal."), Type.AAAA,
+                            DClass.IN)));
+                } catch (IOException notYet) {
+                    Thread.sleep(200);
+                }
+            }
+            assertThat(answer).as(Files.readString(dir.resolve("coredns.log"))).isNotNull();
+            assertThat(answer.getRcode()).isEqualTo(Rcode.NOERROR);
+            assertThat(answer.getSection(Section.AUTHORITY)).as(answer.toString())
+                    .anyMatch(r -> r.getType() == Type.SOA && r.getName().toString().equals("internal."));
+        } finally {
+            coredns.destroy();
+            coredns.waitFor();
+        }
     }
 }

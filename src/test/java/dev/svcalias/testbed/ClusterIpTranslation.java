@@ -202,6 +202,9 @@ final class ClusterIpTranslation {
     private String withPort(String keyText, int rootPort) {
         String comma = keyText.endsWith(",") ? "," : "";
         Key k = Key.parse(keyText.substring(0, keyText.length() - comma.length()));
+        if (k.port < 0 || k.port > 65535) {
+            return keyText; // no socket can have it: CoreDNS refuses it ("invalid port") and listens nowhere
+        }
         int port = k.port == rootPort ? listenPort : extraPorts.computeIfAbsent(k.port, p -> FreePorts.next());
         return k.scheme + k.zone + ":" + port + comma;
     }
@@ -222,15 +225,24 @@ final class ClusterIpTranslation {
         return line.words().get(line.words().size() - 1).end();
     }
 
-    /** A server block key: scheme, zone, port (53 when absent). */
+    /**
+     * A server block key: scheme, zone, port (53 when absent). As CoreDNS reads it (plugin.SplitHostPort): what
+     * follows the last colon is the port when Go's strconv.Atoi reads it (a sign, then digits, within int64), even
+     * one no socket can have; anything else is part of the zone.
+     */
     private record Key(String scheme, String zone, int port) {
         static Key parse(String text) {
             int s = text.indexOf("://");
             String scheme = s < 0 ? "" : text.substring(0, s + 3);
             String rest = s < 0 ? text : text.substring(s + 3);
             int colon = rest.lastIndexOf(':');
-            if (colon >= 0 && colon + 1 < rest.length() && rest.substring(colon + 1).chars().allMatch(Character::isDigit)) {
-                return new Key(scheme, rest.substring(0, colon), Integer.parseInt(rest.substring(colon + 1)));
+            if (colon >= 0 && rest.substring(colon + 1).matches("[+-]?[0-9]+")) {
+                try {
+                    long port = Long.parseLong(rest.substring(colon + 1));
+                    return new Key(scheme, rest.substring(0, colon), (int) Math.max(-1, Math.min(port, 65536)));
+                } catch (NumberFormatException pastInt64) {
+                    return new Key(scheme, rest, 53);
+                }
             }
             return new Key(scheme, rest, 53);
         }

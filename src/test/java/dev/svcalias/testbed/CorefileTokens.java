@@ -63,7 +63,10 @@ final class CorefileTokens {
                 int start = i;
                 int startLine = line;
                 StringBuilder sb = new StringBuilder();
-                boolean quoted = false;
+                // as Caddy's lexer: only a '"' that starts a word quotes it, and its closing '"' ends the word; a
+                // '"' inside a word is a character, a '#' inside one starts a comment
+                boolean quoted = c == '"';
+                i += quoted ? 1 : 0;
                 while (i < n) {
                     char d = text.charAt(i);
                     if (quoted) {
@@ -72,19 +75,15 @@ final class CorefileTokens {
                             i += 2;
                             continue;
                         }
+                        i++;
                         if (d == '"') {
-                            quoted = false;
-                        } else {
-                            if (d == '\n') {
-                                line++;
-                            }
-                            sb.append(d);
+                            break;
                         }
-                        i++;
-                    } else if (d == '"') {
-                        quoted = true;
-                        i++;
-                    } else if (Character.isWhitespace(d)) {
+                        if (d == '\n') {
+                            line++;
+                        }
+                        sb.append(d);
+                    } else if (Character.isWhitespace(d) || d == '#') {
                         break;
                     } else {
                         sb.append(d);

@@ -361,6 +361,14 @@ public final class RealCluster implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Same as {@link #runCoreDnsConfigCheck(String)}; the name the first scenario tests use. */
+    /**
+     * The current CoreDNS binary, for a test that must run a Corefile exactly as written (no loopback
+     * translation), e.g. one that binds 127.0.0.2: the test keeps it on loopback addresses itself.
+     */
+    public Path corednsBinary() {
+        return Testbed.coredns();
+    }
+
     public CorednsConfigCheck.Outcome corednsLoads(String corefile) {
         return runCoreDnsConfigCheck(corefile);
     }

@@ -52,10 +52,22 @@ public record CliRun(int exitCode, String out, String err, byte[] outBytes) {
         return run(new Fabric8ClusterConnector(), env, new byte[0], true, new ByteArrayOutputStream(), args);
     }
 
+    /** Each stream a terminal or not on its own, e.g. stdout on a terminal and stderr redirected to a file. */
+    public static CliRun onTerminals(boolean stdoutTerminal, boolean stderrTerminal, Map<String, String> env,
+                                     String... args) {
+        return run(new Fabric8ClusterConnector(), env, new byte[0], stdoutTerminal, stderrTerminal,
+                new ByteArrayOutputStream(), args);
+    }
+
     private static CliRun run(ClusterConnector connector, Map<String, String> env, byte[] stdin, boolean terminal,
                               OutputStream stdout, String... args) {
+        return run(connector, env, stdin, terminal, terminal, stdout, args);
+    }
+
+    private static CliRun run(ClusterConnector connector, Map<String, String> env, byte[] stdin, boolean terminal,
+                              boolean stderrTerminal, OutputStream stdout, String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Environment environment = new Environment(env, new ByteArrayInputStream(stdin), terminal);
+        Environment environment = new Environment(env, new ByteArrayInputStream(stdin), terminal, stderrTerminal);
         int code = Cli.execute(stdout, err, environment, connector, new DnsjavaClient(Duration.ofMillis(800)), args);
         byte[] out = stdout instanceof ByteArrayOutputStream b ? b.toByteArray() : new byte[0];
         return new CliRun(code, new String(out, StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), out);

@@ -42,7 +42,7 @@ final class AliasResolver {
     List<AliasStep> resolve(AliasFile file) {
         for (String d : file.declaredDomains()) {
             try {
-                DomainRules.validateZone(d, chain.clusterDomain());
+                DomainRules.validateZone(d, chain.kubernetesZones());
             } catch (SvcaliasException e) {
                 throw SvcaliasException.usage(file.source() + ": " + e.getMessage(), e.hint());
             }

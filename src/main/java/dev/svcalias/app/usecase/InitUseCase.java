@@ -59,7 +59,7 @@ public final class InitUseCase {
     public InitResult run(InitRequest request) {
         ClusterLayout layout = request.layout();
         DnsChain chain = DnsChain.read(cluster, layout, true);
-        String domain = DomainRules.validateZone(request.domain(), chain.clusterDomain());
+        String domain = DomainRules.validateZone(request.domain(), chain.kubernetesZones());
         List<String> warnings = new ArrayList<>();
         CloudProviders.shadowWarning(domain, cluster.services().nodeProviderIds()).ifPresent(w -> {
             if (!request.force()) {

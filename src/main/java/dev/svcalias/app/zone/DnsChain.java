@@ -73,6 +73,20 @@ public record DnsChain(ClusterLayout layout, PlatformSetup platform, Optional<Co
         return Corefiles.clusterDomain(kubeDnsCorefile).orElse(DEFAULT_CLUSTER_DOMAIN);
     }
 
+    /**
+     * Every zone kube-dns's kubernetes plugin serves, the cluster domain first ({@code kubernetes cluster.local
+     * corp.k8s}); [cluster.local] when there is none. A zone may be none of them, nor inside or around one.
+     */
+    public static List<String> kubernetesZones(String kubeDnsCorefile) {
+        List<String> zones = Corefiles.kubernetesZones(kubeDnsCorefile);
+        return zones.isEmpty() ? List.of(DEFAULT_CLUSTER_DOMAIN) : zones;
+    }
+
+    /** {@link #kubernetesZones(String)} of the Corefile read; the cluster domain alone when none was read. */
+    public List<String> kubernetesZones() {
+        return platform.corefile().map(c -> kubernetesZones(c.corefile())).orElse(List.of(clusterDomain));
+    }
+
     /** The svcalias zones configured in kube-dns's Corefile. */
     public List<ManagedZone> stubDomains() {
         return platform.maybeSide().map(KubeDnsSide::zones).orElse(List.of()).stream()
@@ -97,7 +111,7 @@ public record DnsChain(ClusterLayout layout, PlatformSetup platform, Optional<Co
     /** The zone to use: the one asked for, else the only one svcalias configured. */
     public String domain(String requested) {
         if (requested != null) {
-            return DomainRules.validateZone(requested, clusterDomain);
+            return DomainRules.validateZone(requested, kubernetesZones());
         }
         List<ManagedZone> zones = zones();
         if (zones.isEmpty()) {
