@@ -44,13 +44,15 @@ final class ApplyCommand implements Callable<Integer> {
         AliasFile aliases = file.read(context);
         Parallelism.check(parallel);
         ApplyRequest request = new ApplyRequest(aliases, prune, !dryRun.dryRun, parallel, layout.layout());
-        return PlanOutput.print(context, context.root.cluster, context.root.output, (name, c) -> {
-            ApplyResult result = new ApplyUseCase(c).run(request);
-            ApplyResultRenderer rendered = new ApplyResultRenderer(result);
-            if (!dryRun.dryRun) {
-                context.wrote(name == null ? "" : "context " + name, rendered);
-            }
-            return new ClusterOutcome(name, rendered, result.summary(), result.applyExitCode(), null);
-        }, dryRun.dryRun);
+        try (ApplyInterruption interruption = new ApplyInterruption(context)) {
+            return PlanOutput.print(context, context.root.cluster, context.root.output, (name, c) -> {
+                ApplyResult result = new ApplyUseCase(c).run(request, interruption.progress(name));
+                ApplyResultRenderer rendered = new ApplyResultRenderer(result);
+                if (!dryRun.dryRun) {
+                    context.wrote(name == null ? "" : "context " + name, rendered);
+                }
+                return new ClusterOutcome(name, rendered, result.summary(), result.applyExitCode(), null);
+            }, dryRun.dryRun);
+        }
     }
 }

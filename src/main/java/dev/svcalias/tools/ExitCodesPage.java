@@ -28,6 +28,12 @@ final class ExitCodesPage {
                 A failure prints one line on stderr, `error: what is wrong; fix: what to do`; `-v`/`--verbose` adds the
                 stack trace. A usage error (unknown flag, missing argument) also points at the command's `--help`.
 
+                Interrupted by a signal, svcalias exits as the shell reports a signal: 130 after SIGINT (Ctrl-C), 143
+                after SIGTERM (a CI runner's cancel, a pod's termination). Before it ends, `apply` starts no further
+                alias, lets those in flight finish (each alias's writes are all or nothing) and names on stderr what
+                was written (`error: interrupted: N of M alias changes were written (...)`); `verify` deletes its
+                probe pod.
+
                 In scripts:
 
                 ```sh

@@ -36,8 +36,15 @@ public final class ApplyUseCase {
     record Planned(DnsChain chain, List<AliasStep> steps) {}
 
     public ApplyResult run(ApplyRequest request) {
+        return run(request, ApplyProgress.untracked());
+    }
+
+    /** As {@link #run(ApplyRequest)}, reporting each alias's writes to {@code progress}, which may stop the rest. */
+    public ApplyResult run(ApplyRequest request, ApplyProgress progress) {
         List<AliasStep> steps = plan(request).steps();
-        List<AliasOutcome> outcomes = request.write() ? Parallel.map(steps, request.parallelism(), this::write)
+        progress.planned((int) steps.stream().filter(AliasStep::writes).count());
+        List<AliasOutcome> outcomes = request.write()
+                ? Parallel.map(steps, request.parallelism(), step -> write(step, progress))
                 : steps.stream().map(ApplyUseCase::wouldDo).toList();
         return new ApplyResult(cluster.describe(), request.write(), outcomes);
     }
@@ -81,10 +88,19 @@ public final class ApplyUseCase {
     }
 
     /** One alias's writes, all or nothing (PlanApplier undoes the alias's earlier writes when a later one fails). */
-    private AliasOutcome write(AliasStep step) {
+    private AliasOutcome write(AliasStep step, ApplyProgress progress) {
         if (!step.writes()) {
             return wouldDo(step);
         }
+        if (!progress.begin()) {
+            return new AliasOutcome(step, false, "not started: the run was interrupted");
+        }
+        AliasOutcome outcome = write(step);
+        progress.end(outcome);
+        return outcome;
+    }
+
+    private AliasOutcome write(AliasStep step) {
         try {
             new PlanApplier(cluster).apply(step.plan());
             return new AliasOutcome(step, true, switch (step.action()) {
