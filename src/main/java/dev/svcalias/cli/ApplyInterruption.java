@@ -24,7 +24,7 @@ final class ApplyInterruption implements AutoCloseable {
 
     /** The progress of one cluster's writes ({@code name} null for the one cluster of a plain run). */
     synchronized ApplyProgress progress(String name) {
-        return clusters.computeIfAbsent(name == null ? "" : "context " + name, k -> ApplyProgress.untracked());
+        return clusters.computeIfAbsent(name == null ? "" : "context " + name, k -> ApplyProgress.stoppable());
     }
 
     private void report() {

@@ -16,9 +16,7 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.io.ByteArrayInputStream;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,11 +63,7 @@ class JobRecipeRealIT {
         CLUSTER.importImage(tarball, image);
         Until.figure("node: svcalias's image imported into containerd", (System.nanoTime() - start) / 1_000_000);
         new RecipeSeed(client()).service("micro-shake-factory", "juice-api", JUICE_IP, 80, "http", "TCP");
-        try (InputStream in = new FileInputStream("docs/rbac.yaml")) {
-            for (HasMetadata item : client().load(in).items()) {
-                client().resource(item).createOr(NonDeletingOperation::update);
-            }
-        }
+        LeastPrivilegeBindings.installRbacYaml(client());
         // the zone is set up once, by a cluster admin; the pipeline's Job then owns the aliases
         CliRun init = CliRun.run("init", "--domain", "internal", "--wait", "--timeout", "3m",
                 "--kubeconfig=" + CLUSTER.adminKubeconfig());

@@ -4,9 +4,20 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
-/** Binds docs/rbac.yaml's ClusterRole and Roles (already created) to a user, in the namespaces they are for. */
+/** docs/rbac.yaml's ClusterRole and Roles, created in a cluster and bound to a user in the namespaces they are for. */
 final class LeastPrivilegeBindings {
     private LeastPrivilegeBindings() {}
+
+    /** Creates (or updates) every object of docs/rbac.yaml as written. */
+    static void installRbacYaml(KubernetesClient client) {
+        try (java.io.InputStream in = new java.io.FileInputStream("docs/rbac.yaml")) {
+            for (io.fabric8.kubernetes.api.model.HasMetadata item : client.load(in).items()) {
+                client.resource(item).createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     static void bind(KubernetesClient client, String user) {
         client.rbac().clusterRoleBindings().resource(new ClusterRoleBindingBuilder().withNewMetadata()

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.svcalias.testbed.RealCluster;
 import dev.svcalias.testing.CliRun;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
-import java.io.FileInputStream;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,11 +19,7 @@ class LeastPrivilegeRealIT {
 
     @Test
     void theDocumentedRbacRunsTheWorkflowAndOneMissingVerbIsExit4() throws Exception {
-        try (InputStream in = new FileInputStream("docs/rbac.yaml")) {
-            for (HasMetadata item : CLUSTER.client().load(in).items()) {
-                CLUSTER.client().resource(item).create();
-            }
-        }
+        LeastPrivilegeBindings.installRbacYaml(CLUSTER.client());
         bind();
         Path kubeconfig = CLUSTER.userKubeconfig(USER);
         String kc = "--kubeconfig=" + kubeconfig;

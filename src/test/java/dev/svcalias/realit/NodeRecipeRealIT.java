@@ -78,11 +78,7 @@ class NodeRecipeRealIT {
     @Test
     @Order(2)
     void theDocumentedRbacRunsTheProbePodTheReplicaQueriesAndTheNudge() throws Exception {
-        try (java.io.InputStream in = new java.io.FileInputStream("docs/rbac.yaml")) {
-            for (var item : CLUSTER.client().load(in).items()) {
-                CLUSTER.client().resource(item).createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
-            }
-        }
+        LeastPrivilegeBindings.installRbacYaml(CLUSTER.client());
         LeastPrivilegeBindings.bind(CLUSTER.client(), "ci-bot");
         String kc = "--kubeconfig=" + CLUSTER.userKubeconfig("ci-bot");
         CliRun reset = CliRun.run("reset", kc);

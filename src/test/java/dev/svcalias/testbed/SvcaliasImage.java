@@ -3,7 +3,6 @@ package dev.svcalias.testbed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -37,8 +36,7 @@ public final class SvcaliasImage {
 
     private static boolean sameContent(Path a, Path b) {
         try {
-            return Files.isRegularFile(b) && Files.size(a) == Files.size(b)
-                    && Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(b));
+            return Files.isRegularFile(b) && Files.mismatch(a, b) == -1;
         } catch (IOException e) {
             return false;
         }

@@ -20,6 +20,11 @@ public final class ApplyProgress {
         return new ApplyProgress();
     }
 
+    /** Progress that an interruption may {@link #stop}. */
+    public static ApplyProgress stoppable() {
+        return new ApplyProgress();
+    }
+
     synchronized void planned(int aliasesToWrite) {
         this.planned = aliasesToWrite;
     }
