@@ -61,6 +61,23 @@ class WaitTest extends RecipeClusterCase {
     }
 
     @Test
+    void aRepointedAliasNamesItsPreviousTargetAsTheUndo() throws Exception {
+        assertThat(CliRun.run("init", "--domain", "internal", kc).exitCode()).isZero();
+        assertThat(CliRun.run("alias", "add", "my-fruits", TARGET, kc).exitCode()).isZero();
+        cluster.service("juice-bar", "juice-api", "10.103.9.9", 80, "http", "TCP");
+        try (FakeDnsServer dns = new FakeDnsServer(q -> Reply.nxdomain())) {
+            CliRun repoint = CliRun.run("alias", "add", "my-fruits", "juice-api.juice-bar", "--force", "--wait",
+                    "--timeout", "1s", "--interval", "200ms", "--nameserver", dns.address(), kc);
+            assertThat(repoint.exitCode()).as(repoint.toString()).isEqualTo(3);
+            assertThat(repoint.err()).as(repoint.toString())
+                    .startsWith("error: alias my-fruits.internal was re-pointed, but did not take effect")
+                    .contains("undo the write with 'svcalias alias add my-fruits " + TARGET
+                            + " --domain internal --force'")
+                    .doesNotContain("PREVIOUS-TARGET");
+        }
+    }
+
+    @Test
     void aProbeThatCannotAskIsNotATimeout() {
         assertThat(CliRun.run("init", "--domain", "internal", kc).exitCode()).isZero();
         cluster.client.services().inNamespace("kube-system").withName("kube-dns").delete();

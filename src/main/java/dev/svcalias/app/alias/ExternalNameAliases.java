@@ -68,6 +68,7 @@ public final class ExternalNameAliases implements AliasBackend {
         Optional<AliasService> before = current.or(() -> older.stream().findFirst());
         List<Change> changes = new ArrayList<>();
         String status;
+        Optional<String> from = Optional.empty();
         if (before.isEmpty()) {
             changes.add(new AliasServicePut(wanted, null, "created"));
             status = "created";
@@ -82,10 +83,12 @@ public final class ExternalNameAliases implements AliasBackend {
             changes.add(new AliasServicePut(wanted, current.get(), repoint ? "re-pointed from "
                     + target(current.get()) : "records alias " + spec.host()));
             status = repoint ? "re-pointed" : "updated";
+            from = repoint ? Optional.of(target(current.get())) : Optional.empty();
         } else {
             changes.add(new AliasServicePut(wanted, null, "renamed from service " + NAMESPACE + "/"
                     + before.get().name()));
             status = wanted.externalName().equals(before.get().externalName()) ? "updated" : "re-pointed";
+            from = status.equals("re-pointed") ? Optional.of(target(before.get())) : Optional.empty();
         }
         older.forEach(s -> changes.add(new AliasServiceDelete(s, "renamed to service " + NAMESPACE + "/" + name)));
         read.second().ifPresent(e -> {
@@ -94,7 +97,7 @@ public final class ExternalNameAliases implements AliasBackend {
             new VirtualServiceAliases(cluster).managed(spec.host()).ifPresent(v -> changes.add(
                     new VirtualServiceDelete(v, "istio mode's route, not used in coredns mode")));
         });
-        return new AliasPlan(status, new Plan(changes));
+        return new AliasPlan(status, new Plan(changes), from);
     }
 
     @Override
@@ -195,8 +198,15 @@ public final class ExternalNameAliases implements AliasBackend {
         return ManagedLabels.MANAGER.equals(s.labels().get(ManagedLabels.MANAGED_BY));
     }
 
+    /** "svc.ns": the target annotation, or (an alias written before svcalias recorded it) its ExternalName's labels. */
     private static String target(AliasService s) {
-        return s.annotations().getOrDefault(ManagedLabels.TARGET, "");
+        String recorded = s.annotations().getOrDefault(ManagedLabels.TARGET, "");
+        if (!recorded.isEmpty() || s.externalName() == null) {
+            return recorded;
+        }
+        int first = s.externalName().indexOf('.');
+        int second = first < 0 ? -1 : s.externalName().indexOf('.', first + 1);
+        return second < 0 ? s.externalName() : s.externalName().substring(0, second);
     }
 
     /** svcalias's own labels and annotations are as wanted (other tools' keys are theirs). */

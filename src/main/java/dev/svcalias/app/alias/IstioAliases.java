@@ -37,7 +37,9 @@ public final class IstioAliases implements AliasBackend {
         if (status.equals("created") && !parts.get(0).status().equals("created")) {
             status = "updated"; // the alias exists; a missing ServiceEntry or VirtualService is written again
         }
-        return new AliasPlan(status, concat(parts.stream().map(AliasPlan::plan).toList()));
+        Optional<String> from = parts.stream().flatMap(p -> p.repointedFrom().stream()).findFirst();
+        return new AliasPlan(status, concat(parts.stream().map(AliasPlan::plan).toList()),
+                status.equals("re-pointed") ? from : Optional.empty());
     }
 
     @Override

@@ -70,7 +70,7 @@ public final class ServiceEntryAliases implements AliasBackend {
             changes.add(new ServiceEntryPut(manifest, null, "re-pointed from " + ManagedLabels.target(old)));
             changes.add(new ServiceEntryDelete(old, "moved to " + spec.target().namespace()));
         }
-        return new AliasPlan("re-pointed", new Plan(changes));
+        return AliasPlan.repointed(ManagedLabels.target(old), new Plan(changes));
     }
 
     @Override

@@ -28,20 +28,36 @@ public final class AliasAddUseCase {
      * --dry-run, which the command rejects with --wait).
      */
     public Waited<AliasResult> run(AliasRequest request, EffectWait wait) {
-        AliasResult result = run(request);
+        Added added = add(request);
+        AliasResult result = added.result();
         String domain = request.domain() != null ? request.domain()
                 : DnsChain.read(cluster, request.layout()).domain(null);
-        boolean created = result.status().equals("created");
         String written = "alias " + result.host() + (result.plan().isEmpty() ? " was already in place (nothing "
                 + "written)" : " was " + result.status());
-        String undo = created || result.plan().isEmpty()
-                ? "svcalias alias remove " + request.name() + " --domain " + domain
-                : "svcalias alias add " + request.name() + " PREVIOUS-TARGET --domain " + domain + " --force";
         return new Waited<>(result, wait.await(cluster, request.layout(), domain, List.of(request.name()), written,
-                undo));
+                undo(request.name(), domain, result, added.repointedFrom())));
+    }
+
+    /**
+     * The command that takes the alias back to where it was: remove a new alias, point a re-pointed one at its
+     * previous target, and re-write an updated one (same target; the older shape is not written back).
+     */
+    static String undo(String name, String domain, AliasResult result, Optional<String> repointedFrom) {
+        if (result.status().equals("created") || result.plan().isEmpty()) {
+            return "svcalias alias remove " + name + " --domain " + domain;
+        }
+        return "svcalias alias add " + name + " " + repointedFrom.orElse(result.target()) + " --domain " + domain
+                + " --force";
     }
 
     public AliasResult run(AliasRequest request) {
+        return add(request).result();
+    }
+
+    /** What alias add did, and the target a re-pointed alias had before. */
+    private record Added(AliasResult result, Optional<String> repointedFrom) {}
+
+    private Added add(AliasRequest request) {
         DnsChain chain = DnsChain.read(cluster, request.layout());
         String domain = chain.domain(request.domain());
         if (chain.zone(domain).isEmpty()) { // in any mode: without kube-dns's block the name never resolves
@@ -61,9 +77,9 @@ public final class AliasAddUseCase {
             new PlanApplier(cluster).apply(plan.plan());
         }
         String address = service.headless() ? "None (headless)" : service.clusterIP();
-        return new AliasResult(request.name(), host, target.toString(), address, target.namespace(),
+        return new Added(new AliasResult(request.name(), host, target.toString(), address, target.namespace(),
                 request.dryRun() && !plan.plan().isEmpty() ? plan.status() + " (dry run)" : plan.status(),
-                plan.plan());
+                plan.plan()), plan.repointedFrom());
     }
 
     /** The target must exist: a missing Service or namespace is invalid input (exit 2). */

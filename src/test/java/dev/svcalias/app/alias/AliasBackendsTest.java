@@ -86,6 +86,7 @@ class AliasBackendsTest {
 
         AliasPlan moved = backend.put(alias("my-fruits", JUICE), true);
         assertThat(moved.status()).isEqualTo("re-pointed");
+        assertThat(moved.repointedFrom()).as("the way back").contains(FRUITS);
         assertThat(kinds(moved)).containsExactly(ServiceEntryPut.class, ServiceEntryDelete.class);
         apply(moved);
         assertThat(cluster.serviceEntryList()).extracting(ServiceEntryRecord::namespace, e -> e.addresses().get(0))
@@ -122,6 +123,11 @@ class AliasBackendsTest {
         assertThat(backend.put(alias("my-fruits", FRUITS), false).plan().isEmpty()).isTrue();
         assertThatThrownBy(() -> backend.put(alias("my-fruits", JUICE), false))
                 .isInstanceOf(SvcaliasException.class);
+        AliasPlan repointed = backend.put(alias("my-fruits", JUICE), true);
+        assertThat(repointed.status()).isEqualTo("re-pointed");
+        assertThat(repointed.repointedFrom()).as("the way back").contains(FRUITS);
+        apply(repointed);
+        assertThat(backend.put(alias("my-fruits", FRUITS), true).repointedFrom()).contains(JUICE);
 
         AliasPlan removal = backend.remove("my-fruits.internal").orElseThrow();
         assertThat(kinds(removal)).containsExactly(AliasServiceDelete.class);
