@@ -72,21 +72,45 @@ class IstioRoutesTest extends OnRecipeCluster {
         assertThat(route("micro-shake-factory", "my-fruits.internal").getMetadata().getResourceVersion())
                 .isEqualTo(rv);
 
+        // TCP and TLS ports are not on the alias's ServiceEntry (ADR 0180), so istiod would bind no route of the
+        // alias there: their connections reach the target's own listener, and the alias gets no VirtualService
         CliRun db = CliRun.run("alias", "add", "db", "db.micro-shake-factory", kc);
         assertThat(db.exitCode()).as(db.toString()).isZero();
-        Map<?, ?> dbSpec = (Map<?, ?>) route("micro-shake-factory", "db.internal").getAdditionalProperties()
-                .get("spec");
-        assertThat(dbSpec.get("tcp")).isEqualTo(routes(Map.of("port", 5432), "db.micro-shake-factory.svc.cluster.local",
-                5432));
-        assertThat(dbSpec.containsKey("http")).isFalse();
-
+        assertThat(route("micro-shake-factory", "db.internal")).isNull();
         cluster.service("micro-shake-factory", "secure", "10.103.1.8", 443, "https", "TCP");
         assertThat(CliRun.run("alias", "add", "secure", "secure.micro-shake-factory", kc).exitCode()).isZero();
-        Map<?, ?> tlsSpec = (Map<?, ?>) route("micro-shake-factory", "secure.internal").getAdditionalProperties()
-                .get("spec");
-        assertThat(tlsSpec.get("tls")).isEqualTo(routes(Map.of("port", 443, "sniHosts", List.of("secure.internal")),
-                "secure.micro-shake-factory.svc.cluster.local", 443));
-        assertThat(tlsSpec.containsKey("tcp")).isFalse();
+        assertThat(route("micro-shake-factory", "secure.internal")).isNull();
+        assertThat(routes()).hasSize(1);
+    }
+
+    @Test
+    void anOlderTcpRouteIsDeletedAndVerifyAsksNoRouteOfATargetWithoutHttpPorts() throws Exception {
+        initIstio();
+        cluster.service("micro-shake-factory", "db", "10.103.1.9", 5432, "tcp-postgres", "TCP");
+        assertThat(CliRun.run("alias", "add", "db", "db.micro-shake-factory", kc).exitCode()).isZero();
+        // what svcalias wrote before ADR 0200: a tcp route of the alias, which istiod never used
+        cluster.client.genericKubernetesResources("networking.istio.io/v1", "VirtualService")
+                .inNamespace("micro-shake-factory").resource(new io.fabric8.kubernetes.api.model
+                        .GenericKubernetesResourceBuilder().withApiVersion("networking.istio.io/v1")
+                        .withKind("VirtualService").withNewMetadata().withName("db.internal")
+                        .withNamespace("micro-shake-factory")
+                        .addToLabels("app.kubernetes.io/managed-by", "svcalias")
+                        .addToAnnotations("svcalias.dev/target", "db.micro-shake-factory").endMetadata()
+                        .addToAdditionalProperties("spec", Map.of("hosts", List.of("db.internal"), "tcp",
+                                routes(Map.of("port", 5432), "db.micro-shake-factory.svc.cluster.local", 5432)))
+                        .build()).create();
+        try (FakeDnsServer dns = new FakeDnsServer(q -> q.name().equals("db.internal") && q.type().equals("A")
+                ? FakeDnsServer.Reply.of("10.103.1.9") : FakeDnsServer.Reply.of())) {
+            CliRun verify = CliRun.run("verify", "--nameserver", dns.address(), kc);
+            assertThat(verify.exitCode()).as(verify.toString()).isZero();
+            CliRun dry = CliRun.run("alias", "add", "db", "db.micro-shake-factory", "--dry-run", kc);
+            assertThat(dry.out()).as(dry.toString())
+                    .contains("# delete virtualservice micro-shake-factory/db.internal\n");
+            CliRun add = CliRun.run("alias", "add", "db", "db.micro-shake-factory", kc);
+            assertThat(add.out()).as(add.toString()).contains("updated");
+            assertThat(routes()).isEmpty();
+            assertThat(CliRun.run("verify", "--nameserver", dns.address(), kc).exitCode()).isZero();
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.svcalias.app.alias;
 
 import dev.svcalias.cluster.Cluster;
+import dev.svcalias.cluster.ServiceInfo;
 import dev.svcalias.cluster.VirtualServiceRecord;
 import dev.svcalias.error.SvcaliasException;
 import dev.svcalias.naming.TargetRef;
@@ -39,9 +40,9 @@ public final class VirtualServiceAliases {
         }
         Optional<VirtualServiceRecord> current = all.stream().filter(v -> managed(v) && v.name().equals(spec.host()))
                 .findFirst().or(() -> all.stream().filter(v -> v.hosts().contains(spec.host())).findFirst());
-        if (wanted.isEmpty()) { // a UDP-only target: nothing for Envoy to route
+        if (wanted.isEmpty()) { // no HTTP-family port: TCP, TLS and UDP reach the target's own listeners
             return current.map(v -> new AliasPlan("updated", Plan.of(new VirtualServiceDelete(v,
-                    "no TCP port to route")))).orElse(new AliasPlan("unchanged", Plan.of()));
+                    "no HTTP port to route")))).orElse(new AliasPlan("unchanged", Plan.of()));
         }
         if (current.isEmpty()) {
             return new AliasPlan("created", Plan.of(new VirtualServicePut(wanted, null, "created")));
@@ -65,7 +66,8 @@ public final class VirtualServiceAliases {
             changes.add(new VirtualServicePut(wanted, null, why));
             changes.add(new VirtualServiceDelete(old, "moved to " + spec.target().namespace()));
         }
-        return new AliasPlan(sameTarget ? "updated" : "re-pointed", new Plan(changes));
+        return sameTarget ? new AliasPlan("updated", new Plan(changes))
+                : AliasPlan.repointed(oldTarget, new Plan(changes));
     }
 
     public Optional<AliasPlan> remove(String host) {
@@ -90,16 +92,21 @@ public final class VirtualServiceAliases {
 
     /**
      * What verify reports per alias host: the VirtualService is missing, or routes elsewhere than the target's
-     * in-cluster name (then meshed requests to the alias skip the target's routing rules and mTLS).
+     * in-cluster name (then meshed requests to the alias skip the target's routing rules and mTLS). An alias whose
+     * target has no HTTP-family port needs no VirtualService; a missing target is the alias's own check's to report.
      */
     Map<String, String> problems(List<AliasView> aliases, String clusterDomain) {
         Map<String, String> problems = new LinkedHashMap<>();
         List<VirtualServiceRecord> routes = allManaged();
+        java.util.function.Function<String, Optional<ServiceInfo>> targets = targets(aliases);
         for (AliasView alias : aliases) {
             String name = alias.host().substring(0, alias.host().indexOf('.'));
             String fix = "run 'svcalias alias add " + name + " " + alias.target() + " --force'";
             if (alias.target().indexOf('.') < 0) {
                 continue; // no target recorded: the alias's own check reports it
+            }
+            if (!targets.apply(alias.target()).map(VirtualServiceManifest::routable).orElse(false)) {
+                continue;
             }
             String destination = TargetRef.parse(alias.target(), null, clusterDomain).fqdn(clusterDomain);
             Optional<VirtualServiceRecord> route = routes.stream().filter(v -> v.hosts().contains(alias.host()))
@@ -117,6 +124,16 @@ public final class VirtualServiceAliases {
             }
         }
         return problems;
+    }
+
+    /** The aliases' targets ("svc.ns"): one get for one alias, one list of every Service for more. */
+    private java.util.function.Function<String, Optional<ServiceInfo>> targets(List<AliasView> aliases) {
+        if (aliases.size() <= 1) {
+            return target -> AliasView.targetService(cluster, target);
+        }
+        Map<String, ServiceInfo> services = new java.util.HashMap<>();
+        cluster.services().listAll().forEach(s -> services.put(s.name() + "." + s.namespace(), s));
+        return target -> Optional.ofNullable(services.get(target));
     }
 
     static boolean managed(VirtualServiceRecord v) {

@@ -8,59 +8,46 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * istio mode's VirtualService for an alias: host NAME.ZONE, one route per target port to the target's own name
- * and port. istiod then builds the alias's virtual host (and TCP proxies) with the route to the target's cluster
- * {@code outbound|PORT||SVC.NS.svc.DOMAIN}, where the target's DestinationRule, mTLS and VirtualService rules
+ * istio mode's VirtualService for an alias: host NAME.ZONE, one http route per HTTP-family port of the target to
+ * the target's own name and port. istiod then builds the alias's virtual host with the route to the target's
+ * cluster {@code outbound|PORT||SVC.NS.svc.DOMAIN}, where the target's DestinationRule, mTLS and VirtualService rules
  * apply, instead of a cluster of the ServiceEntry's own (which bypasses them, istio/istio#45401). The routing is by
- * name, so it survives the target being re-created with another ClusterIP.
+ * name, so it survives the target being re-created with another ClusterIP. Only HTTP-family ports are routed:
+ * they are the only ports the alias's ServiceEntry declares (ADR 0180), so istiod binds no tcp or tls route of the
+ * alias; TCP and TLS to the alias reach the target's own listener on its ClusterIP (ADR 0200).
  */
 final class VirtualServiceManifest {
-    /**
-     * Istio's HTTP-family protocols get http routes, its TLS protocols tls routes matching the alias as SNI (Istio
-     * ignores tcp routes on TLS ports), every other port tcp routes; UDP is not proxied.
-     */
-    private static final Set<String> TLS = Set.of("HTTPS", "TLS");
-
     private VirtualServiceManifest() {}
 
-    /** The manifest, or an empty map when no port of the target can be routed (UDP only). */
+    /** Whether the target has a port Istio routes by Host header, so that the alias gets a VirtualService. */
+    static boolean routable(ServiceInfo service) {
+        return service.ports().stream().anyMatch(p -> !"UDP".equalsIgnoreCase(p.protocol())
+                && IstioProtocols.routedByHost(IstioProtocols.fromPortName(p.name())));
+    }
+
+    /** The manifest, or an empty map when no port of the target is routed by Host header (see {@link #routable}). */
     static Map<String, Object> build(ResolvedAlias spec) {
         String destination = spec.target().fqdn(spec.clusterDomain());
         List<Object> http = new ArrayList<>();
-        List<Object> tcp = new ArrayList<>();
-        List<Object> tls = new ArrayList<>();
         for (ServiceInfo.PortInfo p : spec.service().ports()) {
-            if ("UDP".equalsIgnoreCase(p.protocol())) {
+            if ("UDP".equalsIgnoreCase(p.protocol()) || !IstioProtocols.routedByHost(IstioProtocols.fromPortName(
+                    p.name()))) {
                 continue;
             }
-            String protocol = IstioProtocols.fromPortName(p.name());
-            Map<String, Object> match = new LinkedHashMap<>();
-            match.put("port", p.port());
-            if (TLS.contains(protocol)) {
-                match.put("sniHosts", List.of(spec.host()));
-            }
             Map<String, Object> route = new LinkedHashMap<>();
-            route.put("match", List.of(match));
+            route.put("match", List.of(Map.of("port", p.port())));
             Map<String, Object> to = new LinkedHashMap<>(); // host first, as kubectl shows it
             to.put("host", destination);
             to.put("port", Map.of("number", p.port()));
             route.put("route", List.of(Map.of("destination", to)));
-            (IstioProtocols.routedByHost(protocol) ? http : TLS.contains(protocol) ? tls : tcp).add(route);
+            http.add(route);
         }
-        if (http.isEmpty() && tcp.isEmpty() && tls.isEmpty()) {
+        if (http.isEmpty()) {
             return Map.of();
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("hosts", List.of(spec.host()));
-        if (!http.isEmpty()) {
-            body.put("http", http);
-        }
-        if (!tls.isEmpty()) {
-            body.put("tls", tls);
-        }
-        if (!tcp.isEmpty()) {
-            body.put("tcp", tcp);
-        }
+        body.put("http", http);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("apiVersion", "networking.istio.io/v1");
         manifest.put("kind", "VirtualService");
@@ -82,7 +69,7 @@ final class VirtualServiceManifest {
         return metadata;
     }
 
-    /** Every destination host the routes of a VirtualService spec name (http, tcp and tls routes). */
+    /** Every destination host the routes of a VirtualService spec name (http, and an older svcalias's tcp and tls). */
     static Set<String> destinations(Map<String, Object> spec) {
         Set<String> hosts = new java.util.TreeSet<>();
         for (String kind : List.of("http", "tcp", "tls")) {
