@@ -2,7 +2,7 @@
 // LocalDNSServer that pilot-agent runs when ISTIO_META_DNS_CAPTURE=true) fed with the NameTable that istiod
 // pushes over xDS, read by Istio's own ADS client (istio.io/istio/pkg/adsc). It connects to istiod's plaintext
 // gRPC port as a sidecar with DNS capture on, answers DNS on a loopback UDP and TCP port, and serves what istiod
-// sent (name table, routes, listeners) as JSON on a loopback HTTP port for the tests.
+// sent (name table, routes, listeners, clusters) as JSON on a loopback HTTP port for the tests.
 //
 // Only wiring lives here; answering, looking up, CNAME expansion and forwarding are Istio's code.
 package main
@@ -32,7 +32,7 @@ import (
 func main() {
 	xds := flag.String("xds", "", "istiod's plaintext xDS address (its --grpcAddr), host:port")
 	dnsAddr := flag.String("dns", "127.0.0.1:15053", "where the DNS proxy answers (UDP and TCP)")
-	httpAddr := flag.String("http", "127.0.0.1:15020", "where /nametable, /routes, /listeners and /ready are served")
+	httpAddr := flag.String("http", "127.0.0.1:15020", "where /nametable, /routes, /listeners, /clusters and /ready are served")
 	upstream := flag.String("upstream", "", "the pod's nameserver (kube-dns), host:port: where names not in the table go")
 	namespace := flag.String("namespace", "default", "the proxy's namespace")
 	workload := flag.String("workload", "probe", "the proxy's workload (pod) name")
@@ -147,12 +147,12 @@ func serveDebug(addr string, server *dnsclient.LocalDNSServer, client *adsc.ADSC
 	mux.HandleFunc("/routes", func(w http.ResponseWriter, _ *http.Request) {
 		writeProtos(w, client.GetRoutes())
 	})
+	// the ADS client hands out its own maps: each answer merges copies, never them
+	mux.HandleFunc("/clusters", func(w http.ResponseWriter, _ *http.Request) {
+		writeProtos(w, merged(client.GetClusters(), client.GetEdsClusters()))
+	})
 	mux.HandleFunc("/listeners", func(w http.ResponseWriter, _ *http.Request) {
-		all := client.GetHTTPListeners()
-		for k, v := range client.GetTCPListeners() {
-			all[k] = v
-		}
-		writeProtos(w, all)
+		writeProtos(w, merged(client.GetHTTPListeners(), client.GetTCPListeners()))
 	})
 	listener, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -160,6 +160,18 @@ func serveDebug(addr string, server *dnsclient.LocalDNSServer, client *adsc.ADSC
 	}
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	log.Fatal(srv.Serve(listener))
+}
+
+// merged is a new map holding the entries of both (b's win on a shared key).
+func merged[T any](a, b map[string]T) map[string]T {
+	out := make(map[string]T, len(a)+len(b))
+	for k, v := range a {
+		out[k] = v
+	}
+	for k, v := range b {
+		out[k] = v
+	}
+	return out
 }
 
 func writeProto(w http.ResponseWriter, m proto.Message) {

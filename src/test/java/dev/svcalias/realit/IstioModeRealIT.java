@@ -12,6 +12,8 @@ import dev.svcalias.testbed.IstioMesh;
 import dev.svcalias.testbed.RealCluster;
 import dev.svcalias.testing.CliRun;
 import dev.svcalias.testing.RecipeSeed;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +108,7 @@ class IstioModeRealIT {
         withoutTheRouteTheAliasHasItsOwnCluster(meshed);
         aReCreatedTargetIsFollowed(meshed, proxy, kubeDns);
         anEntryOfTheOldShapeGoesStaleUntilTheNextAliasAddMigratesIt(meshed, proxy);
+        aHeadlessTargetIsRoutedToThePodAskedFor(meshed, proxy, kubeDns);
 
         CliRun remove = CliRun.run("alias", "remove", "my-fruits", kc);
         assertThat(remove.exitCode()).as(remove.toString()).isZero();
@@ -188,6 +191,50 @@ class IstioModeRealIT {
         CliRun ok = CliRun.run("verify", "--nameserver", CLUSTER.kubeDnsAddress(), "--meshed", "--proxy-nameserver",
                 meshed.dnsAddress(), "--wait", "--timeout", "60s", "--interval", "1s", kc);
         assertThat(ok.exitCode()).as(ok + CLUSTER.logs()).isZero();
+    }
+
+    /**
+     * ADR 0201: a headless target (a StatefulSet's Service) in istio mode. kube-dns answers the alias with the
+     * target's pod address, the proxy, finding the alias outside the name table, asks kube-dns too, and istiod routes
+     * the alias's virtual host on the shared {@code 0.0.0.0_80} listener to the target's cluster, an ORIGINAL_DST
+     * cluster that forwards to the pod address the client connected to. Before ADR 0201 the alias add was exit 5.
+     */
+    private void aHeadlessTargetIsRoutedToThePodAskedFor(IstioDnsProxy meshed, Nameserver proxy,
+                                                         Nameserver kubeDns) {
+        String pod = "198.18.0.5";
+        String host = "fruit-pods.internal";
+        String podsCluster = "outbound|80||fruits-pods.micro-shake-factory.svc.cluster.local";
+        CLUSTER.client().services().inNamespace("micro-shake-factory").resource(new ServiceBuilder()
+                .withNewMetadata().withName("fruits-pods").withNamespace("micro-shake-factory").endMetadata()
+                .withNewSpec().withClusterIP("None").addNewPort().withName("http").withPort(80).endPort().endSpec()
+                .build()).create();
+        // no controller manager here: the EndpointSlice a real cluster would make for the pod
+        CLUSTER.client().discovery().v1().endpointSlices().inNamespace("micro-shake-factory").resource(
+                new EndpointSliceBuilder().withNewMetadata().withName("fruits-pods-1")
+                        .addToLabels("kubernetes.io/service-name", "fruits-pods").endMetadata()
+                        .withAddressType("IPv4").addNewEndpoint().withAddresses(pod).withNewConditions()
+                        .withReady(true).endConditions().endEndpoint().addNewPort().withName("http").withPort(80)
+                        .endPort().build()).create();
+        CliRun add = CliRun.run("alias", "add", "fruit-pods", "fruits-pods.micro-shake-factory", kc);
+        assertThat(add.exitCode()).as(add.toString()).isZero();
+
+        assertThat(Until.answered(() -> dns.query(host, RecordType.A, kubeDns), a -> a.addresses().contains(pod))
+                .answer().addresses()).as("kube-dns: the target's pod " + CLUSTER.logs()).containsExactly(pod);
+        assertThat(eventually(() -> meshed.routeClusters("80", host), c -> c.equals(List.of(podsCluster))))
+                .as("the alias's routes in route 80: %s", meshed.routes().get("80")).containsExactly(podsCluster);
+        assertThat(meshed.clusterType(podsCluster)).as("the target's cluster forwards to the address connected to")
+                .isEqualTo("ORIGINAL_DST");
+        assertThat(meshed.listeners().keySet().stream().map(String::valueOf).toList())
+                .as("an HTTP port of a headless Service has no listener per pod")
+                .doesNotContain(pod + "_80");
+        assertThat(Until.answered(() -> dns.query(host, RecordType.A, proxy), a -> a.addresses().contains(pod))
+                .answer().addresses()).as("Istio's DNS proxy " + meshed.nameTable()).containsExactly(pod);
+        assertThat(meshed.nameTable()).doesNotContainKey(host);
+        CliRun verify = CliRun.run("verify", "fruit-pods", "--nameserver", CLUSTER.kubeDnsAddress(), "--meshed",
+                "--proxy-nameserver", meshed.dnsAddress(), "--wait", "--timeout", "60s", "--interval", "1s", kc);
+        assertThat(verify.exitCode()).as(verify + CLUSTER.logs()).isZero();
+        CliRun remove = CliRun.run("alias", "remove", "fruit-pods", kc);
+        assertThat(remove.exitCode()).as(remove.toString()).isZero();
     }
 
     private static void recreateTarget(String ip) {

@@ -76,6 +76,24 @@ public final class IstioDnsProxy implements AutoCloseable {
         return json("/listeners");
     }
 
+    /** The clusters istiod pushed (CDS, EDS ones included), by name, as Envoy Cluster JSON. */
+    public Map<?, ?> clusters() {
+        return json("/clusters");
+    }
+
+    /**
+     * How Envoy finds the endpoints of cluster {@code name}: its discovery type ("EDS", "ORIGINAL_DST", ...);
+     * empty when istiod sent no such cluster.
+     */
+    public String clusterType(String name) {
+        if (clusters().get(name) instanceof Map<?, ?> cluster) {
+            Object type = cluster.get("type");
+            // protojson leaves out a field at its default, STATIC; an EDS cluster says so in edsClusterConfig too
+            return type == null ? "STATIC" : String.valueOf(type);
+        }
+        return "";
+    }
+
     /** Every domain of every virtual host in route configuration {@code name}; empty when istiod sent none. */
     public List<String> routeDomains(String name) {
         List<String> domains = new ArrayList<>();

@@ -27,8 +27,9 @@ final class IstioDrift {
             return entry.withDrift("its ExternalName Service is missing (kube-dns cannot answer it, and the mesh's "
                     + "DNS proxy asks kube-dns)");
         }
+        // the answer is the Service's: its target's ClusterIP, or "None" for a headless one (any pod address is right)
         return new AliasView(entry.host(), entry.target(), service.address(), entry.namespace(), entry.entryName(),
-                entry.targetIp(), true, service.drift()).withDrift(entry.drift());
+                service.targetIp(), true, service.drift()).withDrift(entry.drift());
     }
 
     static void check(Set<String> meshHosts, Set<String> entryHosts, Map<String, AliasView> byHost) {

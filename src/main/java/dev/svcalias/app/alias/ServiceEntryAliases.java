@@ -32,7 +32,7 @@ public final class ServiceEntryAliases implements AliasBackend {
 
     @Override
     public AliasPlan put(ResolvedAlias spec, boolean force) {
-        TargetChecks.requireClusterIp(spec, "a ServiceEntry");
+        shape.check(spec);
         String host = spec.host();
         List<ServiceEntryRecord> all = cluster.serviceEntries().listAll();
         Optional<ServiceEntryRecord> foreign = all.stream()

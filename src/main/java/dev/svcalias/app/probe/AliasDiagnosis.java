@@ -16,8 +16,7 @@ public final class AliasDiagnosis {
      */
     public static String diagnose(AliasView alias, DnsAnswer a, DnsAnswer aaaa, List<String> chainProblems,
                            String probe, String nxdomainHint) {
-        boolean aOk = a.noError() && alias.targetIp().isPresent() && (headless(alias)
-                ? !a.addresses().isEmpty() : a.addresses().equals(List.of(alias.targetIp().get())));
+        boolean aOk = expected(alias, a);
         boolean aaaaOk = aaaa.noError();
         if (aOk && aaaaOk && alias.inSync()) {
             return "";
@@ -43,6 +42,15 @@ public final class AliasDiagnosis {
         }
         return "AAAA answered " + aaaa.describe() + ": musl (Alpine) clients will fail to resolve " + alias.host()
                 + "; rerun 'svcalias init' so kube-dns answers AAAA itself";
+    }
+
+    /**
+     * Whether an A answer is the alias's: its target's ClusterIP, or, for a headless target, its pods' addresses
+     * (any address is right). Through kube-dns and through the mesh's DNS proxy alike.
+     */
+    public static boolean expected(AliasView alias, DnsAnswer a) {
+        return a.noError() && alias.targetIp().isPresent() && (headless(alias)
+                ? !a.addresses().isEmpty() : a.addresses().equals(List.of(alias.targetIp().get())));
     }
 
     /** A headless target answers with its pods' addresses: any address is right. */

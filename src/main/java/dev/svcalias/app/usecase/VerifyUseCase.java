@@ -98,7 +98,7 @@ public final class VerifyUseCase {
     }
 
     /**
-     * The DNS proxy must answer the target's ClusterIP: istio mode's ServiceEntry has no address, so istiod leaves
+     * The DNS proxy must answer the target's ClusterIP (a headless target's: its pods' addresses): istio mode's ServiceEntry has no address, so istiod leaves
      * the alias out of the proxy's name table and the proxy asks kube-dns (ADR 0180); an entry of the old,
      * fixed-address shape is answered from the name table and may be stale. AAAA: NOERROR.
      */
@@ -110,7 +110,9 @@ public final class VerifyUseCase {
             DnsAnswer aaaa = answers.get(new DnsProbe.Query(alias.host(), RecordType.AAAA));
             String expected = alias.targetIp().orElse(alias.address());
             String diagnosis = "";
-            if (!a.noError() || !a.addresses().equals(List.of(expected))) {
+            boolean answered = alias.targetIp().isPresent() ? AliasDiagnosis.expected(alias, a)
+                    : a.noError() && a.addresses().equals(List.of(expected));
+            if (!answered) {
                 diagnosis = !alias.inSync() ? alias.problem() : "the mesh's DNS proxy at " + meshedProbe.describe()
                         + " answered " + a.describe() + ": istiod has not pushed the alias's ServiceEntry as svcalias "
                         + "wrote it yet (without an address, the proxy leaves the alias to kube-dns), or another "

@@ -183,7 +183,7 @@ class AliasBackendsTest {
     }
 
     @Test
-    void aHeadlessTargetIsAliasedByItsNameAndOnlyAServiceEntryNeedsAClusterIp() {
+    void aHeadlessTargetIsAliasedByItsNameAndOnlyAFixedAddressNeedsAClusterIp() {
         cluster.service("micro-shake-factory", "headless", "None").externalNameService("micro-shake-factory", "ext",
                 "example.org");
         AliasPlan headless = new ExternalNameAliases(cluster, true).put(alias("pods", "headless.micro-shake-factory"),
@@ -193,6 +193,10 @@ class AliasBackendsTest {
                 .containsExactly("headless.micro-shake-factory.svc." + CLUSTER_DOMAIN);
         assertThatThrownBy(() -> new ServiceEntryAliases(cluster).put(alias("pods", "headless.micro-shake-factory"),
                 false)).hasMessageContaining("is headless");
+        // istio mode's entry has no address (ServiceEntryShape.BY_NAME): the headless target is aliased by name
+        AliasPlan meshed = new IstioAliases(cluster).put(alias("mesh-pods", "headless.micro-shake-factory"), false);
+        assertThat(meshed.status()).isEqualTo("created");
+        assertThat(kinds(meshed)).startsWith(AliasServicePut.class).contains(ServiceEntryPut.class);
         for (AliasBackend backend : List.of(new ExternalNameAliases(cluster, true), new ServiceEntryAliases(cluster),
                 new IstioAliases(cluster))) {
             assertThatThrownBy(() -> backend.put(alias("ext", "ext.micro-shake-factory"), false))
