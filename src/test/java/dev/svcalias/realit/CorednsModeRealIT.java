@@ -8,8 +8,8 @@ import dev.svcalias.dns.Nameserver;
 import dev.svcalias.dns.RecordType;
 import dev.svcalias.testbed.RealCluster;
 import dev.svcalias.testing.CliRun;
+import dev.svcalias.testing.RecipeSeed;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,22 +136,12 @@ class CorednsModeRealIT {
     @Test
     @Order(5)
     void aHeadlessTargetAnswersItsPods() {
-        CLUSTER.client().services().inNamespace("micro-shake-factory").resource(new ServiceBuilder()
-                .withNewMetadata().withName("fruits-pods").withNamespace("micro-shake-factory").endMetadata()
-                .withNewSpec().withClusterIP("None").addNewPort().withName("http").withPort(80).endPort().endSpec()
-                .build()).create();
-        // no controller manager here: the EndpointSlice a real cluster would make for the pods
-        CLUSTER.client().discovery().v1().endpointSlices().inNamespace("micro-shake-factory").resource(
-                new EndpointSliceBuilder().withNewMetadata().withName("fruits-pods-1")
-                        .addToLabels("kubernetes.io/service-name", "fruits-pods").endMetadata()
-                        .withAddressType("IPv4").addNewEndpoint().withAddresses("10.244.0.5").withNewConditions()
-                        .withReady(true).endConditions().endEndpoint().addNewPort().withName("http").withPort(80)
-                        .endPort().build()).create();
+        new RecipeSeed(CLUSTER.client()).headlessService("micro-shake-factory", "fruits-pods", "198.18.0.5");
         CliRun add = CliRun.run("alias", "add", "fruit-pods", "fruits-pods.micro-shake-factory", kc());
         assertThat(add.exitCode()).as(add.toString()).isZero();
         Until pods = Until.answered(() -> query("fruit-pods.internal", RecordType.A),
-                a -> a.addresses().contains("10.244.0.5"));
-        assertThat(pods.answer().addresses()).as(CLUSTER.logs()).containsExactly("10.244.0.5");
+                a -> a.addresses().contains("198.18.0.5"));
+        assertThat(pods.answer().addresses()).as(CLUSTER.logs()).containsExactly("198.18.0.5");
         CliRun verify = CliRun.run("verify", "fruit-pods", "--nameserver", CLUSTER.kubeDnsAddress(), kc());
         assertThat(verify.exitCode()).as(verify.toString()).isZero();
     }

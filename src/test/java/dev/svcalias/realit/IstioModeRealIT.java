@@ -12,8 +12,6 @@ import dev.svcalias.testbed.IstioMesh;
 import dev.svcalias.testbed.RealCluster;
 import dev.svcalias.testing.CliRun;
 import dev.svcalias.testing.RecipeSeed;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -204,17 +202,7 @@ class IstioModeRealIT {
         String pod = "198.18.0.5";
         String host = "fruit-pods.internal";
         String podsCluster = "outbound|80||fruits-pods.micro-shake-factory.svc.cluster.local";
-        CLUSTER.client().services().inNamespace("micro-shake-factory").resource(new ServiceBuilder()
-                .withNewMetadata().withName("fruits-pods").withNamespace("micro-shake-factory").endMetadata()
-                .withNewSpec().withClusterIP("None").addNewPort().withName("http").withPort(80).endPort().endSpec()
-                .build()).create();
-        // no controller manager here: the EndpointSlice a real cluster would make for the pod
-        CLUSTER.client().discovery().v1().endpointSlices().inNamespace("micro-shake-factory").resource(
-                new EndpointSliceBuilder().withNewMetadata().withName("fruits-pods-1")
-                        .addToLabels("kubernetes.io/service-name", "fruits-pods").endMetadata()
-                        .withAddressType("IPv4").addNewEndpoint().withAddresses(pod).withNewConditions()
-                        .withReady(true).endConditions().endEndpoint().addNewPort().withName("http").withPort(80)
-                        .endPort().build()).create();
+        new RecipeSeed(CLUSTER.client()).headlessService("micro-shake-factory", "fruits-pods", pod);
         CliRun add = CliRun.run("alias", "add", "fruit-pods", "fruits-pods.micro-shake-factory", kc);
         assertThat(add.exitCode()).as(add.toString()).isZero();
 

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,6 +64,20 @@ public final class RecipeSeed {
                 .withNamespace(ns).endMetadata().withNewSpec().withType("ClusterIP").withClusterIP(ip)
                 .addNewPort().withName(portName.isEmpty() ? null : portName).withPort(port).withProtocol(protocol)
                 .endPort().endSpec().build()).create();
+    }
+
+    /**
+     * A headless Service (a StatefulSet's) with an "http" port 80 and one ready pod at {@code podIp}: the
+     * EndpointSlice is written as the controller manager would write it, for clusters that run none.
+     */
+    public void headlessService(String ns, String name, String podIp) {
+        client.services().inNamespace(ns).resource(new ServiceBuilder().withNewMetadata().withName(name)
+                .withNamespace(ns).endMetadata().withNewSpec().withClusterIP("None").addNewPort().withName("http")
+                .withPort(80).endPort().endSpec().build()).create();
+        client.discovery().v1().endpointSlices().inNamespace(ns).resource(new EndpointSliceBuilder()
+                .withNewMetadata().withName(name + "-1").addToLabels("kubernetes.io/service-name", name).endMetadata()
+                .withAddressType("IPv4").addNewEndpoint().withAddresses(podIp).withNewConditions().withReady(true)
+                .endConditions().endEndpoint().addNewPort().withName("http").withPort(80).endPort().build()).create();
     }
 
     /** A CoreDNS Deployment; istiocoredns's also has the plugin sidecar, so the container name matters. */
