@@ -52,7 +52,7 @@ final class AliasAddCommand implements Callable<Integer> {
         String zone = domain == null ? null : DomainRules.validateZone(domain);
         waiting.validate(dryRun.dryRun);
         AliasRequest request = new AliasRequest(name, target, namespace, zone, force, dryRun.dryRun, where);
-        try (Cluster c = context.connect()) {
+        try (WriteInterruption signals = new WriteInterruption(context, "alias add"); Cluster c = context.connect()) {
             if (!waiting.wait) {
                 AliasResult result = new AliasAddUseCase(c).run(request);
                 Results.print(context, new AliasResultRenderer(result), dryRun.dryRun ? result.plan() : null);

@@ -37,7 +37,7 @@ final class AliasRemoveCommand implements Callable<Integer> {
         var where = layout.layout();
         DomainRules.validateAliasName(name);
         String zone = domain == null ? null : DomainRules.validateZone(domain);
-        try (Cluster c = context.connect()) {
+        try (WriteInterruption signals = new WriteInterruption(context, "alias remove"); Cluster c = context.connect()) {
             AliasResult result = new AliasRemoveUseCase(c).run(name, zone, ignoreNotFound, dryRun.dryRun, where);
             Results.print(context, new AliasResultRenderer(result), dryRun.dryRun ? result.plan() : null);
         }

@@ -62,7 +62,7 @@ final class InitCommand implements Callable<Integer> {
         }
         waiting.validate(dryRun.dryRun);
         InitRequest request = new InitRequest(zone, corednsVersion, force, restart, dryRun.dryRun, where, chosen);
-        try (Cluster c = context.connect()) {
+        try (WriteInterruption signals = new WriteInterruption(context, "init"); Cluster c = context.connect()) {
             Waited<InitResult> waited;
             if (waiting.wait) {
                 try (Spinner spinner = waiting.spinner(context)) {

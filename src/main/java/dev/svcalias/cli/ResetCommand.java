@@ -39,7 +39,7 @@ final class ResetCommand implements Callable<Integer> {
         var where = layout.layout();
         // normalised (no trailing dot) so that 'internal.' finds the zone 'internal'
         String zone = domain == null ? null : DomainRules.zoneToRemove(domain);
-        try (Cluster c = context.connect()) {
+        try (WriteInterruption signals = new WriteInterruption(context, "reset"); Cluster c = context.connect()) {
             ResetResult result = new ResetUseCase(c).run(new ResetRequest(zone, aliases, restoreBackup,
                     dryRun.dryRun, where));
             result.notes().forEach(context::warn);

@@ -31,8 +31,10 @@ final class ExitCodesPage {
                 Interrupted by a signal, svcalias exits as the shell reports a signal: 130 after SIGINT (Ctrl-C), 143
                 after SIGTERM (a CI runner's cancel, a pod's termination). Before it ends, `apply` starts no further
                 alias, lets those in flight finish (each alias's writes are all or nothing) and names on stderr what
-                was written (`error: interrupted: N of M alias changes were written (...)`); `verify` deletes its
-                probe pod.
+                was written (`error: interrupted: N of M alias changes were written (...)`); `init`, `alias add`,
+                `alias remove` and `reset` start no write after the signal, let the plan being written finish (up to
+                10 s; its writes are all or nothing) and name what it wrote (`error: interrupted after the write in
+                flight finished: ...`); `verify` deletes its probe pod.
 
                 In scripts:
 

@@ -47,8 +47,12 @@ public final class RecipeCluster implements AutoCloseable {
     public final String istioCorefile;
 
     public RecipeCluster(Era era, Path dir) {
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false);
+        this(era, dir, new KubernetesCrudDispatcher());
+    }
+
+    /** @param dispatcher the mock API server's store and answers (a subclass may slow some answers down) */
+    public RecipeCluster(Era era, Path dir, KubernetesCrudDispatcher dispatcher) {
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         client = server.createClient();
         seed = new RecipeSeed(client);

@@ -1,5 +1,6 @@
 package dev.svcalias.app.write;
 
+import dev.svcalias.app.WriteGate;
 import dev.svcalias.cluster.Cluster;
 import dev.svcalias.error.ExitCode;
 import dev.svcalias.error.SvcaliasException;
@@ -21,25 +22,48 @@ import java.util.List;
 public final class PlanApplier {
     static final int MAX_ATTEMPTS = 5;
     private final ChangeWriter writer;
+    private final WriteGate gate;
 
     public PlanApplier(Cluster cluster) {
-        this.writer = new ChangeWriter(LostAnswerCluster.of(cluster));
+        this(cluster, WriteGate.process());
     }
 
+    PlanApplier(Cluster cluster, WriteGate gate) {
+        this.writer = new ChangeWriter(LostAnswerCluster.of(cluster));
+        this.gate = gate;
+    }
+
+    /**
+     * Writes the plan, or none of it. Refused, with nothing written, once a signal closed the {@link WriteGate} (the
+     * process then exits as the signal says, 143 or 130); a plan that began before the signal runs to its end.
+     */
     public void apply(Plan plan) {
-        Deque<Undo> undo = new ArrayDeque<>();
-        for (Change change : plan.effective().changes()) {
-            try {
-                undo.push(change.accept(writer));
-            } catch (RuntimeException failure) {
-                throw rollBack(undo, change, failure);
+        List<Change> changes = plan.effective().changes();
+        if (changes.isEmpty()) {
+            return;
+        }
+        if (!gate.enter()) {
+            throw new SvcaliasException(ExitCode.CLUSTER_STATE, "interrupted before writing: nothing was written",
+                    "run the same command again");
+        }
+        List<String> left = new ArrayList<>();
+        try {
+            Deque<Undo> undo = new ArrayDeque<>();
+            for (Change change : changes) {
+                try {
+                    undo.push(change.accept(writer));
+                } catch (RuntimeException failure) {
+                    throw rollBack(undo, change, failure, left);
+                }
             }
+            changes.forEach(c -> left.add(c.target() + " (" + c.summary() + ")"));
+        } finally {
+            gate.exit(left);
         }
     }
 
-    private SvcaliasException rollBack(Deque<Undo> undo, Change failed, RuntimeException failure) {
+    private SvcaliasException rollBack(Deque<Undo> undo, Change failed, RuntimeException failure, List<String> left) {
         List<String> undone = new ArrayList<>();
-        List<String> left = new ArrayList<>();
         while (!undo.isEmpty()) {
             Undo u = undo.pop();
             try {

@@ -3,6 +3,7 @@ package dev.svcalias.app.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.svcalias.app.WriteGate;
 import dev.svcalias.app.usecase.AliasAddUseCase;
 import dev.svcalias.app.usecase.AliasRequest;
 import dev.svcalias.app.usecase.AliasResult;
@@ -53,6 +54,25 @@ class PlanApplierTest {
 
     private List<String> entryKeys() {
         return cluster.serviceEntryList().stream().map(e -> e.namespace() + "/" + e.name()).toList();
+    }
+
+    @Test
+    void aClosedGateRefusesAPlanBeforeItsFirstWriteAndAnOpenOneRecordsWhatWasWritten() {
+        Plan move = new AliasAddUseCase(cluster).run(new AliasRequest("my-fruits", "juice-api.juice-bar", null, null,
+                true, true, LAYOUT)).plan();
+        WriteGate gate = new WriteGate();
+        assertThat(gate.close(java.time.Duration.ZERO).untouched()).isTrue();
+        assertThatThrownBy(() -> new PlanApplier(cluster, gate).apply(move))
+                .hasMessage("interrupted before writing: nothing was written");
+        assertThat(entryKeys()).as("nothing written").containsExactly(OLD_HOME);
+        assertThat(gate.close(java.time.Duration.ZERO).refused()).isTrue();
+
+        WriteGate open = new WriteGate();
+        new PlanApplier(cluster, open).apply(move);
+        assertThat(entryKeys()).containsExactly(NEW_HOME);
+        assertThat(open.close(java.time.Duration.ZERO).written())
+                .containsExactly("serviceentry " + NEW_HOME + " (re-pointed from fruits-api-service.micro-shake-factory)",
+                        "serviceentry " + OLD_HOME + " (moved to juice-bar)");
     }
 
     @Test
