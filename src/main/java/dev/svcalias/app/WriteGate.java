@@ -13,7 +13,7 @@ import java.util.List;
 public final class WriteGate {
     private static final WriteGate PROCESS = new WriteGate();
     private final List<String> written = new ArrayList<>();
-    private int inFlight;
+    private final InFlight inFlight = new InFlight();
     private boolean closed;
     private boolean refused;
 
@@ -31,30 +31,27 @@ public final class WriteGate {
             refused = true;
             return false;
         }
-        inFlight++;
+        inFlight.begin();
         return true;
     }
 
     /** A plan ended; {@code changed} names what it left written ("service ns/name (created)"). */
-    public synchronized void exit(List<String> changed) {
-        written.addAll(changed);
-        inFlight--;
-        notifyAll();
+    public void exit(List<String> changed) {
+        synchronized (this) {
+            written.addAll(changed);
+        }
+        inFlight.end();
     }
 
     /** Lets no further plan start, waits up to {@code limit} for those writing; what was written by then. */
-    public synchronized Closed close(Duration limit) {
-        closed = true;
-        long end = System.nanoTime() + limit.toNanos();
-        while (inFlight > 0 && System.nanoTime() < end) {
-            try {
-                wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+    public Closed close(Duration limit) {
+        synchronized (this) {
+            closed = true;
         }
-        return new Closed(List.copyOf(written), inFlight, refused);
+        int still = inFlight.awaitNone(limit);
+        synchronized (this) {
+            return new Closed(List.copyOf(written), still, refused);
+        }
     }
 
     /**

@@ -15,11 +15,11 @@ final class ApplyInterruption implements AutoCloseable {
     static final Duration IN_FLIGHT = Duration.ofSeconds(10);
     private final CliContext context;
     private final Map<String, ApplyProgress> clusters = new LinkedHashMap<>();
-    private final Thread hook = new Thread(this::report, "apply-interrupted");
+    private final ShutdownHook hook;
 
     ApplyInterruption(CliContext context) {
         this.context = context;
-        Runtime.getRuntime().addShutdownHook(hook);
+        this.hook = new ShutdownHook("apply-interrupted", this::report);
     }
 
     /** The progress of one cluster's writes ({@code name} null for the one cluster of a plain run). */
@@ -47,10 +47,6 @@ final class ApplyInterruption implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook runs (or ran): it reports
-        }
+        hook.close();
     }
 }

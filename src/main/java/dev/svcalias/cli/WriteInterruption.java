@@ -14,13 +14,13 @@ final class WriteInterruption implements AutoCloseable {
     static final Duration IN_FLIGHT = ApplyInterruption.IN_FLIGHT;
     private final CliContext context;
     private final String command;
-    private final Thread hook = new Thread(this::report, "write-interrupted");
+    private final ShutdownHook hook;
 
     /** @param command the command as typed after "svcalias" ("alias add") */
     WriteInterruption(CliContext context, String command) {
         this.context = context;
         this.command = command;
-        Runtime.getRuntime().addShutdownHook(hook);
+        this.hook = new ShutdownHook("write-interrupted", this::report);
     }
 
     private void report() {
@@ -46,10 +46,6 @@ final class WriteInterruption implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook runs (or ran): it reports
-        }
+        hook.close();
     }
 }

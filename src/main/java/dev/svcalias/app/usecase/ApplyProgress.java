@@ -1,5 +1,6 @@
 package dev.svcalias.app.usecase;
 
+import dev.svcalias.app.InFlight;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,8 @@ import java.util.List;
  */
 public final class ApplyProgress {
     private final List<AliasOutcome> written = new ArrayList<>();
+    private final InFlight inFlight = new InFlight();
     private int planned;
-    private int inFlight;
     private boolean stopped;
 
     /** Progress nobody stops (diff, verify -f, tests). */
@@ -34,31 +35,28 @@ public final class ApplyProgress {
         if (stopped) {
             return false;
         }
-        inFlight++;
+        inFlight.begin();
         return true;
     }
 
-    synchronized void end(AliasOutcome outcome) {
-        if (outcome.ok()) {
-            written.add(outcome);
+    void end(AliasOutcome outcome) {
+        synchronized (this) {
+            if (outcome.ok()) {
+                written.add(outcome);
+            }
         }
-        inFlight--;
-        notifyAll();
+        inFlight.end();
     }
 
     /** Stops new aliases from starting, waits up to {@code limit} for those in flight; what was written so far. */
-    public synchronized Stopped stop(Duration limit) {
-        stopped = true;
-        long end = System.nanoTime() + limit.toNanos();
-        while (inFlight > 0 && System.nanoTime() < end) {
-            try {
-                wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+    public Stopped stop(Duration limit) {
+        synchronized (this) {
+            stopped = true;
         }
-        return new Stopped(List.copyOf(written), planned, inFlight);
+        int still = inFlight.awaitNone(limit);
+        synchronized (this) {
+            return new Stopped(List.copyOf(written), planned, still);
+        }
     }
 
     /** What an interruption found: the aliases written, of how many to write, and how many were still in flight. */
