@@ -127,8 +127,12 @@ class NodeWaitRealIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path out = Files.createTempFile("svcalias-verify-out", ".txt");
         Path err = Files.createTempFile("svcalias-verify-err", ".txt");
-        Process p = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "dev.svcalias.Main", "verify", "--timeout", "90s", kc()).redirectOutput(out.toFile())
+        // a shell without job control starts background commands with SIGINT ignored, and a JVM leaves an ignored
+        // signal ignored: a CI runner that starts the build in the background would make SIGINT a no-op here, so
+        // verify runs as a user's foreground command does, with SIGINT's default handling (env execs java: same PID)
+        Process p = new ProcessBuilder("env", "--default-signal=INT", java, "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), "dev.svcalias.Main", "verify", "--timeout", "90s", kc())
+                .redirectOutput(out.toFile())
                 .redirectError(err.toFile()).redirectInput(new File("/dev/null")).start();
         try {
             Pod probe = awaitProbePod(p, Duration.ofSeconds(60));
