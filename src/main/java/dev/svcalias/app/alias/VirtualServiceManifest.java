@@ -21,8 +21,13 @@ final class VirtualServiceManifest {
 
     /** Whether the target has a port Istio routes by Host header, so that the alias gets a VirtualService. */
     static boolean routable(ServiceInfo service) {
-        return service.ports().stream().anyMatch(p -> !"UDP".equalsIgnoreCase(p.protocol())
-                && IstioProtocols.routedByHost(IstioProtocols.fromPortName(p.name())));
+        return service.ports().stream().anyMatch(VirtualServiceManifest::routedByHost);
+    }
+
+    /** A TCP port whose name gives it a protocol Istio routes by Host header (HTTP, HTTP2, GRPC, GRPC-Web). */
+    private static boolean routedByHost(ServiceInfo.PortInfo port) {
+        return !"UDP".equalsIgnoreCase(port.protocol())
+                && IstioProtocols.routedByHost(IstioProtocols.fromPortName(port.name()));
     }
 
     /** The manifest, or an empty map when no port of the target is routed by Host header (see {@link #routable}). */
@@ -30,8 +35,7 @@ final class VirtualServiceManifest {
         String destination = spec.target().fqdn(spec.clusterDomain());
         List<Object> http = new ArrayList<>();
         for (ServiceInfo.PortInfo p : spec.service().ports()) {
-            if ("UDP".equalsIgnoreCase(p.protocol()) || !IstioProtocols.routedByHost(IstioProtocols.fromPortName(
-                    p.name()))) {
+            if (!routedByHost(p)) {
                 continue;
             }
             Map<String, Object> route = new LinkedHashMap<>();
