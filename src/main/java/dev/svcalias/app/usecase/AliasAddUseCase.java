@@ -30,8 +30,7 @@ public final class AliasAddUseCase {
     public Waited<AliasResult> run(AliasRequest request, EffectWait wait) {
         Added added = add(request);
         AliasResult result = added.result();
-        String domain = request.domain() != null ? request.domain()
-                : DnsChain.read(cluster, request.layout()).domain(null);
+        String domain = added.domain();
         String written = "alias " + result.host() + (result.plan().isEmpty() ? " was already in place (nothing "
                 + "written)" : " was " + result.status());
         return new Waited<>(result, wait.await(cluster, request.layout(), domain, List.of(request.name()), written,
@@ -54,8 +53,8 @@ public final class AliasAddUseCase {
         return add(request).result();
     }
 
-    /** What alias add did, and the target a re-pointed alias had before. */
-    private record Added(AliasResult result, Optional<String> repointedFrom) {}
+    /** What alias add did, in which zone (as read for the write), and the target a re-pointed alias had before. */
+    private record Added(AliasResult result, String domain, Optional<String> repointedFrom) {}
 
     private Added add(AliasRequest request) {
         DnsChain chain = DnsChain.read(cluster, request.layout());
@@ -79,7 +78,7 @@ public final class AliasAddUseCase {
         String address = service.headless() ? "None (headless)" : service.clusterIP();
         return new Added(new AliasResult(request.name(), host, target.toString(), address, target.namespace(),
                 request.dryRun() && !plan.plan().isEmpty() ? plan.status() + " (dry run)" : plan.status(),
-                plan.plan()), plan.repointedFrom());
+                plan.plan()), domain, plan.repointedFrom());
     }
 
     /** The target must exist: a missing Service or namespace is invalid input (exit 2). */
